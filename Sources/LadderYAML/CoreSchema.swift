@@ -1,0 +1,88 @@
+/// YAML 1.2 core schema resolution of plain scalars, written by hand because libyaml only
+/// tokenises: it leaves every scalar a string and applies no schema.
+public enum CoreSchema {
+    public static func resolve(_ text: String, style: ScalarStyle, tag: String?) -> ScalarValue {
+        if let tag {
+            switch tag {
+            case "tag:yaml.org,2002:str", "!": return .string(text)
+            case "tag:yaml.org,2002:null": return .null
+            case "tag:yaml.org,2002:bool": return resolvePlain(text).flatMap { if case .bool = $0 { $0 } else { nil } } ?? .string(text)
+            case "tag:yaml.org,2002:int":
+                if let v = resolvePlain(text), case .int = v { return v }
+                return .string(text)
+            case "tag:yaml.org,2002:float":
+                if let v = resolvePlain(text) {
+                    if case .int(let i) = v { return .float(Double(i)) }
+                    if case .float = v { return v }
+                }
+                return .string(text)
+            default: return .string(text)
+            }
+        }
+        guard style == .plain else { return .string(text) }
+        return resolvePlain(text) ?? .string(text)
+    }
+
+    static func resolvePlain(_ text: String) -> ScalarValue? {
+        let u = Array(text.utf8)
+        if u.isEmpty { return .null }
+        switch text {
+        case "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+        case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+        case ".nan", ".NaN", ".NAN": return .float(.nan)
+        default: break
+        }
+        let c0 = u[0]
+        // Fast reject: every number starts with a digit, a sign or a dot.
+        guard isDigit(c0) || c0 == UInt8(ascii: "-") || c0 == UInt8(ascii: "+") || c0 == UInt8(ascii: ".") else { return nil }
+        if u.count > 2, c0 == UInt8(ascii: "0") {
+            if u[1] == UInt8(ascii: "o") {
+                let digits = u[2...]
+                guard digits.allSatisfy({ $0 >= 48 && $0 <= 55 }) else { return nil }
+                if let v = Int(String(decoding: digits, as: UTF8.self), radix: 8) { return .int(v) }
+                return .float(Double(text) ?? .nan)
+            }
+            if u[1] == UInt8(ascii: "x") {
+                let digits = u[2...]
+                guard digits.allSatisfy({ isHex($0) }) else { return nil }
+                if let v = Int(String(decoding: digits, as: UTF8.self), radix: 16) { return .int(v) }
+                return nil
+            }
+        }
+        // [-+]? [0-9]+
+        var i = 0
+        if c0 == UInt8(ascii: "-") || c0 == UInt8(ascii: "+") { i = 1 }
+        var intDigits = 0
+        while i < u.count, isDigit(u[i]) { i += 1; intDigits += 1 }
+        if i == u.count {
+            guard intDigits > 0 else { return nil }
+            if let v = Int(text) { return .int(v) }
+            return .float(Double(text) ?? .nan)
+        }
+        // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
+        var fracDigits = 0
+        if u[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < u.count, isDigit(u[i]) { i += 1; fracDigits += 1 }
+        }
+        guard intDigits > 0 || fracDigits > 0 else { return nil }
+        if i < u.count, u[i] == UInt8(ascii: "e") || u[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < u.count, u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: "+") { i += 1 }
+            var expDigits = 0
+            while i < u.count, isDigit(u[i]) { i += 1; expDigits += 1 }
+            guard expDigits > 0 else { return nil }
+        }
+        guard i == u.count else { return nil }
+        guard let d = Double(text) else { return nil }
+        return .float(d)
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    @inline(__always) static func isHex(_ c: UInt8) -> Bool {
+        isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
+    }
+}
