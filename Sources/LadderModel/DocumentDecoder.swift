@@ -1,0 +1,339 @@
+import LadderYAML
+
+/// The keys of every mapping of the format; the decoder and the JSON Schema test share them.
+public enum FormatKeys {
+    public static let ladder = ["kind", "id", "name", "organization", "effective", "tracks", "levels"]
+    public static let track = ["id", "name", "kind"]
+    public static let level = ["id", "track", "grade", "title", "roles", "promotion"]
+    public static let promotion = ["requires", "criteria"]
+    public static let compensation = ["kind", "ladder", "currency", "period", "bands"]
+    public static let band = ["level", "zone", "currency", "base", "bonus_target", "equity"]
+    public static let range = ["min", "mid", "max"]
+    public static let policy = ["kind", "ladder", "programs", "decisions", "forums", "transitions"]
+    public static let program = ["id", "name", "kind", "eligible", "cohort"]
+    public static let cohort = ["size", "weeks", "confidential", "mix"]
+    public static let decision = ["area", "kind", "owner", "consulted"]
+    public static let forum = ["id", "name", "purpose", "members"]
+    public static let transition = ["from", "to", "grade_change", "pay_change"]
+    public static let survey = ["kind", "ladder", "conducted", "anonymous", "questions"]
+    public static let question = ["id", "audience", "respondents", "agree"]
+    public static let audience = ["tracks", "track_kinds", "roles", "min_grade", "max_grade"]
+}
+
+/// What decoding one document gave.
+public struct DecodedDocument: Sendable {
+    public var document: Document?
+    public var problems: [Finding]
+    public var brokenIDs: [BrokenID]
+}
+
+/// Decodes one YAML document into the typed model. Unknown keys are reported and skipped; an
+/// element with a missing or mistyped required value is reported and dropped, and its id
+/// remembered as broken so that references to it raise nothing more.
+public struct DocumentDecoder {
+    public init() {}
+
+    public func decode(_ root: Node, source: DocumentSource) -> DecodedDocument {
+        let context = DecodeContext()
+        let document = decodeDocument(root, source: source, context: context)
+        let problems = context.problems.map {
+            Finding(
+                rule: "invalid-document", severity: .error, message: $0.message,
+                location: Location(file: source.file, span: $0.span),
+                subjects: [], modelPath: "document[\(source.index)]@\($0.span.start)")
+        }
+        return DecodedDocument(document: problems.isEmpty || document != nil ? document : nil, problems: problems, brokenIDs: context.brokenIDs)
+    }
+
+    private func decodeDocument(_ root: Node, source: DocumentSource, context: DecodeContext) -> Document? {
+        let kinds = DocumentKind.allCases.map(\.rawValue)
+        guard case .mapping = root.content else {
+            context.fail(root.span, "", "expected a mapping with a 'kind' key (one of \(kinds.joined(separator: ", "))), found \(root.kindDescription): each document of a ladder file is a mapping")
+            return nil
+        }
+        guard let kindPair = root.pair("kind") else {
+            var message = "this document has no 'kind' key: add 'kind:' with one of \(kinds.joined(separator: ", "))"
+            if let id = root.pair("id")?.value.scalarText {
+                message += " (it has an id '\(id)')"
+                context.brokenIDs.append(BrokenID(scope: .ladder, ladder: nil, id: id))
+            }
+            context.fail(root.span, "", message)
+            return nil
+        }
+        guard let kindText = kindPair.value.scalarText, let kind = DocumentKind(rawValue: kindText) else {
+            var message = "expected 'kind' to be one of \(kinds.joined(separator: ", ")), found \(kindPair.value.kindDescription)"
+            if let t = kindPair.value.scalarText, let s = Suggest.nearest(t, in: kinds) { message += ": did you mean '\(s)'?" }
+            if let id = root.pair("id")?.value.scalarText {
+                context.brokenIDs.append(BrokenID(scope: .ladder, ladder: nil, id: id))
+            }
+            context.fail(kindPair.value.span, "kind", message)
+            return nil
+        }
+        switch kind {
+        case .ladder: return ladder(root, source, context).map(Document.ladder)
+        case .compensation: return compensation(root, source, context).map(Document.compensation)
+        case .policy: return policy(root, source, context).map(Document.policy)
+        case .survey: return survey(root, source, context).map(Document.survey)
+        }
+    }
+
+    /// Runs `body` over each item of a list value, with a path `key[i]`.
+    private func items<T>(_ r: inout MappingReader, _ key: String, required: Bool, _ body: (Node, String) -> T?) -> [T]? {
+        guard let p = required ? r.required(key, "a list") : r.optional(key) else { return required ? nil : [] }
+        guard case .sequence(let list) = p.value.content else {
+            r.fail(p.anchorSpan, key, "expected a list, found \(p.value.kindDescription)")
+            return nil
+        }
+        if required && list.isEmpty {
+            r.fail(p.anchorSpan, key, "expected at least one entry, found an empty list")
+            return nil
+        }
+        return list.enumerated().compactMap { body($0.element, "\(r.sub(key))[\($0.offset)]") }
+    }
+
+    // MARK: ladder
+
+    private func ladder(_ root: Node, _ source: DocumentSource, _ c: DecodeContext) -> Ladder? {
+        guard var r = MappingReader(root, anchor: root.span, path: "", what: "a ladder document", keys: FormatKeys.ladder, context: c) else { return nil }
+        let id = r.string("id")
+        let ladderID = id?.value
+        let name = r.string("name")
+        let organization = r.string("organization", required: false)
+        let effective = r.day("effective", required: false)
+        let tracks = items(&r, "tracks", required: true) { node, path in track(node, path, ladderID, c) }
+        let levels = items(&r, "levels", required: true) { node, path in level(node, path, ladderID, c) }
+        guard r.ok, let id, let name, let tracks, let levels else {
+            if let ladderID { c.brokenIDs.append(BrokenID(scope: .ladder, ladder: nil, id: ladderID)) }
+            return nil
+        }
+        return Ladder(source: source, id: id, name: name.value, organization: organization?.value, effective: effective?.value, tracks: tracks, levels: levels)
+    }
+
+    private func track(_ node: Node, _ path: String, _ ladder: String?, _ c: DecodeContext) -> Track? {
+        guard var r = MappingReader(node, anchor: node.span, path: path, what: "a track", keys: FormatKeys.track, context: c) else { return nil }
+        let id = r.string("id"), name = r.string("name"), kind = r.enumeration("kind", TrackKind.self)
+        guard r.ok, let id, let name, let kind else {
+            if let i = node.pair("id")?.value.scalarText { c.brokenIDs.append(BrokenID(scope: .track, ladder: ladder, id: i)) }
+            return nil
+        }
+        return Track(id: id, name: name.value, kind: kind.value)
+    }
+
+    private func level(_ node: Node, _ path: String, _ ladder: String?, _ c: DecodeContext) -> Level? {
+        guard var r = MappingReader(node, anchor: node.span, path: path, what: "a level", keys: FormatKeys.level, context: c) else { return nil }
+        let id = r.string("id"), track = r.string("track"), grade = r.int("grade", min: 0), title = r.string("title")
+        let roles = r.stringList("roles")
+        var promotion: Promotion?
+        if let p = r.optional("promotion") {
+            if var pr = MappingReader(p.value, anchor: p.anchorSpan, path: r.sub("promotion"), what: "a promotion", keys: FormatKeys.promotion, context: c) {
+                let requires = pr.stringList("requires"), criteria = pr.stringList("criteria")
+                if pr.ok {
+                    promotion = Promotion(requires: requires?.value ?? [], criteria: criteria?.value ?? [])
+                } else {
+                    r.invalidate()
+                }
+            } else {
+                r.invalidate()
+            }
+        }
+        guard r.ok, let id, let track, let grade, let title else {
+            if let i = node.pair("id")?.value.scalarText { c.brokenIDs.append(BrokenID(scope: .level, ladder: ladder, id: i)) }
+            return nil
+        }
+        return Level(id: id, track: track, grade: grade, title: title.value, roles: roles?.value ?? [], promotion: promotion)
+    }
+
+    // MARK: compensation
+
+    private func compensation(_ root: Node, _ source: DocumentSource, _ c: DecodeContext) -> Compensation? {
+        guard var r = MappingReader(root, anchor: root.span, path: "", what: "a compensation document", keys: FormatKeys.compensation, context: c) else { return nil }
+        let ladder = r.string("ladder")
+        let currency = r.string("currency")
+        if let cur = currency, !Self.isCurrency(cur.value) {
+            r.fail(cur.span, "currency", "expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"\(cur.value)\"")
+        }
+        let period = r.enumeration("period", PayPeriod.self, required: false)?.value ?? .annual
+        let bands = items(&r, "bands", required: true) { node, path in
+            band(node, path, currency: currency?.value ?? "", period: period, c)
+        }
+        guard r.ok, let ladder, let currency, let bands else { return nil }
+        return Compensation(source: source, ladder: ladder, currency: currency, period: period, bands: bands)
+    }
+
+    static func isCurrency(_ s: String) -> Bool {
+        s.utf8.count == 3 && s.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
+    }
+
+    private func band(_ node: Node, _ path: String, currency: String, period: PayPeriod, _ c: DecodeContext) -> Band? {
+        guard var r = MappingReader(node, anchor: node.span, path: path, what: "a band", keys: FormatKeys.band, context: c) else { return nil }
+        let level = r.string("level")
+        let zone = r.string("zone", required: false)
+        let cur = r.string("currency", required: false)
+        if let cur, !Self.isCurrency(cur.value) {
+            r.fail(cur.span, "currency", "expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"\(cur.value)\"")
+        }
+        var base: AmountRange?
+        if let p = r.required("base", "a mapping with min and max") {
+            base = range(p, r.sub("base"), "a base pay range", c)
+            if base == nil { r.invalidate() }
+        }
+        let bonus = r.number("bonus_target", required: false, expected: "a fraction of base such as 0.10")
+        var equity: AmountRange?
+        if let p = r.optional("equity") {
+            equity = range(p, r.sub("equity"), "an equity range", c)
+            if equity == nil { r.invalidate() }
+        }
+        guard r.ok, let level, let base else { return nil }
+        return Band(level: level, zone: zone?.value ?? "default", currency: cur?.value ?? currency, period: period, base: base, bonusTarget: bonus, equity: equity)
+    }
+
+    private func range(_ p: Pair, _ path: String, _ what: String, _ c: DecodeContext) -> AmountRange? {
+        guard var r = MappingReader(p.value, anchor: p.anchorSpan, path: path, what: what, keys: FormatKeys.range, context: c) else { return nil }
+        let min = r.number("min", expected: "an amount"), mid = r.number("mid", required: false, expected: "an amount"), max = r.number("max", expected: "an amount")
+        guard r.ok, let min, let max else { return nil }
+        return AmountRange(min: min, mid: mid, max: max, span: p.anchorSpan)
+    }
+
+    // MARK: policy
+
+    private func policy(_ root: Node, _ source: DocumentSource, _ c: DecodeContext) -> Policy? {
+        guard var r = MappingReader(root, anchor: root.span, path: "", what: "a policy document", keys: FormatKeys.policy, context: c) else { return nil }
+        let ladder = r.string("ladder")
+        let programs = items(&r, "programs", required: false) { program($0, $1, c) }
+        let decisions = items(&r, "decisions", required: false) { decision($0, $1, c) }
+        let forums = items(&r, "forums", required: false) { forum($0, $1, c) }
+        let transitions = items(&r, "transitions", required: false) { transition($0, $1, c) }
+        guard r.ok, let ladder, let programs, let decisions, let forums, let transitions else { return nil }
+        return Policy(source: source, ladder: ladder, programs: programs, decisions: decisions, forums: forums, transitions: transitions)
+    }
+
+    private func program(_ node: Node, _ path: String, _ c: DecodeContext) -> Program? {
+        guard var r = MappingReader(node, anchor: node.span, path: path, what: "a program", keys: FormatKeys.program, context: c) else { return nil }
+        let id = r.string("id"), name = r.string("name"), kind = r.enumeration("kind", ProgramKind.self)
+        var eligible = Located(Audience.everyone, span: node.span)
+        if let p = r.optional("eligible") {
+            if let a = audience(p, r.sub("eligible"), c) { eligible = a } else { r.invalidate() }
+        }
+        var cohort: Cohort?
+        if let p = r.optional("cohort") {
+            if var cr = MappingReader(p.value, anchor: p.anchorSpan, path: r.sub("cohort"), what: "a cohort", keys: FormatKeys.cohort, context: c) {
+                let size = cr.int("size", required: false, min: 0), weeks = cr.int("weeks", required: false, min: 0)
+                let confidential = cr.bool("confidential", required: false)
+                var mix: Located<[String]>?
+                if let m = cr.stringList("mix") {
+                    let kinds = TrackKind.allCases.map(\.rawValue) + ["tech-lead"]
+                    for item in m.value where !kinds.contains(item.value) {
+                        var message = "expected one of \(kinds.joined(separator: ", ")), found \"\(item.value)\""
+                        if let s = Suggest.nearest(item.value, in: kinds) { message += ": did you mean '\(s)'?" }
+                        cr.fail(item.span, "mix", message)
+                    }
+                    mix = Located(m.value.map(\.value), span: m.span)
+                }
+                if cr.ok { cohort = Cohort(span: p.anchorSpan, size: size, weeks: weeks, confidential: confidential, mix: mix) } else { r.invalidate() }
+            } else { r.invalidate() }
+        }
+        guard r.ok, let id, let name, let kind else { return nil }
+        return Program(id: id, name: name.value, kind: kind.value, eligible: eligible, cohort: cohort)
+    }
+
+    private func decision(_ node: Node, _ path: String, _ c: DecodeContext) -> Decision? {
+        guard var r = MappingReader(node, anchor: node.span, path: path, what: "a decision", keys: FormatKeys.decision, context: c) else { return nil }
+        let area = r.string("area"), kind = r.enumeration("kind", DecisionKind.self)
+        var owner: Located<Audience>?
+        if let p = r.required("owner", "an audience such as {tracks: [ic]}") {
+            owner = audience(p, r.sub("owner"), c)
+            if owner == nil { r.invalidate() }
+        }
+        var consulted: Located<Audience>?
+        if let p = r.optional("consulted") {
+            consulted = audience(p, r.sub("consulted"), c)
+            if consulted == nil { r.invalidate() }
+        }
+        guard r.ok, let area, let kind, let owner else { return nil }
+        return Decision(area: area, kind: kind.value, owner: owner, consulted: consulted)
+    }
+
+    private func forum(_ node: Node, _ path: String, _ c: DecodeContext) -> Forum? {
+        guard var r = MappingReader(node, anchor: node.span, path: path, what: "a forum", keys: FormatKeys.forum, context: c) else { return nil }
+        let id = r.string("id"), name = r.string("name"), purpose = r.enumeration("purpose", ForumPurpose.self)
+        var members: Located<Audience>?
+        if let p = r.required("members", "an audience such as {min_grade: 6}") {
+            members = audience(p, r.sub("members"), c)
+            if members == nil { r.invalidate() }
+        }
+        guard r.ok, let id, let name, let purpose, let members else { return nil }
+        return Forum(id: id, name: name.value, purpose: purpose.value, members: members)
+    }
+
+    private func transition(_ node: Node, _ path: String, _ c: DecodeContext) -> Transition? {
+        guard var r = MappingReader(node, anchor: node.span, path: path, what: "a transition", keys: FormatKeys.transition, context: c) else { return nil }
+        let from = r.string("from"), to = r.string("to")
+        let grade = r.int("grade_change", required: false)
+        let pay = r.number("pay_change", required: false, expected: "a fraction of base such as -0.05")
+        guard r.ok, let from, let to else { return nil }
+        return Transition(from: from, to: to, gradeChange: grade, payChange: pay, span: node.span)
+    }
+
+    /// `everyone`, a mapping, or a list of mappings.
+    private func audience(_ p: Pair, _ path: String, _ c: DecodeContext) -> Located<Audience>? {
+        let span = p.anchorSpan
+        switch p.value.content {
+        case .scalar(let text, _, _):
+            if text == "everyone" { return Located(.everyone, span: span) }
+            c.fail(span, path, "expected 'everyone', a mapping such as {tracks: [ic]} or a list of such mappings, found \(p.value.kindDescription)")
+            return nil
+        case .mapping:
+            guard let clause = audienceClause(p.value, anchor: span, path, c) else { return nil }
+            return Located(.anyOf([clause]), span: span)
+        case .sequence(let list):
+            var clauses: [AudienceClause] = []
+            var ok = true
+            for (i, item) in list.enumerated() {
+                if let cl = audienceClause(item, anchor: item.span, "\(path)[\(i)]", c) { clauses.append(cl) } else { ok = false }
+            }
+            return ok ? Located(.anyOf(clauses), span: span) : nil
+        }
+    }
+
+    private func audienceClause(_ node: Node, anchor: Span, _ path: String, _ c: DecodeContext) -> AudienceClause? {
+        guard var r = MappingReader(node, anchor: anchor, path: path, what: "an audience", keys: FormatKeys.audience, context: c) else { return nil }
+        let tracks = r.stringList("tracks")
+        var kinds: [TrackKind]?
+        if let k = r.stringList("track_kinds") {
+            kinds = []
+            let names = TrackKind.allCases.map(\.rawValue)
+            for item in k.value {
+                if let v = TrackKind(rawValue: item.value) { kinds!.append(v) } else {
+                    var message = "expected one of \(names.joined(separator: ", ")), found \"\(item.value)\""
+                    if let s = Suggest.nearest(item.value, in: names) { message += ": did you mean '\(s)'?" }
+                    r.fail(item.span, "track_kinds", message)
+                }
+            }
+        }
+        let roles = r.stringList("roles")
+        let minGrade = r.int("min_grade", required: false, min: 0), maxGrade = r.int("max_grade", required: false, min: 0)
+        guard r.ok else { return nil }
+        return AudienceClause(tracks: tracks?.value, trackKinds: kinds, roles: roles?.value.map(\.value), minGrade: minGrade?.value, maxGrade: maxGrade?.value)
+    }
+
+    // MARK: survey
+
+    private func survey(_ root: Node, _ source: DocumentSource, _ c: DecodeContext) -> Survey? {
+        guard var r = MappingReader(root, anchor: root.span, path: "", what: "a survey document", keys: FormatKeys.survey, context: c) else { return nil }
+        let ladder = r.string("ladder"), conducted = r.day("conducted"), anonymous = r.bool("anonymous")
+        let questions = items(&r, "questions", required: false) { question($0, $1, c) }
+        guard r.ok, let ladder, let conducted, let anonymous, let questions else { return nil }
+        return Survey(source: source, ladder: ladder, conducted: conducted, anonymous: anonymous, questions: questions)
+    }
+
+    private func question(_ node: Node, _ path: String, _ c: DecodeContext) -> Question? {
+        guard var r = MappingReader(node, anchor: node.span, path: path, what: "a survey question", keys: FormatKeys.question, context: c) else { return nil }
+        let id = r.string("id"), audience = r.string("audience", required: false)
+        let respondents = r.int("respondents", min: 0), agree = r.int("agree", min: 0)
+        if let a = agree, let n = respondents, a.value > n.value {
+            r.fail(a.span, "agree", "expected agree <= respondents, found \(a.value) agreeing of \(n.value) respondents: correct the counts")
+        }
+        guard r.ok, let id, let respondents, let agree else { return nil }
+        return Question(id: id, audience: audience?.value, respondents: respondents, agree: agree)
+    }
+}

@@ -1,0 +1,212 @@
+import LadderYAML
+
+/// The four kinds of document a run reads.
+public enum DocumentKind: String, Sendable, CaseIterable {
+    case ladder, compensation, policy, survey
+}
+
+/// The kind of a track: what makes two levels of one grade "peers".
+public enum TrackKind: String, Sendable, CaseIterable, Hashable {
+    case individualContributor = "individual-contributor"
+    case management
+}
+
+/// `kind: ladder`: tracks and their levels.
+public struct Ladder: Sendable {
+    public var source: DocumentSource
+    public var id: Located<String>
+    public var name: String
+    public var organization: String?
+    public var effective: Day?
+    public var tracks: [Track]
+    public var levels: [Level]
+}
+
+public struct Track: Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var kind: TrackKind
+}
+
+public struct Level: Sendable {
+    public var id: Located<String>
+    public var track: Located<String>
+    public var grade: Located<Int>
+    public var title: String
+    public var roles: [Located<String>]
+    public var promotion: Promotion?
+
+    public func hasRole(_ role: String) -> Bool { roles.contains { $0.value == role } }
+    public var path: ModelPath { ModelPath.root.item("levels", ["id": id.value]) }
+}
+
+/// What it takes to reach a level.
+public struct Promotion: Sendable {
+    public var requires: [Located<String>]
+    public var criteria: [Located<String>]
+}
+
+public enum PayPeriod: String, Sendable, CaseIterable {
+    case annual, monthly
+}
+
+/// `kind: compensation`: pay bands for levels of one ladder.
+public struct Compensation: Sendable {
+    public var source: DocumentSource
+    public var ladder: Located<String>
+    public var currency: Located<String>
+    public var period: PayPeriod
+    public var bands: [Band]
+}
+
+/// A min/mid/max range of money, with the span of its mapping (at its key).
+public struct AmountRange: Sendable {
+    public var min: Located<Double>
+    public var mid: Located<Double>?
+    public var max: Located<Double>
+    public var span: Span
+
+    /// `mid` when given, else `(min + max) / 2`.
+    public var midpoint: Double { mid?.value ?? (min.value + max.value) / 2 }
+}
+
+public struct Band: Sendable {
+    public var level: Located<String>
+    public var zone: String
+    public var currency: String
+    public var period: PayPeriod
+    public var base: AmountRange
+    public var bonusTarget: Located<Double>?
+    public var equity: AmountRange?
+
+    public var path: ModelPath { ModelPath.root.item("bands", ["level": level.value, "zone": zone]) }
+}
+
+/// `kind: policy`: programs, decisions, forums and transitions.
+public struct Policy: Sendable {
+    public var source: DocumentSource
+    public var ladder: Located<String>
+    public var programs: [Program]
+    public var decisions: [Decision]
+    public var forums: [Forum]
+    public var transitions: [Transition]
+}
+
+public enum ProgramKind: String, Sendable, CaseIterable {
+    case leadershipTraining = "leadership-training"
+    case mentoring
+    case other
+}
+
+public struct Program: Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var kind: ProgramKind
+    /// Who may join; `everyone` when omitted (its span is then the program's).
+    public var eligible: Located<Audience>
+    public var cohort: Cohort?
+
+    public var path: ModelPath { ModelPath.root.item("programs", ["id": id.value]) }
+}
+
+public struct Cohort: Sendable {
+    public var span: Span
+    public var size: Located<Int>?
+    public var weeks: Located<Int>?
+    public var confidential: Located<Bool>?
+    public var mix: Located<[String]>?
+}
+
+public enum DecisionKind: String, Sendable, CaseIterable {
+    case technical, people, budget, product, other
+}
+
+public struct Decision: Sendable {
+    public var area: Located<String>
+    public var kind: DecisionKind
+    public var owner: Located<Audience>
+    public var consulted: Located<Audience>?
+
+    public var path: ModelPath { ModelPath.root.item("decisions", ["area": area.value]) }
+}
+
+public enum ForumPurpose: String, Sendable, CaseIterable {
+    case planning, decision, information
+}
+
+public struct Forum: Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var purpose: ForumPurpose
+    public var members: Located<Audience>
+
+    public var path: ModelPath { ModelPath.root.item("forums", ["id": id.value]) }
+}
+
+public struct Transition: Sendable {
+    public var from: Located<String>
+    public var to: Located<String>
+    public var gradeChange: Located<Int>?
+    public var payChange: Located<Double>?
+    public var span: Span
+
+    public var path: ModelPath { ModelPath.root.item("transitions", ["from": from.value, "to": to.value]) }
+}
+
+/// `kind: survey`: aggregated answers of the yearly parity survey.
+public struct Survey: Sendable {
+    public var source: DocumentSource
+    public var ladder: Located<String>
+    public var conducted: Located<Day>
+    public var anonymous: Located<Bool>
+    public var questions: [Question]
+}
+
+public struct Question: Sendable {
+    public var id: Located<String>
+    public var audience: String?
+    public var respondents: Located<Int>
+    public var agree: Located<Int>
+
+    public var path: ModelPath { ModelPath.root.item("questions", ["id": id.value]) }
+}
+
+/// Who a program, decision or forum is for: `everyone`, or any of several clauses.
+public enum Audience: Sendable {
+    case everyone
+    case anyOf([AudienceClause])
+}
+
+/// A level matches a clause when it matches every key the clause gives.
+public struct AudienceClause: Sendable {
+    public var tracks: [Located<String>]?
+    public var trackKinds: [TrackKind]?
+    public var roles: [String]?
+    public var minGrade: Int?
+    public var maxGrade: Int?
+
+    public init(tracks: [Located<String>]? = nil, trackKinds: [TrackKind]? = nil, roles: [String]? = nil, minGrade: Int? = nil, maxGrade: Int? = nil) {
+        self.tracks = tracks
+        self.trackKinds = trackKinds
+        self.roles = roles
+        self.minGrade = minGrade
+        self.maxGrade = maxGrade
+    }
+}
+
+/// One decoded document.
+public enum Document: Sendable {
+    case ladder(Ladder)
+    case compensation(Compensation)
+    case policy(Policy)
+    case survey(Survey)
+
+    public var source: DocumentSource {
+        switch self {
+        case .ladder(let d): d.source
+        case .compensation(let d): d.source
+        case .policy(let d): d.source
+        case .survey(let d): d.source
+        }
+    }
+}

@@ -1,0 +1,60 @@
+/// A band with everything a check needs beside it: its document, level and track.
+public struct PlacedBand: Sendable {
+    public var band: Band
+    public var source: DocumentSource
+    public var level: Level
+    public var track: Track
+}
+
+/// A ladder with every document that belongs to it, references checked. Only valid elements
+/// are here: a level whose track is unknown, or a band of an unknown level, is left out.
+public struct ResolvedLadder: Sendable {
+    public var ladder: Ladder
+    public var tracks: [String: Track]
+    public var levels: [Level]
+    public var levelsByID: [String: Level]
+    public var bands: [PlacedBand]
+    public var policies: [Policy]
+    public var surveys: [Survey]
+
+    public var id: String { ladder.id.value }
+    public var file: String { ladder.source.file }
+
+    public func track(of level: Level) -> Track? { tracks[level.track.value] }
+
+    public func kind(of level: Level) -> TrackKind? { tracks[level.track.value]?.kind }
+
+    /// The levels an audience contains: the one place audiences are resolved.
+    public func members(of audience: Audience) -> [Level] {
+        switch audience {
+        case .everyone:
+            return levels
+        case .anyOf(let clauses):
+            return levels.filter { level in clauses.contains { matches(level, $0) } }
+        }
+    }
+
+    /// True when the level matches every key the clause gives.
+    public func matches(_ level: Level, _ clause: AudienceClause) -> Bool {
+        if let tracks = clause.tracks, !tracks.contains(where: { $0.value == level.track.value }) { return false }
+        if let kinds = clause.trackKinds {
+            guard let k = kind(of: level), kinds.contains(k) else { return false }
+        }
+        if let roles = clause.roles, !roles.contains(where: level.hasRole) { return false }
+        if let min = clause.minGrade, level.grade.value < min { return false }
+        if let max = clause.maxGrade, level.grade.value > max { return false }
+        return true
+    }
+
+    /// Highest grade of each track kind, if the ladder has levels of that kind.
+    public func topGrade(_ kind: TrackKind) -> Int? {
+        levels.filter { self.kind(of: $0) == kind }.map(\.grade.value).max()
+    }
+}
+
+/// Every ladder of a run, resolved together, and the reference problems found doing so.
+public struct ResolvedModel: Sendable {
+    public var ladders: [ResolvedLadder]
+    public var findings: [Finding]
+    public var documentCount: Int
+}

@@ -1,0 +1,158 @@
+import LadderModel
+import LadderYAML
+
+/// A value a message template can show. Amounts are formatted with thousands separators and
+/// their currency, and are what `--redact` hides.
+public enum MessageArg: Sendable, Equatable {
+    case text(String)
+    case int(Int)
+    case number(Double)
+    case percent(Double)
+    case amount(Double, currency: String)
+
+    public func rendered(redact: Bool) -> String {
+        switch self {
+        case .text(let s): return s
+        case .int(let i): return String(i)
+        case .number(let d): return Format.plain(d)
+        case .percent(let p): return Format.percent(p)
+        case .amount(let v, let c): return redact ? "[redacted] \(c)" : Format.amount(v, c)
+        }
+    }
+}
+
+/// What a check reports: the model path and recorded span of the value it points at, never a
+/// line it computed; the engine turns hits into findings.
+public struct Hit: Sendable {
+    public var file: String
+    public var span: Span
+    public var path: ModelPath
+    public var subjects: [String]
+    public var evidence: [Evidence]
+    public var args: [String: MessageArg]
+    /// What a rule's scope filters on: the subject's track, grade and zone, where they apply.
+    public var track: String?
+    public var grade: Int?
+    public var zone: String?
+
+    public init(
+        file: String, span: Span, path: ModelPath, subjects: [String], evidence: [Evidence] = [],
+        args: [String: MessageArg] = [:], track: String? = nil, grade: Int? = nil, zone: String? = nil
+    ) {
+        self.file = file
+        self.span = span
+        self.path = path
+        self.subjects = subjects
+        self.evidence = evidence
+        self.args = args
+        self.track = track
+        self.grade = grade
+        self.zone = zone
+    }
+}
+
+/// What a check sees: one resolved ladder, its rule's parameters, the run date.
+public struct CheckContext: Sendable {
+    public var ladder: ResolvedLadder
+    public var params: Params
+    public var today: Day
+    /// Smallest survey group whose ratios may be shown (the `survey-small-group` rule's `min_group`).
+    public var minGroup: Int
+
+    public init(ladder: ResolvedLadder, params: Params, today: Day, minGroup: Int) {
+        self.ladder = ladder
+        self.params = params
+        self.today = today
+        self.minGroup = minGroup
+    }
+}
+
+/// A check: a pure function from a ladder and parameters to hits, with its declared
+/// parameters and the placeholders its messages may use.
+public struct Check: Sendable {
+    public var id: String
+    public var summary: String
+    public var params: [ParamSpec]
+    public var messageArgs: [String]
+    public var run: @Sendable (CheckContext) -> [Hit]
+
+    public init(id: String, summary: String, params: [ParamSpec] = [], messageArgs: [String], run: @escaping @Sendable (CheckContext) -> [Hit]) {
+        self.id = id
+        self.summary = summary
+        self.params = params
+        self.messageArgs = messageArgs
+        self.run = run
+    }
+
+    /// Default values of every declared parameter.
+    public var defaults: Params {
+        Params(Dictionary(uniqueKeysWithValues: params.map { ($0.name, $0.defaultValue) }))
+    }
+}
+
+/// The checks a rule pack may bind to, by id. A value passed in, never a global registry.
+public struct CheckRegistry: Sendable {
+    public var checks: [String: Check]
+
+    public init(_ list: [Check]) {
+        checks = Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public subscript(id: String) -> Check? { checks[id] }
+
+    public var ids: [String] { checks.keys.sorted() }
+
+    /// Every built-in check; a test fails if a file in Checks/ declares one this list lacks.
+    public static let builtin = CheckRegistry([
+        .payParity, .variablePayParity, .icTrackCeiling, .missingParallelLevel, .transitionCost,
+        .managementRequiredForPromotion, .trainingAudience, .techLeadTraining, .cohortDesign,
+        .decisionOwnership, .forumMembership, .surveyThreshold, .surveySmallGroup,
+        .surveyNotAnonymous, .surveyMissing, .bandShape, .bandProgression, .bandSpread,
+    ])
+}
+
+/// Shared helpers for checks.
+extension ResolvedLadder {
+    /// IC levels at `grade`.
+    func icPeers(grade: Int) -> [Level] {
+        levels.filter { $0.grade.value == grade && kind(of: $0) == .individualContributor }
+    }
+
+    /// True when an audience contains at least one IC level.
+    func includesIC(_ audience: Audience) -> Bool {
+        members(of: audience).contains { kind(of: $0) == .individualContributor }
+    }
+
+    func includesManagement(_ audience: Audience) -> Bool {
+        members(of: audience).contains { kind(of: $0) == .management }
+    }
+}
+
+/// Bands grouped by what makes them comparable: zone, currency and period.
+struct PayGroup: Hashable {
+    var zone: String
+    var currency: String
+    var period: PayPeriod
+
+    static func of(_ b: PlacedBand) -> PayGroup {
+        PayGroup(zone: b.band.zone, currency: b.band.currency, period: b.band.period)
+    }
+
+    /// Groups in first-seen order, so hits come out in a stable order.
+    static func grouped(_ bands: [PlacedBand]) -> [(PayGroup, [PlacedBand])] {
+        var order: [PayGroup] = []
+        var map: [PayGroup: [PlacedBand]] = [:]
+        for b in bands {
+            let g = of(b)
+            if map[g] == nil { order.append(g) }
+            map[g, default: []].append(b)
+        }
+        return order.map { ($0, map[$0]!) }
+    }
+}
+
+extension PlacedBand {
+    var kind: TrackKind { track.kind }
+    var grade: Int { level.grade.value }
+    var label: String { "\(level.id.value) (\(level.title))" }
+}

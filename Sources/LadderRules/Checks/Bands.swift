@@ -1,0 +1,119 @@
+import LadderModel
+import LadderYAML
+
+extension Check {
+    /// Bands whose numbers contradict themselves.
+    static let bandShape = Check(
+        id: "band-shape",
+        summary: "checks each band's base and equity ranges are ordered and positive, and bonus_target is a fraction",
+        messageArgs: ["level", "problem", "fix", "zone"]
+    ) { ctx in
+        var hits: [Hit] = []
+        for b in ctx.ladder.bands {
+            let cur = b.band.currency
+            func hit(_ span: Span, _ path: ModelPath, _ problem: String, _ fix: String, _ evidence: [Evidence]) {
+                hits.append(Hit(
+                    file: b.source.file, span: span, path: path, subjects: [b.level.id.value], evidence: evidence,
+                    args: ["level": .text(b.label), "problem": .text(problem), "fix": .text(fix), "zone": .text(b.band.zone)],
+                    track: b.track.id.value, grade: b.grade, zone: b.band.zone))
+            }
+            for (name, range) in [("base", Optional(b.band.base)), ("equity", b.band.equity)] {
+                guard let r = range else { continue }
+                let path = b.band.path.key(name)
+                let lo = r.min.value, hi = r.max.value, mid = r.mid?.value
+                var order: String?
+                if lo > hi {
+                    order = "\(name).min \(Format.amount(lo, cur)) is above \(name).max \(Format.amount(hi, cur))"
+                } else if let mid, mid < lo {
+                    order = "\(name).mid \(Format.amount(mid, cur)) is below \(name).min \(Format.amount(lo, cur))"
+                } else if let mid, mid > hi {
+                    order = "\(name).mid \(Format.amount(mid, cur)) is above \(name).max \(Format.amount(hi, cur))"
+                }
+                if let order {
+                    let anchor = r.mid ?? r.max
+                    hit(anchor.span, path.key(r.mid == nil ? "max" : "mid"), order, "order them min <= mid <= max",
+                        [Evidence("range", .string(name)), Evidence("min", .amount(lo)), Evidence("max", .amount(hi))] + (mid.map { [Evidence("mid", .amount($0))] } ?? []))
+                }
+                for (key, v) in [("min", Optional(r.min)), ("mid", r.mid), ("max", Optional(r.max))] {
+                    guard let v, v.value <= 0 else { continue }
+                    hit(v.span, path.key(key), "\(name).\(key) is \(Format.amount(v.value, cur))", "amounts must be above 0",
+                        [Evidence("range", .string(name)), Evidence(key, .amount(v.value))])
+                }
+            }
+            if let bonus = b.band.bonusTarget, bonus.value < 0 || bonus.value > 1 {
+                hit(bonus.span, b.band.path.key("bonus_target"), "bonus_target is \(Format.plain(bonus.value))",
+                    "write it as a fraction of base from 0 to 1 (0.10 for 10%)", [Evidence("bonus_target", .number(bonus.value))])
+            }
+        }
+        return hits
+    }
+
+    /// A higher grade paid below a lower grade of the same track.
+    static let bandProgression = Check(
+        id: "band-progression",
+        summary: "checks that within a track, zone, currency and period, base.min and base.max rise with grade",
+        messageArgs: ["higher", "lower", "what", "higher_amount", "lower_amount", "zone"]
+    ) { ctx in
+        var hits: [Hit] = []
+        for (group, bands) in PayGroup.grouped(ctx.ladder.bands) {
+            var byTrack: [String: [PlacedBand]] = [:]
+            var order: [String] = []
+            for b in bands {
+                if byTrack[b.track.id.value] == nil { order.append(b.track.id.value) }
+                byTrack[b.track.id.value, default: []].append(b)
+            }
+            for track in order {
+                let list = byTrack[track]!
+                for b in list {
+                    for (key, value, located) in [("min", b.band.base.min.value, b.band.base.min), ("max", b.band.base.max.value, b.band.base.max)] {
+                        let lower = list.filter { $0.grade < b.grade }
+                        let pick: (PlacedBand) -> Double = { key == "min" ? $0.band.base.min.value : $0.band.base.max.value }
+                        guard let top = lower.max(by: { pick($0) < pick($1) }), value < pick(top) else { continue }
+                        hits.append(Hit(
+                            file: b.source.file, span: located.span, path: b.band.path.key("base").key(key),
+                            subjects: [b.level.id.value, top.level.id.value],
+                            evidence: [
+                                Evidence("zone", .string(group.zone)), Evidence("currency", .string(group.currency)),
+                                Evidence("measure", .string("base.\(key)")), Evidence("higher_grade", .int(b.grade)), Evidence("lower_grade", .int(top.grade)),
+                                Evidence("higher", .amount(value)), Evidence("lower", .amount(pick(top))),
+                            ],
+                            args: [
+                                "higher": .text("\(b.label), grade \(b.grade)"), "lower": .text("\(top.label), grade \(top.grade)"),
+                                "what": .text("base.\(key)"), "higher_amount": .amount(value, currency: group.currency),
+                                "lower_amount": .amount(pick(top), currency: group.currency), "zone": .text(group.zone),
+                            ],
+                            track: track, grade: b.grade, zone: group.zone))
+                    }
+                }
+            }
+        }
+        return hits
+    }
+
+    /// A band too narrow or too wide.
+    static let bandSpread = Check(
+        id: "band-spread",
+        summary: "compares each band's spread (max - min) / min with a range",
+        params: [
+            ParamSpec("min_spread", .number(min: 0, max: nil), .number(0.15), "narrowest acceptable spread"),
+            ParamSpec("max_spread", .number(min: 0, max: nil), .number(1.0), "widest acceptable spread"),
+        ],
+        messageArgs: ["level", "spread", "min_spread", "max_spread", "zone"]
+    ) { ctx in
+        let lo = ctx.params.number("min_spread"), hi = ctx.params.number("max_spread")
+        return ctx.ladder.bands.compactMap { b in
+            let r = b.band.base
+            guard r.min.value > 0 else { return nil }
+            let spread = (r.max.value - r.min.value) / r.min.value
+            guard spread < lo || spread > hi else { return nil }
+            return Hit(
+                file: b.source.file, span: r.span, path: b.band.path.key("base"), subjects: [b.level.id.value],
+                evidence: [Evidence("zone", .string(b.band.zone)), Evidence("spread", .ratio(Format.round(spread, 4)))],
+                args: [
+                    "level": .text(b.label), "spread": .percent(spread), "min_spread": .percent(lo), "max_spread": .percent(hi),
+                    "zone": .text(b.band.zone),
+                ],
+                track: b.track.id.value, grade: b.grade, zone: b.band.zone)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// Number formatting for messages: thousands separators, fixed decimals, no locale.
+/// Hand-written so output is the same on every machine, whatever its locale.
+public enum Format {
+    /// 260000 -> "260,000"; 1234.5 -> "1,234.5".
+    public static func grouped(_ value: Double) -> String {
+        let negative = value < 0
+        let v = abs(value)
+        let whole = v.rounded(.down)
+        var frac = v - whole
+        var digits = String(Int64(whole))
+        var out = ""
+        var count = 0
+        while let c = digits.popLast() {
+            if count > 0 && count % 3 == 0 { out.append(",") }
+            out.append(c)
+            count += 1
+        }
+        var result = String(out.reversed())
+        frac = (frac * 100).rounded() / 100
+        if frac > 0 {
+            let cents = Int((frac * 100).rounded())
+            if cents >= 100 {
+                return grouped((negative ? -1 : 1) * (whole + 1))
+            }
+            let s = cents < 10 ? "0\(cents)" : "\(cents)"
+            result += "." + (s.hasSuffix("0") ? String(s.dropLast()) : s)
+        }
+        return negative ? "-" + result : result
+    }
+
+    /// An amount with its currency: "260,000 USD".
+    public static func amount(_ value: Double, _ currency: String) -> String {
+        "\(grouped(value)) \(currency)"
+    }
+
+    /// A number as written in YAML or JSON: 0.1, 12, 1.0833.
+    public static func plain(_ value: Double) -> String {
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        var s = String(value)
+        if s.contains("e") { return s }
+        while s.hasSuffix("0") { s.removeLast() }
+        return s
+    }
+
+    /// 0.0833 -> "8.3%".
+    public static func percent(_ fraction: Double) -> String {
+        let p = (fraction * 1000).rounded() / 10
+        return plain(p) + "%"
+    }
+
+    /// Rounds to `places` decimals, for ratios in JSON.
+    public static func round(_ value: Double, _ places: Int) -> Double {
+        var f = 1.0
+        for _ in 0..<places { f *= 10 }
+        return (value * f).rounded() / f
+    }
+}

@@ -1,0 +1,120 @@
+import LadderYAML
+
+/// A problem with how ladderlint was called or configured: a rule pack, the configuration or
+/// an argument. Exit status 2. Names the file, line and column when there is one.
+public struct UsageError: Error, Sendable, CustomStringConvertible {
+    public var file: String?
+    public var span: Span?
+    public var message: String
+
+    public init(file: String? = nil, span: Span? = nil, _ message: String) {
+        self.file = file
+        self.span = span
+        self.message = message
+    }
+
+    public var description: String {
+        guard let file else { return message }
+        guard let span else { return "\(file): \(message)" }
+        return "\(file):\(span.start.line):\(span.start.column): \(message)"
+    }
+}
+
+/// Reads a settings mapping (rule pack, configuration); every problem is a UsageError.
+struct SettingsReader {
+    let file: String
+    let node: Node
+    let anchor: Span
+    let what: String
+    private var pairs: [String: Pair] = [:]
+
+    init(file: String, node: Node, anchor: Span, what: String, keys: [String]) throws {
+        self.file = file
+        self.node = node
+        self.anchor = anchor
+        self.what = what
+        guard case .mapping(let list) = node.content else {
+            throw UsageError(file: file, span: anchor, "expected \(what) (a mapping), found \(node.kindDescription)")
+        }
+        for p in list {
+            let k = p.key.scalarText ?? ""
+            guard keys.contains(k) else {
+                var message = "unknown key '\(k)' in \(what)"
+                if let s = Nearest.word(k, in: keys) { message += ": did you mean '\(s)'?" } else { message += "." }
+                throw UsageError(file: file, span: p.key.span, message + " Valid keys: \(keys.joined(separator: ", "))")
+            }
+            pairs[k] = p
+        }
+    }
+
+    func pair(_ key: String) -> Pair? {
+        guard let p = pairs[key] else { return nil }
+        if case .null? = p.value.scalarValue { return nil }
+        return p
+    }
+
+    func required(_ key: String) throws -> Pair {
+        guard let p = pair(key) else { throw UsageError(file: file, span: anchor, "\(what) lacks the required key '\(key)'") }
+        return p
+    }
+
+    func string(_ key: String, required isRequired: Bool = false) throws -> String? {
+        guard let p = isRequired ? try required(key) : pair(key) else { return nil }
+        guard !p.value.isCollection, let t = p.value.scalarText else {
+            throw UsageError(file: file, span: p.anchorSpan, "\(key): expected text, found \(p.value.kindDescription)")
+        }
+        return t
+    }
+
+    func strings(_ key: String) throws -> [String]? {
+        guard let p = pair(key) else { return nil }
+        return try Self.strings(p.value, file: file, anchor: p.anchorSpan, key: key)
+    }
+
+    static func strings(_ node: Node, file: String, anchor: Span, key: String) throws -> [String] {
+        if !node.isCollection, let t = node.scalarText { return [t] }
+        guard case .sequence(let items) = node.content else {
+            throw UsageError(file: file, span: anchor, "\(key): expected a list of text, found \(node.kindDescription)")
+        }
+        return try items.map {
+            guard !$0.isCollection, let t = $0.scalarText else {
+                throw UsageError(file: file, span: $0.span, "\(key): expected text, found \($0.kindDescription)")
+            }
+            return t
+        }
+    }
+
+    func int(_ key: String) throws -> Int? {
+        guard let p = pair(key) else { return nil }
+        guard case .int(let v)? = p.value.scalarValue else {
+            throw UsageError(file: file, span: p.value.span, "\(key): expected a whole number, found \(p.value.kindDescription)")
+        }
+        return v
+    }
+}
+
+/// "Did you mean" for settings: the nearest word by edit distance.
+enum Nearest {
+    static func word(_ word: String, in candidates: [String]) -> String? {
+        var best: (String, Int)?
+        for c in candidates {
+            let d = distance(Array(word.lowercased().unicodeScalars), Array(c.lowercased().unicodeScalars))
+            if best == nil || d < best!.1 { best = (c, d) }
+        }
+        guard let (c, d) = best, d <= max(2, word.count / 3) else { return nil }
+        return c
+    }
+
+    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var prev = Array(0...b.count)
+        for i in 1...a.count {
+            var cur = [i] + [Int](repeating: 0, count: b.count)
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return prev[b.count]
+    }
+}
