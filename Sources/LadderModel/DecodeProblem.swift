@@ -20,8 +20,9 @@ public struct BrokenID: Sendable, Hashable {
 }
 
 /// Edit distance, for "did you mean" suggestions.
-enum Suggest {
-    static func nearest(_ word: String, in candidates: [String]) -> String? {
+public enum Suggest {
+    /// The candidate nearest to `word`, if it is near enough to be what was meant.
+    public static func nearest(_ word: String, in candidates: [String]) -> String? {
         var best: (String, Int)?
         for c in candidates {
             let d = distance(word.lowercased(), c.lowercased())

@@ -94,7 +94,7 @@ public struct RulePack: Sendable {
         let checkID = try r.string("check", required: true)!
         guard let check = registry[checkID] else {
             var message = "rule '\(id)' binds to an unknown check '\(checkID)'"
-            if let s = Nearest.word(checkID, in: registry.ids) { message += ": did you mean '\(s)'?" } else { message += "." }
+            if let s = Suggest.nearest(checkID, in: registry.ids) { message += ": did you mean '\(s)'?" } else { message += "." }
             throw UsageError(file: file, span: r.pair("check")!.value.span, message + " Valid checks: \(registry.ids.joined(separator: ", "))")
         }
         let severityText = try r.string("severity", required: true)!
@@ -141,7 +141,7 @@ public struct RulePack: Sendable {
             let name = p.key.scalarText ?? ""
             guard let spec = check.params.first(where: { $0.name == name }) else {
                 var message = "rule '\(rule)': the check '\(check.id)' has no parameter '\(name)'"
-                if let s = Nearest.word(name, in: names) { message += ": did you mean '\(s)'?" } else { message += "." }
+                if let s = Suggest.nearest(name, in: names) { message += ": did you mean '\(s)'?" } else { message += "." }
                 message += names.isEmpty ? " It takes no parameters." : " Valid parameters: \(names.joined(separator: ", "))"
                 throw UsageError(file: file, span: p.key.span, message)
             }

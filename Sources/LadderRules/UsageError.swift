@@ -1,3 +1,4 @@
+import LadderModel
 import LadderYAML
 
 /// A problem with how ladderlint was called or configured: a rule pack, the configuration or
@@ -40,7 +41,7 @@ struct SettingsReader {
             let k = p.key.scalarText ?? ""
             guard keys.contains(k) else {
                 var message = "unknown key '\(k)' in \(what)"
-                if let s = Nearest.word(k, in: keys) { message += ": did you mean '\(s)'?" } else { message += "." }
+                if let s = Suggest.nearest(k, in: keys) { message += ": did you mean '\(s)'?" } else { message += "." }
                 throw UsageError(file: file, span: p.key.span, message + " Valid keys: \(keys.joined(separator: ", "))")
             }
             pairs[k] = p
@@ -90,31 +91,5 @@ struct SettingsReader {
             throw UsageError(file: file, span: p.value.span, "\(key): expected a whole number, found \(p.value.kindDescription)")
         }
         return v
-    }
-}
-
-/// "Did you mean" for settings: the nearest word by edit distance.
-enum Nearest {
-    static func word(_ word: String, in candidates: [String]) -> String? {
-        var best: (String, Int)?
-        for c in candidates {
-            let d = distance(Array(word.lowercased().unicodeScalars), Array(c.lowercased().unicodeScalars))
-            if best == nil || d < best!.1 { best = (c, d) }
-        }
-        guard let (c, d) = best, d <= max(2, word.count / 3) else { return nil }
-        return c
-    }
-
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var prev = Array(0...b.count)
-        for i in 1...a.count {
-            var cur = [i] + [Int](repeating: 0, count: b.count)
-            for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            prev = cur
-        }
-        return prev[b.count]
     }
 }

@@ -1,1 +1,142 @@
-print("ladderlint")
+import ArgumentParser
+import Foundation
+import LadderDriver
+import LadderModel
+import LadderReport
+import LadderRules
+
+/// Arguments only: every decision is made in LadderDriver, where tests reach it.
+struct Ladderlint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ladderlint",
+        abstract: "Finds ladder, pay and people policies that treat management as a promotion.",
+        version: Tool.version,
+        subcommands: [Lint.self, Rules.self, Explain.self],
+        defaultSubcommand: Lint.self)
+}
+
+extension FailLevel: ExpressibleByArgument {}
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Lint ladder files and folders (the default command).")
+
+    @Argument(help: "Ladder files and folders (default: the configuration's paths, else ladders/).")
+    var paths: [String] = []
+
+    @Option(name: .customLong("format"), help: "FORMAT[:FILE], repeatable: text, json, sarif, github, junit, gitlab, markdown, html. Without FILE: stdout.")
+    var formats: [String] = []
+
+    @Option(help: "Configuration file (default: .ladderlint.yml here or in a parent folder).")
+    var config: String?
+
+    @Option(name: .customLong("rules"), help: "Extra rule pack file or folder; repeatable.")
+    var rulePacks: [String] = []
+
+    @Option(help: "Lowest severity that fails the run: error, warning, info or never (default error).")
+    var failOn: FailLevel?
+
+    @Option(help: "Report only findings not recorded in this baseline file.")
+    var baseline: String?
+
+    @Option(help: "Record today's findings in this baseline file (sorted, reviewable).")
+    var writeBaseline: String?
+
+    @Flag(help: "Fail when baseline entries match no finding any more.")
+    var strictBaseline = false
+
+    @Option(help: "The run date (YYYY-MM-DD) for date rules: surveys and waivers.")
+    var today: String?
+
+    @Flag(help: "No money amount appears in any output.")
+    var redact = false
+
+    @Option(help: "Parallel workers (default: the number of cores).")
+    var jobs: Int?
+
+    @Flag(help: "No colour (also: NO_COLOR, or when stdout is not a terminal).")
+    var noColor = false
+
+    func validate() throws {
+        if let today, Day(today) == nil { throw ValidationError("--today: expected a date written YYYY-MM-DD, found '\(today)'") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs: expected a whole number of at least 1, found \(jobs)") }
+    }
+
+    func run() throws {
+        var options = LintOptions()
+        options.paths = paths
+        options.outputs = formats.map(OutputRequest.parse)
+        options.configFile = config
+        options.rulePacks = rulePacks
+        options.failOn = failOn
+        options.baseline = baseline
+        options.writeBaseline = writeBaseline
+        options.strictBaseline = strictBaseline
+        options.today = today.flatMap(Day.init)
+        options.redact = redact
+        options.jobs = jobs
+        let noColorEnv = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        options.color = !noColor && !noColorEnv && isatty(STDOUT_FILENO) == 1
+        let result = LintRun().execute(options)
+        emit(result.stdout, result.stderr)
+        throw ExitCode(result.exitCode)
+    }
+}
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the rule catalogue with ids, severities and parameters.")
+
+    @Option(help: "text, json or markdown.")
+    var format = "text"
+
+    @Option(help: "Configuration file (default: .ladderlint.yml here or in a parent folder).")
+    var config: String?
+
+    @Option(name: .customLong("rules"), help: "Extra rule pack file or folder; repeatable.")
+    var rulePacks: [String] = []
+
+    func run() throws {
+        let result = RuleCatalogue().catalogue(format: format, config: config, packs: rulePacks)
+        emit(result.stdout, result.stderr)
+        throw ExitCode(result.exitCode)
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Explain a rule: rationale, parameters, examples, how to waive.")
+
+    @Argument(help: "A rule id, e.g. pay-ceiling-parity.")
+    var rule: String
+
+    @Option(help: "Configuration file (default: .ladderlint.yml here or in a parent folder).")
+    var config: String?
+
+    @Option(name: .customLong("rules"), help: "Extra rule pack file or folder; repeatable.")
+    var rulePacks: [String] = []
+
+    func run() throws {
+        let result = RuleCatalogue().explain(rule, config: config, packs: rulePacks)
+        emit(result.stdout, result.stderr)
+        throw ExitCode(result.exitCode)
+    }
+}
+
+func emit(_ out: String, _ err: String) {
+    if !out.isEmpty { FileHandle.standardOutput.write(Data(out.utf8)) }
+    if !err.isEmpty { FileHandle.standardError.write(Data(err.utf8)) }
+}
+
+// Usage errors exit 2, as OUTPUT.md says (swift-argument-parser's own default is 64).
+do {
+    var command = try Ladderlint.parseAsRoot()
+    try command.run()
+} catch let code as ExitCode {
+    exit(code.rawValue)
+} catch {
+    let status = Ladderlint.exitCode(for: error)
+    if status == .success {
+        emit(Ladderlint.fullMessage(for: error) + "\n", "")
+        exit(0)
+    }
+    emit("", "ladderlint: " + Ladderlint.fullMessage(for: error) + "\n" + "Run 'ladderlint --help' for usage.\n")
+    exit(2)
+}

@@ -26,7 +26,7 @@ extension Check {
                         args: ["program": .text("\(program.id.value) (\(program.name))"), "problem": .text(problem), "fix": .text(fix)]))
                 }
                 if let size = c.size, size.value < minSize || size.value > maxSize {
-                    hit(size.span, "size", "a cohort of \(size.value)", "keep cohorts between \(minSize) and \(maxSize) people", Evidence("size", .int(size.value)))
+                    hit(size.span, "size", "has \(size.value) people", "keep cohorts between \(minSize) and \(maxSize) people", Evidence("size", .int(size.value)))
                 }
                 if let weeks = c.weeks {
                     if weeks.value > maxWeeks {

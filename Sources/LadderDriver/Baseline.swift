@@ -1,0 +1,80 @@
+import Foundation
+import LadderModel
+import LadderRules
+
+/// Findings recorded by fingerprint, so a team can adopt ladderlint on an imperfect ladder and
+/// see only new problems. Fingerprints never hash lines or messages, so moved lines and reworded
+/// messages still match; a new problem on a flagged subject has its own model path, so it is new.
+public struct Baseline: Sendable {
+    public struct Entry: Sendable, Hashable {
+        public var fingerprint: String
+        public var rule: String
+        public var file: String
+        public var ladder: String?
+        public var path: String
+        public var subjects: [String]
+    }
+
+    public var entries: [Entry]
+
+    public init(findings: [Finding]) {
+        var seen = Set<String>()
+        entries = findings.compactMap { f in
+            guard seen.insert(f.fingerprint).inserted else { return nil }
+            return Entry(fingerprint: f.fingerprint, rule: f.rule, file: f.location.file, ladder: f.ladder, path: f.modelPath, subjects: f.subjects)
+        }.sorted { ($0.file, $0.rule, $0.path, $0.fingerprint) < ($1.file, $1.rule, $1.path, $1.fingerprint) }
+    }
+
+    init(entries: [Entry]) {
+        self.entries = entries
+    }
+
+    /// Pretty-printed, sorted JSON: reviewable in a pull request.
+    public func encoded() -> String {
+        JSONValue.object([
+            ("tool", .string(Tool.name)),
+            ("baseline_version", .int(1)),
+            ("findings", .array(entries.map { e in
+                .object([
+                    ("fingerprint", .string(e.fingerprint)), ("rule", .string(e.rule)), ("file", .string(e.file)),
+                    ("ladder", e.ladder.map { .string($0) } ?? .null), ("path", .string(e.path)),
+                    ("subjects", .array(e.subjects.map { .string($0) })),
+                ])
+            })),
+        ]).encoded(pretty: true) + "\n"
+    }
+
+    public static func read(_ path: String, display: String) throws -> Baseline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageError(file: display, "cannot read the baseline: check the --baseline path, or create it with --write-baseline")
+        }
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let list = root["findings"] as? [[String: Any]]
+        else {
+            throw UsageError(file: display, "the baseline is not a ladderlint baseline (a JSON object with a 'findings' list): recreate it with --write-baseline")
+        }
+        if let v = root["baseline_version"] as? Int, v != 1 {
+            throw UsageError(file: display, "baseline version \(v) is newer than this ladderlint understands (1)")
+        }
+        return Baseline(entries: try list.map { item in
+            guard let fp = item["fingerprint"] as? String else {
+                throw UsageError(file: display, "a baseline entry has no fingerprint: recreate the baseline with --write-baseline")
+            }
+            return Entry(
+                fingerprint: fp, rule: item["rule"] as? String ?? "", file: item["file"] as? String ?? "",
+                ladder: item["ladder"] as? String, path: item["path"] as? String ?? "", subjects: item["subjects"] as? [String] ?? [])
+        })
+    }
+
+    /// Marks recorded findings suppressed; returns the entries that matched nothing.
+    public func apply(to findings: [Finding]) -> (findings: [Finding], stale: [Entry]) {
+        let known = Set(entries.map(\.fingerprint))
+        var used = Set<String>()
+        let out = findings.map { f -> Finding in
+            guard !f.suppressed, known.contains(f.fingerprint) else { return f }
+            used.insert(f.fingerprint)
+            return f.with(suppression: Suppression(kind: .baseline, reason: "recorded in the baseline"))
+        }
+        return (out, entries.filter { !used.contains($0.fingerprint) })
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import LadderModel
+import LadderRules
+
+/// Finds `.ladderlint.yml` in the working folder or the nearest parent; `--config` overrides.
+struct ConfigLoader {
+    var workingDirectory: String
+
+    func load(explicit: String?) throws -> Configuration {
+        if let explicit {
+            let path = Discovery.absolute(explicit, cwd: workingDirectory)
+            guard let bytes = FileManager.default.contents(atPath: path) else {
+                throw UsageError(file: explicit, "cannot read the configuration file: check the --config path")
+            }
+            return try Configuration.parse(Array(bytes), file: explicit, directory: Self.parent(path))
+        }
+        var dir = Discovery.normalize(workingDirectory)
+        while true {
+            for name in Configuration.fileNames {
+                let path = dir == "/" ? "/" + name : dir + "/" + name
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue {
+                    guard let bytes = FileManager.default.contents(atPath: path) else {
+                        throw UsageError(file: path, "cannot read the configuration file")
+                    }
+                    return try Configuration.parse(Array(bytes), file: Discovery.relative(path, to: workingDirectory), directory: dir)
+                }
+            }
+            if dir == "/" { break }
+            dir = Self.parent(dir)
+        }
+        return Configuration(directory: workingDirectory)
+    }
+
+    static func parent(_ path: String) -> String {
+        let norm = Discovery.normalize(path)
+        guard let slash = norm.lastIndex(of: "/"), slash != norm.startIndex else { return "/" }
+        return String(norm[..<slash])
+    }
+}
+
+/// The rules of a run: the built-in pack, then the configuration's packs, then `--rules`,
+/// with the configuration's severity, disable and params applied.
+struct RuleLoader {
+    var workingDirectory: String
+    var registry: CheckRegistry
+
+    func rules(config: Configuration, extra: [String]) throws -> [Rule] {
+        var rules = try RulePack.parse(BuiltinPack.text, file: BuiltinPack.path, registry: registry).rules
+        let packs = config.rulePacks.map { ($0, Discovery.absolute($0, cwd: config.directory)) }
+            + extra.map { ($0, Discovery.absolute($0, cwd: workingDirectory)) }
+        for (shown, path) in packs {
+            for file in try packFiles(shown, path) {
+                guard let bytes = FileManager.default.contents(atPath: file.1) else {
+                    throw UsageError(file: file.0, "cannot read the rule pack")
+                }
+                let pack = try RulePack.parse(String(decoding: bytes, as: UTF8.self), file: file.0, registry: registry)
+                for r in pack.rules {
+                    if let existing = rules.first(where: { $0.id == r.id }) {
+                        throw UsageError(file: file.0, "the rule id '\(r.id)' is already declared by \(existing.origin): give the new rule its own id")
+                    }
+                    if CoreRules.ids.contains(r.id) || CoreRules.waiverIDs.contains(r.id) {
+                        throw UsageError(file: file.0, "the rule id '\(r.id)' is reserved for ladderlint's own findings: choose another id")
+                    }
+                    rules.append(r)
+                }
+            }
+        }
+        return try config.apply(to: rules, registry: registry)
+    }
+
+    func packFiles(_ shown: String, _ path: String) throws -> [(String, String)] {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw UsageError(file: shown, "the rule pack does not exist: check the path given to --rules or in the configuration's rules")
+        }
+        guard isDir.boolValue else { return [(shown, path)] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { ("\(shown)/\($0)", "\(path)/\($0)") }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import LadderModel
+import LadderYAML
+
+/// What one file gave: its documents, decoded, and the findings about it.
+public struct LoadedFile: Sendable {
+    public var file: InputFile
+    public var documents: [Document]
+    public var findings: [Finding]
+    public var brokenIDs: [BrokenID]
+    public var documentCount: Int
+}
+
+/// Reads, parses and decodes one file. Safe on any bytes: limits first, then libyaml.
+public struct FileLoader: Sendable {
+    public var limits: LoadLimits
+
+    public init(limits: LoadLimits) {
+        self.limits = limits
+    }
+
+    public func load(_ file: InputFile) -> LoadedFile {
+        var result = LoadedFile(file: file, documents: [], findings: [], brokenIDs: [], documentCount: 0)
+        let bytes: [UInt8]
+        switch read(file.absolute) {
+        case .success(let b): bytes = b
+        case .failure(let f):
+            result.findings.append(f.finding(file.display))
+            return result
+        }
+        let loaded = YAMLLoader(options: LoadOptions(limits: limits)).load(bytes)
+        for issue in loaded.issues {
+            result.findings.append(Finding(
+                rule: issue.kind.rawValue, severity: .error, message: issue.message,
+                location: Location(file: file.display, span: issue.span), modelPath: "\(issue.kind.rawValue)@\(issue.span.start)"))
+        }
+        let decoder = DocumentDecoder()
+        for doc in loaded.documents {
+            if case .null? = doc.root.scalarValue { continue }  // an empty document, e.g. a trailing ---
+            result.documentCount += 1
+            let decoded = decoder.decode(doc.root, source: DocumentSource(file: file.display, index: doc.index))
+            if let d = decoded.document { result.documents.append(d) }
+            result.findings += decoded.problems
+            result.brokenIDs += decoded.brokenIDs
+        }
+        return result
+    }
+
+    enum ReadFailure: Error {
+        case unreadable(String)
+        case tooBig(size: Int, limit: Int)
+
+        func finding(_ file: String) -> Finding {
+            switch self {
+            case .unreadable(let m):
+                return Finding(rule: "unreadable-file", severity: .error, message: m, location: Location(file: file, span: .unknown), modelPath: "file")
+            case .tooBig(let size, let limit):
+                return Finding(rule: "input-limit", severity: .error,
+                               message: "the file is \(size) bytes, above the limit of \(limit) bytes: split it into smaller files or raise limits.max_file_bytes in .ladderlint.yml",
+                               location: Location(file: file, span: .unknown), modelPath: "file-size")
+            }
+        }
+    }
+
+    /// Reads a regular file, checking its size before reading a byte of it.
+    func read(_ path: String) -> Result<[UInt8], ReadFailure> {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(.unreadable("cannot open the file: \(String(cString: strerror(errno)))")) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failure(.unreadable("cannot read the file: \(String(cString: strerror(errno)))")) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            return .failure(.unreadable((st.st_mode & S_IFMT) == S_IFDIR ? "this is a folder, not a file: give the folder as a path to walk it" : "not a regular file (a FIFO, socket or device)"))
+        }
+        let size = Int(st.st_size)
+        if size > limits.maxFileBytes {
+            return .failure(.tooBig(size: size, limit: limits.maxFileBytes))
+        }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let n = bytes.withUnsafeMutableBytes { buf in Foundation.read(fd, buf.baseAddress! + done, size - done) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(.unreadable("cannot read the file: \(String(cString: strerror(errno)))"))
+            }
+            if n == 0 { break }
+            done += n
+        }
+        if done < size { bytes.removeLast(size - done) }
+        return .success(bytes)
+    }
+}

@@ -1,0 +1,46 @@
+import LadderModel
+import LadderRules
+
+/// One requested output: a format, to stdout or to a file.
+public struct OutputRequest: Sendable, Equatable {
+    public var format: String
+    public var file: String?
+
+    public init(format: String, file: String?) {
+        self.format = format
+        self.file = file
+    }
+
+    /// Parses `FORMAT[:FILE]`.
+    public static func parse(_ text: String) -> OutputRequest {
+        guard let colon = text.firstIndex(of: ":") else { return OutputRequest(format: text, file: nil) }
+        let file = String(text[text.index(after: colon)...])
+        return OutputRequest(format: String(text[..<colon]), file: file.isEmpty ? nil : file)
+    }
+}
+
+/// Everything `ladderlint lint` was asked to do.
+public struct LintOptions: Sendable {
+    public var paths: [String] = []
+    public var outputs: [OutputRequest] = []
+    public var configFile: String?
+    public var rulePacks: [String] = []
+    public var failOn: FailLevel?
+    public var baseline: String?
+    public var writeBaseline: String?
+    public var strictBaseline = false
+    public var today: Day?
+    public var redact = false
+    public var jobs: Int?
+    public var color = false
+
+    public init() {}
+}
+
+/// What a run produced: bytes for stdout and files, lines for stderr, an exit status.
+public struct LintResult: Sendable {
+    public var exitCode: Int32
+    public var stdout: String
+    public var stderr: String
+    public var report: Report?
+}

@@ -1,0 +1,150 @@
+import Foundation
+import LadderModel
+import LadderReport
+import LadderRules
+import LadderYAML
+
+/// One `ladderlint lint`: configuration, packs, files, parallel load, resolve, check, waive,
+/// report. The command-line layer only parses arguments and writes what this returns.
+public struct LintRun: Sendable {
+    public var workingDirectory: String
+    public var registry: CheckRegistry
+
+    public init(workingDirectory: String = FileManager.default.currentDirectoryPath, registry: CheckRegistry = .builtin) {
+        self.workingDirectory = workingDirectory
+        self.registry = registry
+    }
+
+    public func execute(_ options: LintOptions) -> LintResult {
+        do {
+            return try run(options)
+        } catch let e as UsageError {
+            return LintResult(exitCode: 2, stdout: "", stderr: "ladderlint: \(e.description)\n", report: nil)
+        } catch {
+            return LintResult(exitCode: 2, stdout: "", stderr: "ladderlint: \(error)\n", report: nil)
+        }
+    }
+
+    func run(_ options: LintOptions) throws -> LintResult {
+        let outputs = options.outputs.isEmpty ? [OutputRequest(format: "text", file: nil)] : options.outputs
+        for o in outputs where Reporters.table[o.format] == nil {
+            var message = "unknown format '\(o.format)'"
+            if let s = Suggest.nearest(o.format, in: Reporters.formats) { message += ": did you mean '\(s)'?" } else { message += "." }
+            throw UsageError(message + " Valid formats: \(Reporters.formats.joined(separator: ", "))")
+        }
+        let config = try ConfigLoader(workingDirectory: workingDirectory).load(explicit: options.configFile)
+        let rules = try RuleLoader(workingDirectory: workingDirectory, registry: registry).rules(config: config, extra: options.rulePacks)
+        let today = options.today ?? Self.currentDay()
+
+        // Files: named ones, plus the configured paths as context for resolving references.
+        let discovery = Discovery(workingDirectory: workingDirectory)
+        let configuredPaths = (config.paths ?? ["ladders"]).map { Discovery.absolute($0, cwd: config.directory) }
+        let requested = options.paths.isEmpty ? configuredPaths : options.paths
+        let (files, discoveryProblems) = discovery.files(requested)
+        let namedFiles = options.paths.isEmpty ? [] : Self.explicitFiles(options.paths, cwd: workingDirectory)
+        var contextFiles: [InputFile] = []
+        if !namedFiles.isEmpty {
+            let known = Set(files.map(\.absolute))
+            let existing = configuredPaths.filter { FileManager.default.fileExists(atPath: $0) }
+            contextFiles = discovery.files(existing).files.filter { !known.contains($0.absolute) }
+        }
+
+        let loader = FileLoader(limits: config.limits)
+        let jobs = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let loaded = ParallelMap.map(files + contextFiles, jobs: jobs) { loader.load($0) }
+        let mine = Array(loaded.prefix(files.count))
+
+        let model = Resolver().resolve(loaded.flatMap(\.documents), broken: loaded.flatMap(\.brokenIDs))
+        var findings = discoveryProblems + loaded.flatMap(\.findings) + model.findings
+        findings += Engine(registry: registry).run(model, rules: rules, today: today, redact: options.redact)
+
+        if !namedFiles.isEmpty {
+            // Report the named files' own problems and the findings of the ladders they belong to.
+            let names = Set(mine.map(\.file.display))
+            let ladders = Set(mine.flatMap { $0.documents.map(Self.ladderID) })
+            let contextNames = Set(contextFiles.map(\.display))
+            findings = findings.filter { f in
+                if names.contains(f.location.file) { return true }
+                if let l = f.ladder, ladders.contains(l) { return true }
+                return !contextNames.contains(f.location.file) && f.rule == "unreadable-file"
+            }
+        }
+        findings = Waivers.apply(config.waivers, to: findings, today: today)
+
+        var notes: [String] = []
+        if let path = options.baseline {
+            let baseline = try Baseline.read(Discovery.absolute(path, cwd: workingDirectory), display: path)
+            let applied = baseline.apply(to: findings)
+            findings = applied.findings
+            if !applied.stale.isEmpty {
+                notes.append("baseline \(path): \(applied.stale.count) entr\(applied.stale.count == 1 ? "y matches" : "ies match") no finding any more; rewrite it with --write-baseline so it only shrinks")
+            }
+            if options.strictBaseline && !applied.stale.isEmpty {
+                findings += applied.stale.map { entry in
+                    Finding(rule: "stale-baseline", severity: .error,
+                            message: "the baseline entry \(entry.fingerprint) (\(entry.rule), \(entry.file)) matches no finding: remove it with --write-baseline",
+                            location: Location(file: path, span: .unknown), subjects: [entry.rule], modelPath: "baseline[\(entry.fingerprint)]")
+                }
+            }
+        }
+        findings.sort(by: Finding.precedes)
+
+        let metrics = Metrics.compute(model, rules: rules)
+        let summary = Summary(findings: findings, files: files.count, documents: mine.reduce(0) { $0 + $1.documentCount }, ladders: model.ladders.count)
+        let report = Report(
+            toolVersion: Tool.version, findings: findings, summary: summary, metrics: metrics, rules: rules,
+            files: files.map(\.display), redacted: options.redact, today: today, notes: notes)
+
+        let failOn = options.failOn ?? config.failOn ?? .error
+        let failed = findings.contains { !$0.suppressed && failOn.fails($0.severity) }
+
+        var stdout = ""
+        var stderr = notes.map { "ladderlint: note: \($0)\n" }.joined()
+        let style = ReportStyle(color: options.color)
+        for o in outputs {
+            let text = Reporters.table[o.format]!(report, o.file == nil ? style : ReportStyle(color: false))
+            if let file = o.file {
+                do {
+                    try AtomicFile.write(text, to: Discovery.absolute(file, cwd: workingDirectory), inputs: Set(files.map(\.absolute)))
+                } catch let e as UsageError {
+                    throw e
+                } catch {
+                    throw UsageError("cannot write \(file): \(error)")
+                }
+            } else {
+                stdout += text
+            }
+        }
+        if let path = options.writeBaseline {
+            let data = Baseline(findings: findings.filter { $0.suppression?.kind != .waiver }).encoded()
+            try AtomicFile.write(data, to: Discovery.absolute(path, cwd: workingDirectory), inputs: Set(files.map(\.absolute)))
+            stderr += "ladderlint: wrote \(findings.filter { $0.suppression?.kind != .waiver }.count) findings to the baseline \(path)\n"
+        }
+        return LintResult(exitCode: failed ? 1 : 0, stdout: stdout, stderr: stderr, report: report)
+    }
+
+    static func ladderID(_ d: Document) -> String {
+        switch d {
+        case .ladder(let l): return l.id.value
+        case .compensation(let c): return c.ladder.value
+        case .policy(let p): return p.ladder.value
+        case .survey(let s): return s.ladder.value
+        }
+    }
+
+    /// Arguments that name files rather than folders (as pre-commit passes them).
+    static func explicitFiles(_ paths: [String], cwd: String) -> [String] {
+        paths.filter { p in
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: Discovery.absolute(p, cwd: cwd), isDirectory: &isDir) && !isDir.boolValue
+        }
+    }
+
+    public static func currentDay() -> Day {
+        var t = time(nil)
+        var tmv = tm()
+        gmtime_r(&t, &tmv)
+        let text = String(format: "%04d-%02d-%02d", Int(tmv.tm_year) + 1900, Int(tmv.tm_mon) + 1, Int(tmv.tm_mday))
+        return Day(text)!
+    }
+}

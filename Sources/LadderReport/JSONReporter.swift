@@ -1,0 +1,103 @@
+import LadderModel
+import LadderRules
+
+/// The dashboard JSON of OUTPUT.md: keys in the documented order, schema in schemas/report.schema.json.
+public enum JSONReporter {
+    public static func render(_ report: Report, _ style: ReportStyle) -> String {
+        document(report).encoded(pretty: true) + "\n"
+    }
+
+    public static func document(_ report: Report) -> JSONValue {
+        .object([
+            ("tool", .object([("name", .string(Tool.name)), ("version", .string(report.toolVersion))])),
+            ("schema_version", .int(1)),
+            ("findings", .array(report.findings.map(finding))),
+            ("summary", summary(report.summary)),
+            ("metrics", metrics(report)),
+        ])
+    }
+
+    public static func finding(_ f: Finding) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("rule", .string(f.rule)),
+            ("severity", .string(f.severity.rawValue)),
+            ("message", .string(f.message)),
+            ("location", .object([
+                ("file", .string(f.location.file)), ("line", .int(f.location.line)), ("column", .int(f.location.column)),
+                ("end_line", .int(f.location.endLine)), ("end_column", .int(f.location.endColumn)),
+            ])),
+            ("ladder", f.ladder.map { .string($0) } ?? .null),
+            ("subjects", .array(f.subjects.map { .string($0) })),
+            ("evidence", .object(f.evidence.map { ($0.key, evidence($0.value)) })),
+            ("fingerprint", .string(f.fingerprint)),
+            ("suppressed", .bool(f.suppressed)),
+        ]
+        if let s = f.suppression {
+            var sp: [(String, JSONValue)] = [("kind", .string(s.kind.rawValue)), ("reason", .string(s.reason))]
+            if let e = s.expires { sp.append(("expires", .string(e.description))) }
+            pairs.append(("suppression", .object(sp)))
+        }
+        return .object(pairs)
+    }
+
+    static func evidence(_ v: EvidenceValue) -> JSONValue {
+        switch v {
+        case .int(let i): return .int(i)
+        case .number(let d), .amount(let d), .ratio(let d): return .number(d)
+        case .string(let s): return .string(s)
+        case .bool(let b): return .bool(b)
+        case .strings(let l): return .array(l.map { .string($0) })
+        }
+    }
+
+    static func summary(_ s: Summary) -> JSONValue {
+        .object([
+            ("files", .int(s.files)), ("documents", .int(s.documents)), ("ladders", .int(s.ladders)),
+            ("error", .int(s.error)), ("warning", .int(s.warning)), ("info", .int(s.info)),
+            ("suppressed", .int(s.suppressed)),
+            ("by_rule", .object(s.byRule.map { ($0.0, .int($0.1)) })),
+        ])
+    }
+
+    /// An amount, or "[redacted]" under --redact.
+    static func amount(_ v: Double?, _ redacted: Bool) -> JSONValue {
+        guard let v else { return .null }
+        return redacted ? .string("[redacted]") : .number(v)
+    }
+
+    static func ratio(_ v: Double?) -> JSONValue { v.map { .number($0) } ?? .null }
+
+    static func metrics(_ report: Report) -> JSONValue {
+        let r = report.redacted
+        return .object([("ladders", .array(report.metrics.map { m in
+            var topGrade: [(String, JSONValue)] = []
+            topGrade.append(("individual_contributor", m.topIC.map { .int($0) } ?? .null))
+            topGrade.append(("management", m.topManagement.map { .int($0) } ?? .null))
+            return .object([
+                ("id", .string(m.id)),
+                ("top_grade", .object(topGrade)),
+                ("pay", .array(m.pay.map { p in
+                    .object([
+                        ("grade", .int(p.grade)), ("zone", .string(p.zone)), ("currency", .string(p.currency)),
+                        ("individual_contributor_max", amount(p.icMax, r)), ("management_max", amount(p.managementMax, r)),
+                        ("ratio", ratio(p.ratio)),
+                        ("period", .string(p.period)),
+                        ("individual_contributor_min", amount(p.icMin, r)), ("management_min", amount(p.managementMin, r)),
+                        ("min_ratio", ratio(p.minRatio)),
+                        ("individual_contributor_mid", amount(p.icMid, r)), ("management_mid", amount(p.managementMid, r)),
+                        ("mid_ratio", ratio(p.midRatio)),
+                        ("individual_contributor_levels", .array(p.icLevels.map { .string($0) })),
+                        ("management_levels", .array(p.managementLevels.map { .string($0) })),
+                    ])
+                })),
+                ("survey", .array(m.survey.map { s in
+                    .object([
+                        ("question", .string(s.question)), ("respondents", .int(s.respondents)),
+                        ("agree_ratio", ratio(s.agreeRatio)), ("withheld", .bool(s.withheld)),
+                        ("conducted", .string(s.conducted)),
+                    ])
+                })),
+            ])
+        }))])
+    }
+}

@@ -1,0 +1,177 @@
+import LadderModel
+import LadderYAML
+
+/// A waiver: a finding the organisation has decided to accept, with a reason and an expiry.
+public struct Waiver: Sendable {
+    public var rule: String
+    public var subject: String?
+    public var reason: String
+    public var expires: Day
+    /// Where the waiver is written, for expired-waiver and unused-waiver findings.
+    public var location: Location
+}
+
+/// `.ladderlint.yml`: typed, versioned; unknown keys and rule ids are usage errors.
+public struct Configuration: Sendable {
+    public var file: String?
+    /// The folder paths and packs are relative to.
+    public var directory: String
+    public var paths: [String]?
+    public var rulePacks: [String]
+    public var severity: [String: Severity]
+    public var disable: [String]
+    public var params: [String: (node: Node, span: Span)]
+    public var failOn: FailLevel?
+    public var waivers: [Waiver]
+    public var limits: LoadLimits
+
+    public static let fileNames = [".ladderlint.yml", ".ladderlint.yaml"]
+    static let keys = ["version", "paths", "rules", "severity", "disable", "params", "fail_on", "waivers", "limits"]
+    static let waiverKeys = ["rule", "subject", "reason", "expires"]
+    static let limitKeys = ["max_file_bytes", "max_depth", "max_alias_nodes"]
+
+    public init(directory: String) {
+        self.file = nil
+        self.directory = directory
+        self.paths = nil
+        self.rulePacks = []
+        self.severity = [:]
+        self.disable = []
+        self.params = [:]
+        self.failOn = nil
+        self.waivers = []
+        self.limits = .default
+    }
+
+    /// Parses a configuration. Rule ids are checked later, against the loaded packs.
+    public static func parse(_ bytes: [UInt8], file: String, directory: String) throws -> Configuration {
+        var config = Configuration(directory: directory)
+        config.file = file
+        let result = YAMLLoader().load(bytes)
+        if let issue = result.issues.first {
+            throw UsageError(file: file, span: issue.span, "the configuration is not valid YAML: \(issue.message)")
+        }
+        guard let root = result.documents.first?.root else { return config }
+        if case .null? = root.scalarValue { return config }
+        let r = try SettingsReader(file: file, node: root, anchor: root.span, what: "the configuration", keys: keys)
+        if let v = try r.int("version"), v != 1 {
+            throw UsageError(file: file, span: r.pair("version")!.value.span, "configuration version \(v) is newer than this ladderlint understands (1): upgrade ladderlint or write version: 1")
+        }
+        config.paths = try r.strings("paths")
+        config.rulePacks = try r.strings("rules") ?? []
+        if let p = r.pair("severity") {
+            guard case .mapping(let pairs) = p.value.content else {
+                throw UsageError(file: file, span: p.anchorSpan, "severity: expected a mapping of rule id to error, warning or info")
+            }
+            for q in pairs {
+                let id = q.key.scalarText ?? ""
+                guard let s = q.value.scalarText.flatMap(Severity.init(rawValue:)) else {
+                    throw UsageError(file: file, span: q.value.span, "severity of '\(id)': expected error, warning or info, found \(q.value.kindDescription)")
+                }
+                config.severity[id] = s
+                config.positions[id] = q.key.span
+            }
+        }
+        if let p = r.pair("disable") {
+            config.disable = try SettingsReader.strings(p.value, file: file, anchor: p.anchorSpan, key: "disable")
+            if case .sequence(let items) = p.value.content {
+                for item in items { config.positions[item.scalarText ?? ""] = item.span }
+            }
+        }
+        if let p = r.pair("params") {
+            guard case .mapping(let pairs) = p.value.content else {
+                throw UsageError(file: file, span: p.anchorSpan, "params: expected a mapping of rule id to its parameters")
+            }
+            for q in pairs { config.params[q.key.scalarText ?? ""] = (q.value, q.key.span) }
+        }
+        if let t = try r.string("fail_on") {
+            guard let level = FailLevel(rawValue: t) else {
+                throw UsageError(file: file, span: r.pair("fail_on")!.value.span, "fail_on: expected error, warning, info or never, found '\(t)'")
+            }
+            config.failOn = level
+        }
+        if let p = r.pair("limits") {
+            let l = try SettingsReader(file: file, node: p.value, anchor: p.anchorSpan, what: "limits", keys: limitKeys)
+            if let v = try l.int("max_file_bytes") { config.limits.maxFileBytes = v }
+            if let v = try l.int("max_depth") { config.limits.maxDepth = v }
+            if let v = try l.int("max_alias_nodes") { config.limits.maxAliasNodes = v }
+        }
+        if let p = r.pair("waivers") {
+            guard case .sequence(let items) = p.value.content else {
+                throw UsageError(file: file, span: p.anchorSpan, "waivers: expected a list of waivers")
+            }
+            for item in items {
+                let w = try SettingsReader(file: file, node: item, anchor: item.span, what: "a waiver", keys: waiverKeys)
+                let rule = try w.string("rule", required: true)!
+                guard let reason = try w.string("reason"), !reason.trimmingSpaces.isEmpty else {
+                    throw UsageError(file: file, span: item.span, "the waiver of '\(rule)' has no reason: add reason: \"why this is accepted, and who approved it\"")
+                }
+                guard let expiresText = try w.string("expires") else {
+                    throw UsageError(file: file, span: item.span, "the waiver of '\(rule)' has no expiry: add expires: YYYY-MM-DD (waivers must end)")
+                }
+                guard let expires = Day(expiresText) else {
+                    throw UsageError(file: file, span: w.pair("expires")!.value.span, "expires: expected a date written YYYY-MM-DD, found '\(expiresText)'")
+                }
+                config.waivers.append(Waiver(
+                    rule: rule, subject: try w.string("subject"), reason: reason, expires: expires,
+                    location: Location(file: file, span: w.pair("rule")!.key.span.through(item.span))))
+                config.positions[rule] = config.positions[rule] ?? w.pair("rule")!.value.span
+            }
+        }
+        return config
+    }
+
+    /// Where each rule id is named in the file, for errors about unknown ids.
+    public var positions: [String: Span] = [:]
+
+    /// Applies severity, disable and params to the packs' rules; unknown ids are usage errors.
+    public func apply(to rules: [Rule], registry: CheckRegistry) throws -> [Rule] {
+        let known = rules.map(\.id) + CoreRules.waiverIDs
+        let configurable = rules.map(\.id)
+        func checkID(_ id: String) throws {
+            guard !configurable.contains(id) else { return }
+            if CoreRules.ids.contains(id) || CoreRules.waiverIDs.contains(id) {
+                throw UsageError(file: file, span: positions[id], "'\(id)' reports a problem with the input or configuration itself and cannot be configured, disabled or waived")
+            }
+            var message = "unknown rule id '\(id)'"
+            if let s = Suggest.nearest(id, in: known) { message += ": did you mean '\(s)'?" } else { message += "." }
+            throw UsageError(file: file, span: positions[id], message + " Valid rule ids: \(configurable.joined(separator: ", "))")
+        }
+        for id in severity.keys.sorted() { try checkID(id) }
+        for id in disable { try checkID(id) }
+        for id in params.keys.sorted() { try checkID(id) }
+        for w in waivers { try checkID(w.rule) }
+        return try rules.compactMap { rule in
+            guard !disable.contains(rule.id) else { return nil }
+            var r = rule
+            if let s = severity[rule.id] { r.severity = s }
+            if let (node, span) = params[rule.id], let check = registry[rule.check] {
+                r.params = try RulePack.parseParams(node, anchor: span, onto: r.params, check: check, rule: rule.id, file: file ?? ".ladderlint.yml")
+            }
+            return r
+        }
+    }
+}
+
+/// `--fail-on`: the lowest severity that fails the run.
+public enum FailLevel: String, Sendable, CaseIterable {
+    case error, warning, info, never
+
+    public func fails(_ s: Severity) -> Bool {
+        switch self {
+        case .never: return false
+        case .error: return s >= .error
+        case .warning: return s >= .warning
+        case .info: return true
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\n" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\n" { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,61 @@
+import LadderModel
+import LadderYAML
+
+/// Runs rules over resolved ladders and turns hits into findings: position from the span the
+/// model recorded, message from the rule's template, fingerprint from the model path.
+public struct Engine: Sendable {
+    public var registry: CheckRegistry
+
+    public init(registry: CheckRegistry = .builtin) {
+        self.registry = registry
+    }
+
+    public func run(_ model: ResolvedModel, rules: [Rule], today: Day, redact: Bool) -> [Finding] {
+        let minGroup = rules.first { $0.check == "survey-small-group" }?.params.int("min_group") ?? 5
+        var findings: [Finding] = []
+        for ladder in model.ladders {
+            for rule in rules {
+                guard let check = registry[rule.check] else { continue }
+                let ctx = CheckContext(ladder: ladder, params: rule.params, today: today, minGroup: minGroup)
+                for hit in check.run(ctx) where rule.scope.contains(hit) {
+                    findings.append(finding(hit, rule: rule, ladder: ladder.id, redact: redact))
+                }
+            }
+        }
+        return findings
+    }
+
+    func finding(_ hit: Hit, rule: Rule, ladder: String, redact: Bool) -> Finding {
+        let evidence = redact
+            ? hit.evidence.map { e -> Evidence in
+                if case .amount = e.value { return Evidence(e.key, .string("[redacted]")) }
+                return e
+            }
+            : hit.evidence
+        return Finding(
+            rule: rule.id, severity: rule.severity, message: MessageTemplate.render(rule.message, hit.args, redact: redact),
+            location: Location(file: hit.file, span: hit.span), ladder: ladder, subjects: hit.subjects, evidence: evidence,
+            modelPath: hit.path.description, zone: hit.zone)
+    }
+}
+
+/// Rules that report problems with the input itself; no configuration turns them off.
+public enum CoreRules {
+    public static let ids = ["yaml-syntax", "invalid-document", "unknown-reference", "duplicate-id", "unreadable-file", "input-limit"]
+    public static let waiverIDs = ["expired-waiver", "unused-waiver"]
+    public static let baselineIDs: [String] = []
+
+    /// One-line descriptions, for the catalogue and SARIF.
+    public static let summaries: [String: String] = [
+        "yaml-syntax": "A file is not well-formed YAML, or not UTF-8 text.",
+        "invalid-document": "A document has a wrong or missing kind, a missing, unknown or duplicate key, or a value of the wrong type.",
+        "unknown-reference": "A document refers to a ladder, track or level id that does not exist.",
+        "duplicate-id": "An id is used twice where it must be unique.",
+        "unreadable-file": "A file or folder cannot be read.",
+        "input-limit": "A file, its nesting depth or its alias expansion is beyond the loader's limits.",
+        "expired-waiver": "A waiver in the configuration has passed its expiry date.",
+        "unused-waiver": "A waiver in the configuration matches no finding.",
+    ]
+
+    public static func severity(_ id: String) -> Severity { id == "unused-waiver" ? .warning : .error }
+}

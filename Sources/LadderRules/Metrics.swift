@@ -1,0 +1,101 @@
+import LadderModel
+
+/// One row of the pay comparison: IC and management base bands of one grade, zone, currency
+/// and period. Each side is the highest among its levels, as the parity rules compare them.
+public struct PayMetric: Sendable {
+    public var grade: Int
+    public var zone: String
+    public var currency: String
+    public var period: String
+    public var icLevels: [String]
+    public var managementLevels: [String]
+    public var icMin: Double?
+    public var icMid: Double?
+    public var icMax: Double?
+    public var managementMin: Double?
+    public var managementMid: Double?
+    public var managementMax: Double?
+
+    /// management_max / individual_contributor_max, 4 decimals; nil without both sides.
+    public var ratio: Double? { Self.ratio(managementMax, icMax) }
+    public var minRatio: Double? { Self.ratio(managementMin, icMin) }
+    public var midRatio: Double? { Self.ratio(managementMid, icMid) }
+
+    static func ratio(_ m: Double?, _ i: Double?) -> Double? {
+        guard let m, let i, i > 0 else { return nil }
+        return Format.round(m / i, 4)
+    }
+}
+
+/// One survey question; the ratio is withheld when fewer than `min_group` answered.
+public struct SurveyMetric: Sendable {
+    public var question: String
+    public var conducted: String
+    public var audience: String?
+    public var respondents: Int
+    /// nil when withheld.
+    public var agreeRatio: Double?
+    public var withheld: Bool
+    /// The threshold of the rule that reads this question, if any.
+    public var threshold: Double?
+}
+
+public struct LadderMetrics: Sendable {
+    public var id: String
+    public var name: String
+    public var organization: String?
+    public var file: String
+    public var topIC: Int?
+    public var topManagement: Int?
+    public var pay: [PayMetric]
+    public var survey: [SurveyMetric]
+}
+
+/// Metrics the model gives: computed once, shown by the JSON `metrics` section and the HTML charts.
+public enum Metrics {
+    public static func compute(_ model: ResolvedModel, rules: [Rule]) -> [LadderMetrics] {
+        let minGroup = rules.first { $0.check == "survey-small-group" }?.params.int("min_group") ?? 5
+        var thresholds: [String: Double] = [:]
+        for r in rules where r.check == "survey-threshold" { thresholds[r.params.string("question")] = r.params.number("threshold") }
+        return model.ladders.map { l in
+            var rows: [String: PayMetric] = [:]
+            for b in l.bands {
+                let key = "\(b.band.zone)\u{1F}\(b.band.currency)\u{1F}\(b.band.period.rawValue)\u{1F}\(b.grade)"
+                var row = rows[key] ?? PayMetric(
+                    grade: b.grade, zone: b.band.zone, currency: b.band.currency, period: b.band.period.rawValue,
+                    icLevels: [], managementLevels: [])
+                let base = b.band.base
+                switch b.track.kind {
+                case .individualContributor:
+                    row.icLevels.append(b.level.id.value)
+                    row.icMin = max(row.icMin ?? -.infinity, base.min.value)
+                    row.icMid = max(row.icMid ?? -.infinity, base.midpoint)
+                    row.icMax = max(row.icMax ?? -.infinity, base.max.value)
+                case .management:
+                    row.managementLevels.append(b.level.id.value)
+                    row.managementMin = max(row.managementMin ?? -.infinity, base.min.value)
+                    row.managementMid = max(row.managementMid ?? -.infinity, base.midpoint)
+                    row.managementMax = max(row.managementMax ?? -.infinity, base.max.value)
+                }
+                rows[key] = row
+            }
+            let pay = rows.values.sorted {
+                ($0.zone, $0.currency, $0.period, $0.grade) < ($1.zone, $1.currency, $1.period, $1.grade)
+            }
+            var survey: [SurveyMetric] = []
+            for s in l.surveys.sorted(by: { $0.conducted.value > $1.conducted.value }) {
+                for q in s.questions {
+                    let withheld = q.respondents.value < minGroup || q.respondents.value == 0
+                    survey.append(SurveyMetric(
+                        question: q.id.value, conducted: s.conducted.value.description, audience: q.audience,
+                        respondents: q.respondents.value,
+                        agreeRatio: withheld ? nil : Format.round(Double(q.agree.value) / Double(q.respondents.value), 4),
+                        withheld: withheld, threshold: thresholds[q.id.value]))
+                }
+            }
+            return LadderMetrics(
+                id: l.id, name: l.ladder.name, organization: l.ladder.organization, file: l.file,
+                topIC: l.topGrade(.individualContributor), topManagement: l.topGrade(.management), pay: pay, survey: survey)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import LadderModel
+
+/// Counts of a run, as the JSON `summary` shows them.
+public struct Summary: Sendable {
+    public var files: Int
+    public var documents: Int
+    public var ladders: Int
+    public var error: Int
+    public var warning: Int
+    public var info: Int
+    public var suppressed: Int
+    /// Unsuppressed findings by rule, sorted by rule id.
+    public var byRule: [(String, Int)]
+
+    public init(findings: [Finding], files: Int, documents: Int, ladders: Int) {
+        self.files = files
+        self.documents = documents
+        self.ladders = ladders
+        let live = findings.filter { !$0.suppressed }
+        error = live.filter { $0.severity == .error }.count
+        warning = live.filter { $0.severity == .warning }.count
+        info = live.filter { $0.severity == .info }.count
+        suppressed = findings.count - live.count
+        var counts: [String: Int] = [:]
+        for f in live { counts[f.rule, default: 0] += 1 }
+        byRule = counts.sorted { $0.key < $1.key }
+    }
+}
+
+/// Everything a run produced: the one value every reporter reads. No reporter recomputes a
+/// finding or a metric.
+public struct Report: Sendable {
+    public var toolVersion: String
+    public var findings: [Finding]
+    public var summary: Summary
+    public var metrics: [LadderMetrics]
+    /// The rules that ran, for SARIF's and JUnit's rule lists.
+    public var rules: [Rule]
+    /// Every file read, relative to the working folder where possible.
+    public var files: [String]
+    /// True with `--redact`: no money amount may appear in any output.
+    public var redacted: Bool
+    public var today: Day
+    /// One-line notes for stderr (e.g. stale baseline entries).
+    public var notes: [String]
+
+    public init(toolVersion: String, findings: [Finding], summary: Summary, metrics: [LadderMetrics], rules: [Rule], files: [String], redacted: Bool, today: Day, notes: [String] = []) {
+        self.toolVersion = toolVersion
+        self.findings = findings
+        self.summary = summary
+        self.metrics = metrics
+        self.rules = rules
+        self.files = files
+        self.redacted = redacted
+        self.today = today
+        self.notes = notes
+    }
+}
+
+public enum Tool {
+    public static let name = "ladderlint"
+    public static let version = "0.1.0"
+}

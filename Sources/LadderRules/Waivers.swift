@@ -1,0 +1,37 @@
+import LadderModel
+
+/// Applies waivers: matching findings are marked suppressed (they stay in JSON and SARIF and
+/// do not fail the run); an expired waiver is an error and suppresses nothing; a waiver that
+/// matches nothing is a warning, so the list of waivers only shrinks.
+public enum Waivers {
+    public static func apply(_ waivers: [Waiver], to findings: [Finding], today: Day) -> [Finding] {
+        var out = findings
+        var extra: [Finding] = []
+        for w in waivers {
+            if w.expires < today {
+                extra.append(Finding(
+                    rule: "expired-waiver", severity: .error,
+                    message: "the waiver of \(w.rule)\(w.subject.map { " for \($0)" } ?? "") expired on \(w.expires) (reason: \(w.reason)): fix the finding, or renew the waiver with a new reason and date",
+                    location: w.location, subjects: [w.rule] + (w.subject.map { [$0] } ?? []),
+                    evidence: [Evidence("rule", .string(w.rule)), Evidence("expires", .string(w.expires.description))],
+                    modelPath: "waivers[rule=\(w.rule),subject=\(w.subject ?? "*")]"))
+                continue
+            }
+            var used = false
+            for i in out.indices where out[i].rule == w.rule && !out[i].suppressed {
+                if let s = w.subject, !out[i].subjects.contains(s) { continue }
+                out[i] = out[i].with(suppression: Suppression(kind: .waiver, reason: w.reason, expires: w.expires))
+                used = true
+            }
+            if !used {
+                extra.append(Finding(
+                    rule: "unused-waiver", severity: .warning,
+                    message: "the waiver of \(w.rule)\(w.subject.map { " for \($0)" } ?? "") matches no finding: remove it",
+                    location: w.location, subjects: [w.rule] + (w.subject.map { [$0] } ?? []),
+                    evidence: [Evidence("rule", .string(w.rule))],
+                    modelPath: "waivers[rule=\(w.rule),subject=\(w.subject ?? "*")]"))
+            }
+        }
+        return out + extra
+    }
+}
