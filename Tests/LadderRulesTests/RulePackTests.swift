@@ -1,0 +1,144 @@
+import Foundation
+import LadderDriver
+import LadderModel
+import LadderRules
+import Testing
+
+struct RulePackTests {
+    @Test("the binary carries exactly rules/builtin.yaml (run scripts/embed-rules after editing it)")
+    func embeddedPackMatchesFile() throws {
+        let file = try String(contentsOf: Repo.root.appendingPathComponent("rules/builtin.yaml"), encoding: .utf8)
+        #expect(BuiltinPack.text + "\n" == file)
+    }
+
+    @Test("every check declared in Sources/LadderRules/Checks is registered")
+    func registryIsComplete() throws {
+        let dir = Repo.root.appendingPathComponent("Sources/LadderRules/Checks")
+        var declared = Set<String>()
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name.hasSuffix(".swift") {
+            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            for line in text.split(separator: "\n") where line.trimmingCharacters(in: .whitespaces).hasPrefix("id: \"") {
+                declared.insert(String(line.split(separator: "\"")[1]))
+            }
+        }
+        #expect(declared.count >= 18)
+        #expect(declared == Set(CheckRegistry.builtin.ids))
+    }
+
+    @Test("the built-in pack binds all 22 rules of RULES.md with their default severities")
+    func builtinSeverities() throws {
+        let rules = try RulePack.parse(BuiltinPack.text, file: BuiltinPack.path, registry: .builtin).rules
+        let expected: [String: Severity] = [
+            "pay-ceiling-parity": .error, "pay-floor-parity": .warning, "pay-midpoint-parity": .warning,
+            "variable-pay-parity": .warning, "ic-track-ceiling": .error, "missing-parallel-level": .warning,
+            "management-entry-promotion": .error, "return-to-ic-demotion": .error,
+            "management-required-for-ic-promotion": .error, "manager-only-leadership-training": .error,
+            "tech-lead-excluded-from-leadership-training": .warning, "leadership-cohort-design": .info,
+            "manager-owned-technical-decisions": .error, "leadership-forum-excludes-ics": .warning,
+            "survey-seat-at-the-table": .warning, "survey-return-status-loss": .warning, "survey-small-group": .info,
+            "survey-not-anonymous": .error, "survey-missing": .info, "band-shape": .error,
+            "band-progression": .warning, "band-spread": .info,
+        ]
+        #expect(Dictionary(uniqueKeysWithValues: rules.map { ($0.id, $0.severity) }) == expected)
+        let params = Dictionary(uniqueKeysWithValues: rules.map { ($0.id, $0.params) })
+        #expect(params["pay-ceiling-parity"]?.number("tolerance") == 0)
+        #expect(params["pay-midpoint-parity"]?.number("tolerance") == 0.02)
+        #expect(params["survey-seat-at-the-table"]?.number("threshold") == 0.2)
+        #expect(params["survey-return-status-loss"]?.number("threshold") == 0.3)
+        #expect(params["survey-small-group"]?.int("min_group") == 5)
+        #expect(params["survey-missing"]?.int("max_age_days") == 400)
+        #expect(params["band-spread"]?.number("min_spread") == 0.15)
+        #expect(params["band-spread"]?.number("max_spread") == 1.0)
+        for r in rules {
+            #expect(!r.rationale.isEmpty && !r.help.isEmpty && r.triggers != nil && r.passes != nil, "\(r.id) lacks documentation")
+        }
+    }
+
+    static func packError(_ pack: String) -> UsageError? {
+        do {
+            _ = try RulePack.parse(pack, file: "my-pack.yaml", registry: .builtin)
+            return nil
+        } catch let e as UsageError {
+            return e
+        } catch {
+            return UsageError("\(error)")
+        }
+    }
+
+    @Test("a pack with an unknown check names the valid ones and the nearest")
+    func unknownCheck() throws {
+        let e = try #require(Self.packError("""
+            version: 1
+            rules:
+              - id: strict-ceiling
+                check: pay-parityy
+                severity: error
+                summary: s
+                message: m
+            """))
+        #expect(e.description.hasPrefix("my-pack.yaml:4:12: rule 'strict-ceiling' binds to an unknown check 'pay-parityy': did you mean 'pay-parity'?"))
+        #expect(e.description.contains("Valid checks: band-progression, band-shape"))
+    }
+
+    @Test("a pack with an unknown parameter names the valid ones")
+    func unknownParameter() throws {
+        let e = try #require(Self.packError("""
+            rules:
+              - {id: strict-ceiling, check: pay-parity, severity: error, summary: s, message: m, params: {tolerence: 0.1}}
+            """))
+        #expect(e.description == "my-pack.yaml:2:95: rule 'strict-ceiling': the check 'pay-parity' has no parameter 'tolerence': did you mean 'tolerance'? Valid parameters: measure, tolerance")
+    }
+
+    @Test("a pack with an unknown key, a wrong parameter type or an unknown placeholder is rejected")
+    func otherPackErrors() throws {
+        let key = try #require(Self.packError("rules:\n  - {id: a, check: pay-parity, severity: error, summary: s, mesage: m}\n"))
+        #expect(key.description.contains("unknown key 'mesage' in a rule: did you mean 'message'?"))
+        let type = try #require(Self.packError("rules:\n  - {id: a, check: pay-parity, severity: error, summary: s, message: m, params: {tolerance: high}}\n"))
+        #expect(type.description.contains("parameter 'tolerance': expected a number >= 0, found the string \"high\""))
+        let choice = try #require(Self.packError("rules:\n  - {id: a, check: pay-parity, severity: error, summary: s, message: m, params: {measure: average}}\n"))
+        #expect(choice.description.contains("expected one of max, min, mid"))
+        let placeholder = try #require(Self.packError("rules:\n  - {id: a, check: pay-parity, severity: error, summary: s, message: '{managment} is paid more'}\n"))
+        #expect(placeholder.description.contains("uses {managment}, which the check 'pay-parity' does not provide"))
+        let severity = try #require(Self.packError("rules:\n  - {id: a, check: pay-parity, severity: fatal, summary: s, message: m}\n"))
+        #expect(severity.description.contains("severity: expected error, warning or info, found 'fatal'"))
+        let version = try #require(Self.packError("version: 2\nrules: []\n"))
+        #expect(version.description.contains("rule pack version 2 is newer"))
+    }
+
+    static let acme = try! String(contentsOf: Repo.shared.appendingPathComponent("examples/acme/compensation.yaml"), encoding: .utf8)
+    static let acmeLadder = try! String(contentsOf: Repo.shared.appendingPathComponent("examples/acme/ladder.yaml"), encoding: .utf8)
+
+    @Test("a user pack adds a rule bound to a built-in check with other parameters and a narrower scope")
+    func userPackScopedRule() throws {
+        let pack = """
+            version: 1
+            rules:
+              - id: eu-midpoint-strict
+                check: pay-parity
+                severity: error
+                params: {measure: mid, tolerance: 0.01}
+                scope: {zones: [eu], min_grade: 3, max_grade: 3}
+                summary: EU management midpoints within 1% of IC.
+                message: "{management} midpoint {management_amount} vs {ic_amount} in {zone}"
+            """
+        let result = try Fixture.lint(files: ["ladder.yaml": Self.acmeLadder, "comp.yaml": Self.acme, "packs/eu.yaml": pack]) { o in
+            o.paths = ["ladder.yaml", "comp.yaml"]
+            o.rulePacks = ["packs/eu.yaml"]
+        }
+        #expect(result.exitCode == 1, "\(result.stderr)")
+        let mine = try #require(result.report).findings.filter { $0.rule == "eu-midpoint-strict" }
+        #expect(mine.count == 1)
+        #expect(mine.first?.location.line == 18)
+        #expect(mine.first?.message == "em-3 (Engineering Manager) midpoint 108,000 EUR vs 103,500 EUR in eu")
+    }
+
+    @Test("a user pack may not reuse a built-in id; a missing pack is a usage error")
+    func userPackCollisions() throws {
+        let dup = try Fixture.lint(files: ["p.yaml": "rules:\n  - {id: band-shape, check: band-shape, severity: info, summary: s, message: m}\n"]) { $0.rulePacks = ["p.yaml"] }
+        #expect(dup.exitCode == 2)
+        #expect(dup.stderr.contains("the rule id 'band-shape' is already declared by rules/builtin.yaml"))
+        let missing = try Fixture.lint(files: [:]) { $0.rulePacks = ["nope.yaml"] }
+        #expect(missing.exitCode == 2)
+        #expect(missing.stderr.contains("nope.yaml: the rule pack does not exist"))
+    }
+}
