@@ -1,5 +1,6 @@
 import Foundation
 import LadderModel
+import LadderRules
 import LadderYAML
 
 /// What one file gave: its documents, decoded, and the findings about it.
@@ -9,14 +10,18 @@ public struct LoadedFile: Sendable {
     public var findings: [Finding]
     public var brokenIDs: [BrokenID]
     public var documentCount: Int
+    /// Money amounts of the file's compensation documents, collected for `--redact`.
+    public var amounts: [Double] = []
 }
 
 /// Reads, parses and decodes one file. Safe on any bytes: limits first, then libyaml.
 public struct FileLoader: Sendable {
     public var limits: LoadLimits
+    public var collectAmounts: Bool
 
-    public init(limits: LoadLimits) {
+    public init(limits: LoadLimits, collectAmounts: Bool = false) {
         self.limits = limits
+        self.collectAmounts = collectAmounts
     }
 
     public func load(_ file: InputFile) -> LoadedFile {
@@ -38,6 +43,7 @@ public struct FileLoader: Sendable {
         for doc in loaded.documents {
             if case .null? = doc.root.scalarValue { continue }  // an empty document, e.g. a trailing ---
             result.documentCount += 1
+            if collectAmounts { result.amounts += Redactor.amounts(in: doc.root) }
             let decoded = decoder.decode(doc.root, source: DocumentSource(file: file.display, index: doc.index))
             if let d = decoded.document { result.documents.append(d) }
             result.findings += decoded.problems

@@ -49,7 +49,7 @@ public struct LintRun: Sendable {
             contextFiles = discovery.files(existing).files.filter { !known.contains($0.absolute) }
         }
 
-        let loader = FileLoader(limits: config.limits)
+        let loader = FileLoader(limits: config.limits, collectAmounts: options.redact)
         let jobs = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let loaded = ParallelMap.map(files + contextFiles, jobs: jobs) { loader.load($0) }
         let mine = Array(loaded.prefix(files.count))
@@ -86,6 +86,11 @@ public struct LintRun: Sendable {
                             location: Location(file: path, span: .unknown), subjects: [entry.rule], modelPath: "baseline[\(entry.fingerprint)]")
                 }
             }
+        }
+        if options.redact {
+            let redactor = Redactor(amounts: Set(loaded.flatMap(\.amounts)))
+            findings = findings.map(redactor.scrub)
+            notes = notes.map(redactor.scrub)
         }
         findings.sort(by: Finding.precedes)
 
