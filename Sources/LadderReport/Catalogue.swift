@@ -71,6 +71,11 @@ public enum Catalogue {
         out += (CoreRules.ids + CoreRules.waiverIDs).map { id in
             "`\(id)`" + (CoreRules.severity(id) == .error ? "" : " (\(CoreRules.severity(id).rawValue))")
         }.joined(separator: ", ") + ".\n"
+        for r in rules {
+            out += "\n### `\(r.id)` (\(r.severity.rawValue))\n\n\(r.summary)\n\n"
+            out += "**Why.** " + r.rationale.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") + "\n\n"
+            out += "**What it checks.** " + r.help.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") + "\n"
+        }
         return out
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import LadderDriver
 import LadderModel
+import LadderReport
 import LadderRules
 import Testing
 
@@ -140,5 +141,18 @@ struct RulePackTests {
         let missing = try Fixture.lint(files: [:]) { $0.rulePacks = ["nope.yaml"] }
         #expect(missing.exitCode == 2)
         #expect(missing.stderr.contains("nope.yaml: the rule pack does not exist"))
+    }
+}
+
+struct ReadmeTests {
+    @Test("the README's rule section is `ladderlint rules --format markdown` (run scripts/update-readme-rules)")
+    func readmeRuleTable() throws {
+        let readme = try String(contentsOf: Repo.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let begin = try #require(readme.range(of: "<!-- rules:begin -->\n"))
+        let end = try #require(readme.range(of: "<!-- rules:end -->"))
+        let section = String(readme[begin.upperBound..<end.lowerBound])
+        let result = RuleCatalogue(workingDirectory: Repo.fixtures.path).catalogue(format: "markdown")
+        #expect(result.exitCode == 0)
+        #expect(section == result.stdout + "\n")
     }
 }
