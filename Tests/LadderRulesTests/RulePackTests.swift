@@ -153,6 +153,6 @@ struct ReadmeTests {
         let section = String(readme[begin.upperBound..<end.lowerBound])
         let result = RuleCatalogue(workingDirectory: Repo.fixtures.path).catalogue(format: "markdown")
         #expect(result.exitCode == 0)
-        #expect(section == result.stdout + "\n")
+        #expect(section == result.stdout)
     }
 }
