@@ -124,17 +124,12 @@ public struct DocumentDecoder {
         let id = r.string("id"), track = r.string("track"), grade = r.int("grade", min: 0), title = r.string("title")
         let roles = r.stringList("roles")
         var promotion: Promotion?
-        if let p = r.optional("promotion") {
-            if var pr = MappingReader(p.value, anchor: p.anchorSpan, path: r.sub("promotion"), what: "a promotion", keys: FormatKeys.promotion, context: c) {
-                let requires = pr.stringList("requires"), criteria = pr.stringList("criteria")
-                if pr.ok {
-                    promotion = Promotion(requires: requires?.value ?? [], criteria: criteria?.value ?? [])
-                } else {
-                    r.invalidate()
-                }
-            } else {
-                r.invalidate()
-            }
+        // An invalid promotion block is reported; the level stays, without it.
+        if let p = r.optional("promotion"),
+           var pr = MappingReader(p.value, anchor: p.anchorSpan, path: r.sub("promotion"), what: "a promotion", keys: FormatKeys.promotion, context: c)
+        {
+            let requires = pr.stringList("requires"), criteria = pr.stringList("criteria")
+            if pr.ok { promotion = Promotion(requires: requires?.value ?? [], criteria: criteria?.value ?? []) }
         }
         guard r.ok, let id, let track, let grade, let title else {
             if let i = node.pair("id")?.value.scalarText { c.brokenIDs.append(BrokenID(scope: .level, ladder: ladder, id: i)) }
@@ -181,7 +176,7 @@ public struct DocumentDecoder {
         var equity: AmountRange?
         if let p = r.optional("equity") {
             equity = range(p, r.sub("equity"), "an equity range", c)
-            if equity == nil { r.invalidate() }
+            // an invalid equity range is reported; the band stays, without equity
         }
         guard r.ok, let level, let base else { return nil }
         return Band(level: level, zone: zone?.value ?? "default", currency: cur?.value ?? currency, period: period, base: base, bonusTarget: bonus, equity: equity)
@@ -229,8 +224,8 @@ public struct DocumentDecoder {
                     }
                     mix = Located(m.value.map(\.value), span: m.span)
                 }
-                if cr.ok { cohort = Cohort(span: p.anchorSpan, size: size, weeks: weeks, confidential: confidential, mix: mix) } else { r.invalidate() }
-            } else { r.invalidate() }
+                if cr.ok { cohort = Cohort(span: p.anchorSpan, size: size, weeks: weeks, confidential: confidential, mix: mix) }  // an invalid cohort is reported; the program stays, without it
+            }
         }
         guard r.ok, let id, let name, let kind else { return nil }
         return Program(id: id, name: name.value, kind: kind.value, eligible: eligible, cohort: cohort)
@@ -247,7 +242,7 @@ public struct DocumentDecoder {
         var consulted: Located<Audience>?
         if let p = r.optional("consulted") {
             consulted = audience(p, r.sub("consulted"), c)
-            if consulted == nil { r.invalidate() }
+            // an invalid consulted audience is reported; the decision stays without it
         }
         guard r.ok, let area, let kind, let owner else { return nil }
         return Decision(area: area, kind: kind.value, owner: owner, consulted: consulted)

@@ -70,14 +70,20 @@ public struct Resolver {
             return nil
         }
 
-        func checkTracks(_ audience: Located<Audience>, _ rl: ResolvedLadder, _ file: String, _ path: ModelPath) {
-            guard case .anyOf(let clauses) = audience.value else { return }
+        /// Reports unknown tracks in an audience; false when there is one, so the item that
+        /// holds the audience is left out instead of being judged on a wrong set of levels.
+        func checkTracks(_ audience: Located<Audience>, _ rl: ResolvedLadder, _ file: String, _ path: ModelPath) -> Bool {
+            guard case .anyOf(let clauses) = audience.value else { return true }
+            var ok = true
             for clause in clauses {
-                for t in clause.tracks ?? [] where rl.tracks[t.value] == nil && !brokenID(.track, rl.id, t.value) {
+                for t in clause.tracks ?? [] where rl.tracks[t.value] == nil {
+                    ok = false
+                    if brokenID(.track, rl.id, t.value) { continue }
                     problem("unknown-reference", file, t, ladder: rl.id, path: path.entry("tracks", t.value),
                             Self.unknown("track", t.value, of: "ladder '\(rl.id)'", known: Array(rl.tracks.keys)))
                 }
             }
+            return ok
         }
 
         for doc in docs {
@@ -110,18 +116,19 @@ public struct Resolver {
                 var rl = ladders[id]!
                 var seen = Set<String>()
                 p.programs = p.programs.filter { pr in
-                    checkTracks(pr.eligible, rl, file, pr.path.key("eligible"))
+                    guard checkTracks(pr.eligible, rl, file, pr.path.key("eligible")) else { return false }
                     if seen.insert(pr.id.value).inserted { return true }
                     problem("duplicate-id", file, pr.id, ladder: id, path: pr.path.key("id"), "program id '\(pr.id.value)' appears twice in this document: rename the second")
                     return false
                 }
-                for d in p.decisions {
-                    checkTracks(d.owner, rl, file, d.path.key("owner"))
-                    if let c = d.consulted { checkTracks(c, rl, file, d.path.key("consulted")) }
+                p.decisions = p.decisions.filter { d in
+                    let owner = checkTracks(d.owner, rl, file, d.path.key("owner"))
+                    let consulted = d.consulted.map { checkTracks($0, rl, file, d.path.key("consulted")) } ?? true
+                    return owner && consulted
                 }
                 seen = []
                 p.forums = p.forums.filter { f in
-                    checkTracks(f.members, rl, file, f.path.key("members"))
+                    guard checkTracks(f.members, rl, file, f.path.key("members")) else { return false }
                     if seen.insert(f.id.value).inserted { return true }
                     problem("duplicate-id", file, f.id, ladder: id, path: f.path.key("id"), "forum id '\(f.id.value)' appears twice in this document: rename the second")
                     return false
