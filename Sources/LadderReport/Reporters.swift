@@ -17,6 +17,11 @@ public enum Reporters {
     public static let table: [String: Render] = [
         "text": TextReporter.render,
         "json": JSONReporter.render,
+        "sarif": SARIFReporter.render,
+        "github": GitHubReporter.render,
+        "junit": JUnitReporter.render,
+        "gitlab": GitLabReporter.render,
+        "markdown": MarkdownReporter.render,
     ]
 
     /// Every format the command line accepts, in the order --help lists them.

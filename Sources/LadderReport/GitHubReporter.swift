@@ -1,0 +1,84 @@
+import LadderModel
+import LadderRules
+
+/// GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line per
+/// unsuppressed finding, nothing else, so no other line can be read as a command.
+public enum GitHubReporter {
+    public static func render(_ report: Report, _ style: ReportStyle) -> String {
+        var out = ""
+        for f in report.findings where !f.suppressed {
+            out += command(f)
+            out += "\n"
+        }
+        return out
+    }
+
+    /// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message`.
+    public static func command(_ f: Finding) -> String {
+        let l = f.location
+        let line = max(1, l.line)
+        var props: [(String, String)] = [("file", l.file), ("line", String(line))]
+        // The toolkit's AnnotationProperties: columns "cannot be sent when startLine and endLine
+        // are different values", so a span over several lines is sent as lines only.
+        let end = lastLine(l)
+        if end == line {
+            let col = max(1, l.column)
+            // libyaml's end column is exclusive; an annotation's is the last column it covers.
+            let endColumn = l.endLine == line ? max(col, l.endColumn - 1) : col
+            props += [("col", String(col)), ("endLine", String(end)), ("endColumn", String(endColumn))]
+        } else {
+            props.append(("endLine", String(end)))
+        }
+        props.append(("title", f.rule))
+        let head = props.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
+        return "::\(commandName(f.severity)) \(head)::\(escapeData(f.message))"
+    }
+
+    /// The last line a span covers: an exclusive end at column 1 covers nothing of its line.
+    static func lastLine(_ l: Location) -> Int {
+        let start = max(1, l.line)
+        var end = l.endLine
+        if l.endColumn <= 1 && end > start { end -= 1 }
+        return max(start, end)
+    }
+
+    static func commandName(_ s: Severity) -> String {
+        switch s {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "notice"
+        }
+    }
+
+    /// `escapeData` of @actions/core (command.ts): `%` first, then CR and LF.
+    public static func escapeData(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// `escapeProperty` of @actions/core: as `escapeData`, and `:` and `,`, which end a property.
+    public static func escapeProperty(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,47 @@
+import LadderModel
+import LadderRules
+
+/// GitLab Code Quality JSON: an array with one issue per unsuppressed finding, in the fields
+/// GitLab reads (`description`, `check_name`, `fingerprint`, `severity`, `location.path`,
+/// `location.lines.begin`/`end`). GitLab ignores every other Code Climate field, so there are none.
+public enum GitLabReporter {
+    public static func render(_ report: Report, _ style: ReportStyle) -> String {
+        document(report).encoded(pretty: true) + "\n"
+    }
+
+    public static func document(_ report: Report) -> JSONValue {
+        var used: [String: Int] = [:]
+        var issues: [JSONValue] = []
+        for f in report.findings where !f.suppressed {
+            // GitLab shows issues with one fingerprint as one entry. Fingerprints are unique by
+            // design; should two findings ever share one, the later ones (in report order) get
+            // `-2`, `-3`…, which no 32-hex-digit fingerprint can clash with.
+            let n = (used[f.fingerprint] ?? 0) + 1
+            used[f.fingerprint] = n
+            let fingerprint = n == 1 ? f.fingerprint : "\(f.fingerprint)-\(n)"
+            issues.append(.object([
+                ("description", .string(f.message)),
+                ("check_name", .string(f.rule)),
+                ("fingerprint", .string(fingerprint)),
+                ("severity", .string(severity(f.severity))),
+                ("location", .object([
+                    ("path", .string(f.location.file)),
+                    ("lines", .object([("begin", .int(max(1, f.location.line))), ("end", .int(GitHubReporter.lastLine(f.location)))])),
+                ])),
+            ]))
+        }
+        return .array(issues)
+    }
+
+    /// GitLab's scale is info < minor < major < critical < blocker. An error is a policy that
+    /// contradicts "management is not a promotion" and fails the run: `major`. `critical` and
+    /// `blocker` stay free for security scanners and build breakers that share the merge
+    /// request's Code Quality widget, whose report merges every tool's issues.
+    static func severity(_ s: Severity) -> String {
+        switch s {
+        case .error: "major"
+        case .warning: "minor"
+        case .info: "info"
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import LadderModel
+import LadderRules
+
+/// JUnit XML for CI test reports (GitLab, Jenkins, junitparser): a `<testsuite>` per file, a
+/// `<testcase name=RULE classname=FILE>` per rule checked, a `<failure>` per unsuppressed
+/// finding and a `<skipped>` per waived or baselined one.
+///
+/// The JUnit schema allows at most one `<failure>` in a `<testcase>`, and `failures` counts
+/// failed test cases. So a rule that fires more than once in a file gets one test case per
+/// finding (same name and classname): every finding is its own failure, and every consumer's
+/// count (the attributes, junitparser's recount, GitLab's and Jenkins' per-case status) agrees
+/// with the number of findings.
+public enum JUnitReporter {
+    public static func render(_ report: Report, _ style: ReportStyle) -> String {
+        let suites = self.suites(report)
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        let total = suites.reduce(into: Counts()) { $0.add($1.counts) }
+        out += "<testsuites name=\"\(Tool.name)\"\(total.attributes)>\n"
+        for s in suites {
+            out += "  <testsuite name=\"\(attribute(s.file))\"\(s.counts.attributes)>\n"
+            for c in s.cases {
+                out += "    <testcase name=\"\(attribute(c.rule))\" classname=\"\(attribute(s.file))\""
+                switch c.outcome {
+                case .passed:
+                    out += "/>\n"
+                case .failed(let f):
+                    out += ">\n      <failure message=\"\(attribute(f.message))\" type=\"\(f.severity.rawValue)\">"
+                    out += text(body(f)) + "</failure>\n    </testcase>\n"
+                case .skipped(let f, let s):
+                    let why = s.kind == .waiver ? "waived: \(s.reason)" : "in the baseline: \(s.reason)"
+                    out += ">\n      <skipped message=\"\(attribute(why))\">" + text(body(f)) + "</skipped>\n    </testcase>\n"
+                }
+            }
+            out += "  </testsuite>\n"
+        }
+        out += "</testsuites>\n"
+        return out
+    }
+
+    /// `file:line:column: severity: message [rule]`, as the text format prints a finding.
+    static func body(_ f: Finding) -> String {
+        "\(f.location.file):\(f.location.line):\(f.location.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]"
+    }
+
+    // MARK: Shape
+
+    enum Outcome {
+        case passed
+        case failed(Finding)
+        case skipped(Finding, Suppression)
+    }
+
+    struct Case {
+        var rule: String
+        var outcome: Outcome
+    }
+
+    struct Counts {
+        var tests = 0, failures = 0, errors = 0, skipped = 0
+
+        mutating func add(_ o: Counts) {
+            tests += o.tests
+            failures += o.failures
+            errors += o.errors
+            skipped += o.skipped
+        }
+
+        var attributes: String {
+            " tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
+        }
+    }
+
+    struct Suite {
+        var file: String
+        var cases: [Case]
+
+        var counts: Counts {
+            var c = Counts()
+            for x in cases {
+                c.tests += 1
+                switch x.outcome {
+                case .passed: break
+                case .failed: c.failures += 1
+                case .skipped: c.skipped += 1
+                }
+            }
+            return c
+        }
+    }
+
+    /// Every file linted, clean ones included, then any other file a finding points at (the
+    /// configuration for waiver findings, a baseline); in each, the rules that ran, then any
+    /// other rule (the core ones) that fired there.
+    static func suites(_ report: Report) -> [Suite] {
+        var files: [String] = []
+        var seenFiles = Set<String>()
+        for f in report.files where seenFiles.insert(f).inserted { files.append(f) }
+        let extra = Set(report.findings.map(\.location.file)).subtracting(seenFiles).sorted()
+        files += extra
+
+        var ruleIDs: [String] = []
+        var seenRules = Set<String>()
+        for r in report.rules where seenRules.insert(r.id).inserted { ruleIDs.append(r.id) }
+
+        var byFile: [String: [Finding]] = [:]
+        for f in report.findings { byFile[f.location.file, default: []].append(f) }
+
+        return files.map { file in
+            let findings = byFile[file] ?? []
+            var ids = ruleIDs
+            var seen = seenRules
+            for f in findings where seen.insert(f.rule).inserted { ids.append(f.rule) }
+            var cases: [Case] = []
+            for id in ids {
+                let mine = findings.filter { $0.rule == id }
+                if mine.isEmpty {
+                    cases.append(Case(rule: id, outcome: .passed))
+                }
+                for f in mine {
+                    if let s = f.suppression {
+                        cases.append(Case(rule: id, outcome: .skipped(f, s)))
+                    } else {
+                        cases.append(Case(rule: id, outcome: .failed(f)))
+                    }
+                }
+            }
+            return Suite(file: file, cases: cases)
+        }
+    }
+
+    // MARK: XML
+
+    /// Element text: `&`, `<`, `>` escaped, characters XML 1.0 forbids dropped.
+    static func text(_ s: String) -> String {
+        escape(s, attribute: false)
+    }
+
+    /// Attribute values in double quotes: also `"` and `'`, and tab, CR and LF as character
+    /// references, which attribute-value normalisation would otherwise turn into spaces.
+    static func attribute(_ s: String) -> String {
+        escape(s, attribute: true)
+    }
+
+    static func escape(_ s: String, attribute: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "'" where attribute: out += "&apos;"
+            case "\t" where attribute: out += "&#9;"
+            case "\n" where attribute: out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t", "\n": out.unicodeScalars.append(c)
+            default:
+                // XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+                let v = c.value
+                if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
+                out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

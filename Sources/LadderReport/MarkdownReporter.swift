@@ -1,0 +1,85 @@
+import LadderModel
+import LadderRules
+
+/// A summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`: a heading, counts by
+/// severity, then a table of the unsuppressed findings (errors first) with links to file and
+/// line, cut with "…and N more findings" well under GitHub's 65,536-character limit.
+public enum MarkdownReporter {
+    /// The most UTF-8 bytes the summary takes: GitHub's limit is 65,536 characters, and a
+    /// character is at least one byte, so counting bytes keeps any text under it.
+    public static let budget = 60_000
+    /// The longest message a row shows, so that one huge message cannot fill the comment.
+    public static let maxMessage = 1_000
+
+    public static func render(_ report: Report, _ style: ReportStyle) -> String {
+        render(report, budget: budget)
+    }
+
+    public static func render(_ report: Report, budget: Int) -> String {
+        let s = report.summary
+        let live = report.findings.filter { !$0.suppressed }
+        let suppressed = s.suppressed > 0 ? " (\(s.suppressed) suppressed)" : ""
+        if live.isEmpty {
+            return "### ladderlint: no findings in \(count(s.files, "file"))\(suppressed)\n"
+        }
+        var out = "### ladderlint: \(count(live.count, "finding")) in \(count(s.files, "file"))\n\n"
+        out += "| error | warning | info | suppressed |\n|---:|---:|---:|---:|\n"
+        out += "| \(s.error) | \(s.warning) | \(s.info) | \(s.suppressed) |\n\n"
+        out += "| Severity | Rule | Location | Message |\n|---|---|---|---|\n"
+
+        // Errors first, so a cut summary keeps the ones that fail the run; report order within.
+        let ordered = Severity.allCases.reversed().flatMap { sev in live.filter { $0.severity == sev } }
+        var used = out.utf8.count
+        let reserve = 100  // room for the "…and N more findings" line
+        var shown = 0
+        for f in ordered {
+            let row = self.row(f)
+            if used + row.utf8.count + reserve > budget { break }
+            out += row
+            used += row.utf8.count
+            shown += 1
+        }
+        if shown < ordered.count {
+            let rest = ordered.count - shown
+            out += "\n…and \(rest) more finding\(rest == 1 ? "" : "s") (see the full report, e.g. `--format json`).\n"
+        }
+        return out
+    }
+
+    static func row(_ f: Finding) -> String {
+        let file = f.location.file
+        let line = max(1, f.location.line)
+        let link = "[\(inline(file)):\(line)](\(URIPath.encode(file))#L\(line))"
+        var message = f.message
+        if message.count > maxMessage { message = String(message.prefix(maxMessage)) + "…" }
+        return "| \(f.severity.rawValue) | `\(f.rule)` | \(link) | \(inline(message)) |\n"
+    }
+
+    /// Text safe inside a table cell: Markdown punctuation backslash-escaped (so `|` cannot end
+    /// the cell, `<` cannot start HTML, `[` cannot start a link), line breaks as `<br>`.
+    static func inline(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var lastWasCR = false
+        for c in s.unicodeScalars {
+            defer { lastWasCR = c == "\r" }
+            switch c {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "#", "!":
+                out.unicodeScalars.append("\\")
+                out.unicodeScalars.append(c)
+            case "\r":
+                out += "<br>"
+            case "\n":
+                if !lastWasCR { out += "<br>" }
+            default:
+                if c.value < 0x20 && c != "\t" { continue }
+                out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    static func count(_ n: Int, _ word: String) -> String {
+        "\(n) \(word)\(n == 1 ? "" : "s")"
+    }
+}

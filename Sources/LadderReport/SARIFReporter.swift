@@ -1,0 +1,273 @@
+import LadderModel
+import LadderRules
+
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, the rule metadata of
+/// the packs and the core rules, every finding with its region, suppressed findings marked.
+public enum SARIFReporter {
+    /// The `$id` of the official schema (OASIS errata 01), the one the tests validate against.
+    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    /// The base every relative `uri` is resolved against; GitHub resolves it to the checkout.
+    public static let sourceRoot = "%SRCROOT%"
+    /// The key of our fingerprint in `partialFingerprints`; bump `v1` if the hash ever changes.
+    public static let fingerprintKey = "ladderlint/v1"
+
+    public static func render(_ report: Report, _ style: ReportStyle) -> String {
+        document(report).encoded(pretty: true) + "\n"
+    }
+
+    public static func document(_ report: Report) -> JSONValue {
+        let rules = descriptors(report)
+        var index: [String: Int] = [:]
+        for (i, r) in rules.enumerated() { index[r.id] = i }
+
+        var invocation: [(String, JSONValue)] = [("executionSuccessful", .bool(true))]
+        if !report.notes.isEmpty {
+            invocation.append(("toolExecutionNotifications", .array(report.notes.map { note in
+                .object([("level", .string("note")), ("message", .object([("text", .string(note))]))])
+            })))
+        }
+        let run: [(String, JSONValue)] = [
+            ("tool", .object([("driver", .object([
+                ("name", .string(Tool.name)),
+                ("version", .string(report.toolVersion)),
+                ("semanticVersion", .string(report.toolVersion)),
+                ("rules", .array(rules.map(descriptor))),
+            ]))])),
+            ("invocations", .array([.object(invocation)])),
+            ("originalUriBaseIds", .object([(sourceRoot, .object([
+                ("description", .object([("text", .string("The folder ladderlint ran in; every relative uri is relative to it."))])),
+            ]))])),
+            // libyaml counts columns in characters (code points), not UTF-16 units.
+            ("columnKind", .string("unicodeCodePoints")),
+            ("results", .array(report.findings.map { result($0, ruleIndex: index[$0.rule] ?? 0, redacted: report.redacted) })),
+        ]
+        return .object([
+            ("$schema", .string(schemaURI)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object(run)])),
+        ])
+    }
+
+    // MARK: Rules
+
+    /// What SARIF needs to know about one rule id.
+    struct Descriptor {
+        var id: String
+        var summary: String
+        var rationale: String
+        var help: String
+        var helpURI: String?
+        var severity: Severity
+        var tags: [String]
+        /// Whether `ladderlint explain` knows the id (pack and core rules do).
+        var explained = true
+    }
+
+    /// The rules that ran, then the core rules (always on), then any other id a finding carries,
+    /// so that every result's `ruleIndex` points at its descriptor.
+    static func descriptors(_ report: Report) -> [Descriptor] {
+        var out: [Descriptor] = []
+        var seen = Set<String>()
+        for r in report.rules where seen.insert(r.id).inserted {
+            out.append(Descriptor(
+                id: r.id, summary: r.summary, rationale: r.rationale, help: r.help, helpURI: r.helpURI,
+                severity: r.severity, tags: ["career-ladder", "policy", r.check]))
+        }
+        for id in CoreRules.ids + CoreRules.waiverIDs + CoreRules.baselineIDs where seen.insert(id).inserted {
+            let summary = CoreRules.summaries[id] ?? id
+            let waiver = CoreRules.waiverIDs.contains(id)
+            out.append(Descriptor(
+                id: id, summary: summary,
+                rationale: waiver
+                    ? "Waivers are reviewed exceptions with an expiry date; one that has expired or matches nothing must be renewed or removed, so the list of waivers only shrinks."
+                    : "Every ladder file must be readable and valid against the ladder format before its policies can be checked; this finding cannot be turned off.",
+                help: summary, helpURI: nil, severity: CoreRules.severity(id),
+                tags: ["career-ladder", waiver ? "waiver" : "input"]))
+        }
+        for f in report.findings where seen.insert(f.rule).inserted {
+            out.append(Descriptor(
+                id: f.rule, summary: f.rule, rationale: f.rule, help: f.rule, helpURI: nil,
+                severity: f.severity, tags: ["career-ladder"], explained: false))
+        }
+        return out
+    }
+
+    static func descriptor(_ d: Descriptor) -> JSONValue {
+        let summary = trimmed(d.summary).isEmpty ? d.id : reflow(d.summary)
+        let full = trimmed(d.rationale).isEmpty ? summary : reflow(d.rationale)
+        let help = trimmed(d.help).isEmpty ? summary : reflow(d.help)
+        var markdown = help + "\n\n**Why it matters.** " + full
+        if let uri = d.helpURI { markdown += "\n\n[More about \(d.id)](\(uri))" }
+        if d.explained { markdown += "\n\nRun `ladderlint explain \(d.id)` for the details." }
+        var pairs: [(String, JSONValue)] = [
+            ("id", .string(d.id)),
+            ("name", .string(pascalCase(d.id))),
+            ("shortDescription", .object([("text", .string(summary))])),
+            ("fullDescription", .object([("text", .string(full))])),
+            ("help", .object([("text", .string(help)), ("markdown", .string(markdown))])),
+        ]
+        if let uri = d.helpURI { pairs.append(("helpUri", .string(uri))) }
+        pairs.append(("defaultConfiguration", .object([("level", .string(level(d.severity)))])))
+        pairs.append(("properties", .object([
+            ("tags", .array(d.tags.map { .string($0) })),
+            // GitHub ranks non-security alerts by these two: the checks are exact, not heuristic.
+            ("precision", .string("very-high")),
+            ("problem.severity", .string(problemSeverity(d.severity))),
+        ])))
+        return .object(pairs)
+    }
+
+    // MARK: Results
+
+    static func result(_ f: Finding, ruleIndex: Int, redacted: Bool) -> JSONValue {
+        var physical: [(String, JSONValue)] = [("artifactLocation", artifactLocation(f.location.file))]
+        physical.append(("region", region(f.location)))
+        var properties: [(String, JSONValue)] = []
+        if let l = f.ladder { properties.append(("ladder", .string(l))) }
+        if !f.subjects.isEmpty { properties.append(("subjects", .array(f.subjects.map { .string($0) }))) }
+        if !f.modelPath.isEmpty { properties.append(("modelPath", .string(f.modelPath))) }
+        if !f.evidence.isEmpty {
+            properties.append(("evidence", .object(f.evidence.map { ($0.key, evidence($0.value, redacted: redacted)) })))
+        }
+        var pairs: [(String, JSONValue)] = [
+            ("ruleId", .string(f.rule)),
+            ("ruleIndex", .int(ruleIndex)),
+            ("level", .string(level(f.severity))),
+            ("message", .object([("text", .string(f.message))])),
+            ("locations", .array([.object([("physicalLocation", .object(physical))])])),
+            ("partialFingerprints", .object([(fingerprintKey, .string(f.fingerprint))])),
+            // SARIF §3.27.23: in one run, `suppressions` is present on every result or on none.
+            // ladderlint always evaluates waivers and the baseline, so it is on every result,
+            // empty when the finding stands.
+            ("suppressions", .array(f.suppression.map { [suppression($0)] } ?? [])),
+        ]
+        if !properties.isEmpty { pairs.append(("properties", .object(properties))) }
+        return .object(pairs)
+    }
+
+    /// Waivers live in `.ladderlint.yml` and baselines in their own file: both are outside the
+    /// analysed ladder file, which SARIF §3.35.2 calls `external` (`inSource` is for a marker
+    /// written inside the analysed file itself, like a `#pragma`). Either was decided by a
+    /// person and checked in, so its status is `accepted`.
+    static func suppression(_ s: Suppression) -> JSONValue {
+        var properties: [(String, JSONValue)] = [("source", .string(s.kind.rawValue))]
+        if let e = s.expires { properties.append(("expires", .string(e.description))) }
+        return .object([
+            ("kind", .string("external")),
+            ("status", .string("accepted")),
+            ("justification", .string(s.reason)),
+            ("properties", .object(properties)),
+        ])
+    }
+
+    /// A path relative to the working folder becomes a relative URI against `%SRCROOT%`; an
+    /// absolute one (a file outside the working folder) a `file://` URI.
+    static func artifactLocation(_ file: String) -> JSONValue {
+        if file.hasPrefix("/") {
+            return .object([("uri", .string("file://" + URIPath.encode(file)))])
+        }
+        return .object([("uri", .string(URIPath.encode(file))), ("uriBaseId", .string(sourceRoot))])
+    }
+
+    /// libyaml's end mark is exclusive, and so is SARIF's `endColumn` (§3.30.7: the column after
+    /// the last character), so the span maps as it is. An empty or inverted span (a finding about
+    /// a whole file, or a reader error) becomes the one character at its start.
+    static func region(_ l: Location) -> JSONValue {
+        let startLine = max(1, l.line), startColumn = max(1, l.column)
+        var endLine = l.endLine, endColumn = l.endColumn
+        if (endLine, endColumn) <= (startLine, startColumn) {
+            endLine = startLine
+            endColumn = startColumn + 1
+        }
+        return .object([
+            ("startLine", .int(startLine)), ("startColumn", .int(startColumn)),
+            ("endLine", .int(endLine)), ("endColumn", .int(endColumn)),
+        ])
+    }
+
+    static func evidence(_ v: EvidenceValue, redacted: Bool) -> JSONValue {
+        switch v {
+        case .amount(let d): return redacted ? .string("[redacted]") : .number(d)
+        case .int(let i): return .int(i)
+        case .number(let d), .ratio(let d): return .number(d)
+        case .string(let s): return .string(s)
+        case .bool(let b): return .bool(b)
+        case .strings(let l): return .array(l.map { .string($0) })
+        }
+    }
+
+    // MARK: Words
+
+    static func level(_ s: Severity) -> String {
+        switch s {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    static func problemSeverity(_ s: Severity) -> String {
+        switch s {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "recommendation"
+        }
+    }
+
+    /// `pay-ceiling-parity` -> `PayCeilingParity`, the readable identifier SARIF's `name` asks for.
+    static func pascalCase(_ id: String) -> String {
+        id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// The rule pack's texts are YAML block scalars wrapped at ~100 columns; viewers show
+    /// `text` as it is, so the wrapped lines of a paragraph are joined. Blank lines, list items
+    /// and indented lines keep their line breaks.
+    static func reflow(_ s: String) -> String {
+        var out = ""
+        var previousJoins = false
+        for line in trimmed(s).split(separator: "\n", omittingEmptySubsequences: false) {
+            let starts = line.hasPrefix(" ") || line.hasPrefix("- ") || line.hasPrefix("* ")
+                || (line.prefix { $0.isNumber }.count > 0 && line.drop { $0.isNumber }.hasPrefix(". "))
+            if out.isEmpty {
+                out = String(line)
+            } else if previousJoins && !line.isEmpty && !starts {
+                out += " " + line
+            } else {
+                out += "\n" + line
+            }
+            previousJoins = !line.isEmpty
+        }
+        return out
+    }
+
+    static func trimmed(_ s: String) -> String {
+        var t = Substring(s)
+        while let c = t.last, c.isWhitespace { t.removeLast() }
+        while let c = t.first, c.isWhitespace { t.removeFirst() }
+        return String(t)
+    }
+}
+
+/// Percent-encoding of file paths for URIs and Markdown links (RFC 3986): every byte but the
+/// unreserved characters and `/` is encoded, so spaces, `%`, `#`, `?`, `:` and `,` in file
+/// names survive, and a first segment with a `:` is never read as a scheme.
+enum URIPath {
+    static func encode(_ path: String) -> String {
+        var out = ""
+        out.reserveCapacity(path.utf8.count)
+        for b in path.utf8 {
+            switch b {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                out.unicodeScalars.append("%")
+                out.unicodeScalars.append(hex[Int(b >> 4)])
+                out.unicodeScalars.append(hex[Int(b & 0x0F)])
+            }
+        }
+        return out
+    }
+}
