@@ -1,0 +1,109 @@
+import Foundation
+import LadderModel
+import LadderReport
+import LadderRules
+import Testing
+
+@Suite struct GitHubFormatTests {
+    /// The Actions runner's parser (ActionCommand.TryParseV2 in actions/runner), line by line:
+    /// `::name props::data`, properties split on `,` then on the first `=`, then unescaped
+    /// (`%0D`, `%0A`, `%3A`, `%2C`, and `%25` last); data unescaped the same way without `:`/`,`.
+    static let runnerParser = """
+        import json, sys
+        def unescape(s, mappings):
+            for token, code in mappings:
+                s = s.replace(code, token)
+            return s
+        PROPERTY = [("\\r", "%0D"), ("\\n", "%0A"), (":", "%3A"), (",", "%2C"), ("%", "%25")]
+        DATA = [("\\r", "%0D"), ("\\n", "%0A"), ("%", "%25")]
+        commands, others = [], []
+        for line in open(sys.argv[1], encoding="utf-8").read().split("\\n"):
+            if line == "":
+                continue
+            msg = line.lstrip()
+            end = msg.find("::", 2) if msg.startswith("::") else -1
+            if end < 0:
+                others.append(line)
+                continue
+            info = msg[2:end]
+            space = info.find(" ")
+            name = info if space < 0 else info[:space]
+            props = {}
+            if space > 0:
+                for p in info[space + 1:].strip().split(","):
+                    if not p:
+                        continue
+                    pair = p.split("=", 1)
+                    if len(pair) == 2 and pair[0] and pair[1]:
+                        props[pair[0]] = unescape(pair[1], PROPERTY)
+            commands.append({"command": name, "properties": props, "data": unescape(msg[end + 2:], DATA)})
+        json.dump({"commands": commands, "others": others}, sys.stdout)
+        """
+
+    func parse(_ text: String) throws -> (commands: [[String: Any]], others: [String]) {
+        let file = try FormatPython.file(text, "github.txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let out = try #require(FormatPython.json(Self.runnerParser, [file.path]) as? [String: Any])
+        return (try #require(out["commands"] as? [[String: Any]]), try #require(out["others"] as? [String]))
+    }
+
+    @Test func parsedBackToTheFindings() throws {
+        let run = try FormatFixture.run.get()
+        let text = run.outputs["github"]!
+        let (commands, others) = try parse(text)
+        #expect(others.isEmpty, "lines that are not commands: \(others)")
+        let live = run.report.findings.filter { !$0.suppressed }
+        #expect(commands.count == live.count)
+        #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count == live.count + 1)
+        for (c, f) in zip(commands, live) {
+            let name = ["error": "error", "warning": "warning", "info": "notice"][f.severity.rawValue]
+            #expect(c["command"] as? String == name)
+            #expect(c["data"] as? String == f.message)
+            let p = try #require(c["properties"] as? [String: String])
+            #expect(p["file"] == f.location.file)
+            #expect(p["title"] == f.rule)
+            #expect(p["line"] == String(f.location.line))
+            #expect(p["endLine"] == String(f.lastLine))
+            if f.lastLine == f.location.line {
+                #expect(p["col"] == String(f.location.column))
+                #expect(Int(p["endColumn"] ?? "") ?? 0 >= f.location.column)
+            } else {
+                // The toolkit: columns cannot be sent for an annotation over several lines.
+                #expect(p["col"] == nil && p["endColumn"] == nil)
+            }
+        }
+        // The fixture exercises every escape: `%`, `:`, `,` and a newline in a message, and
+        // `,`, `:`, `%` and a space in a file name.
+        #expect(live.contains { $0.message.contains("\n") && $0.message.contains("%") && $0.message.contains(":") && $0.message.contains(",") })
+        #expect(live.contains { $0.location.file == FormatFixture.payFile })
+        #expect(live.contains { $0.lastLine > $0.location.line })
+        #expect(!text.contains("\r"))
+    }
+
+    @Test func toolkitEscaping() {
+        // The cases of @actions/core's command tests.
+        #expect(GitHubReporter.escapeData("percent % percent % cr \r cr \r lf \n lf \n")
+            == "percent %25 percent %25 cr %0D cr %0D lf %0A lf %0A")
+        #expect(GitHubReporter.escapeProperty("percent % percent % cr \r cr \r lf \n lf \n colon : colon : comma , comma ,")
+            == "percent %25 percent %25 cr %0D cr %0D lf %0A lf %0A colon %3A colon %3A comma %2C comma %2C")
+        #expect(GitHubReporter.escapeData("a: b, c") == "a: b, c")
+        #expect(GitHubReporter.escapeData("%0A") == "%250A")
+    }
+
+    @Test func severitiesAndSuppression() {
+        let report = FormatSynthetic.report([
+            FormatSynthetic.finding("r", "a.yaml", line: 1, severity: .error),
+            FormatSynthetic.finding("r", "a.yaml", line: 2, severity: .warning),
+            FormatSynthetic.finding("r", "a.yaml", line: 3, severity: .info),
+            FormatSynthetic.finding("r", "a.yaml", line: 4).with(suppression: Suppression(kind: .waiver, reason: "ok")),
+        ])
+        let lines = GitHubReporter.render(report, ReportStyle()).split(separator: "\n").map(String.init)
+        #expect(lines.map { String($0.prefix { $0 != " " }) } == ["::error", "::warning", "::notice"])
+        #expect(lines[0] == "::error file=a.yaml,line=1,col=3,endLine=1,endColumn=6,title=r::a problem")
+    }
+
+    @Test func cleanRunPrintsNothing() throws {
+        let run = try FormatRun.lint(FormatFixture.clean)
+        #expect(run.outputs["github"] == "")
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import LadderModel
+@testable import LadderReport
+import LadderRules
+import Testing
+
+@Suite struct SARIFFormatTests {
+    static let validator = """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1]))
+        doc = json.load(open(sys.argv[2]))
+        # The validator of the schema's own draft ($schema: draft-04), with format checks on.
+        V = jsonschema.validators.validator_for(schema)
+        V.check_schema(schema)
+        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+                  for e in V(schema, format_checker=V.FORMAT_CHECKER).iter_errors(doc)]
+        json.dump({"validator": V.__name__, "errors": errors}, sys.stdout)
+        """
+
+    func document(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func validAgainstTheOfficialSchema() throws {
+        let run = try FormatFixture.run.get()
+        let file = try FormatPython.file(run.outputs["sarif"]!, "report.sarif")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try #require(FormatPython.json(Self.validator, [FormatRepo.sarifSchema(), file.path]) as? [String: Any])
+        #expect(result["validator"] as? String == "Draft4Validator")
+        #expect((result["errors"] as? [String]) == [], "\(result["errors"] ?? "")")
+    }
+
+    @Test func everythingCodeScanningNeeds() throws {
+        let run = try FormatFixture.run.get()
+        let doc = try document(run.outputs["sarif"]!)
+        #expect(doc["$schema"] as? String == SARIFReporter.schemaURI)
+        #expect(doc["version"] as? String == "2.1.0")
+        let runs = try #require(doc["runs"] as? [[String: Any]])
+        #expect(runs.count == 1)
+        let driver = try #require((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        #expect(driver["name"] as? String == "ladderlint")
+        #expect(driver["version"] as? String == run.report.toolVersion)
+
+        // Rule metadata: every rule that ran and every core rule, with descriptions and help.
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        let ids = rules.compactMap { $0["id"] as? String }
+        #expect(Set(ids).count == ids.count)
+        for id in run.report.rules.map(\.id) + CoreRules.ids + CoreRules.waiverIDs {
+            #expect(ids.contains(id), "no descriptor for \(id)")
+        }
+        for r in rules {
+            for key in ["shortDescription", "fullDescription", "help"] {
+                let text = (r[key] as? [String: Any])?["text"] as? String ?? ""
+                #expect(!text.isEmpty, "\(r["id"] ?? "?"): \(key).text is empty")
+            }
+            let level = (r["defaultConfiguration"] as? [String: Any])?["level"] as? String
+            #expect(["error", "warning", "note"].contains(level ?? ""))
+        }
+        let ceiling = try #require(rules.first { $0["id"] as? String == "pay-ceiling-parity" })
+        let pack = try #require(run.report.rules.first { $0.id == "pay-ceiling-parity" })
+        #expect((ceiling["shortDescription"] as? [String: Any])?["text"] as? String == pack.summary)
+        #expect((ceiling["defaultConfiguration"] as? [String: Any])?["level"] as? String == "error")
+        #expect(ceiling["helpUri"] as? String == pack.helpURI)
+
+        // Results: one per finding, suppressed ones included, in report order.
+        let results = try #require(runs[0]["results"] as? [[String: Any]])
+        #expect(results.count == run.report.findings.count)
+        for (r, f) in zip(results, run.report.findings) {
+            #expect(r["ruleId"] as? String == f.rule)
+            let index = try #require(r["ruleIndex"] as? Int)
+            #expect(ids[index] == f.rule)
+            let level = ["error": "error", "warning": "warning", "info": "note"][f.severity.rawValue]
+            #expect(r["level"] as? String == level)
+            #expect((r["message"] as? [String: Any])?["text"] as? String == f.message)
+            #expect((r["partialFingerprints"] as? [String: String])?["ladderlint/v1"] == f.fingerprint)
+
+            let locations = try #require(r["locations"] as? [[String: Any]])
+            #expect(locations.count == 1)
+            let physical = try #require(locations[0]["physicalLocation"] as? [String: Any])
+            let artifact = try #require(physical["artifactLocation"] as? [String: Any])
+            let uri = try #require(artifact["uri"] as? String)
+            #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
+            #expect(!uri.contains(" ") && !uri.contains(",") && !uri.contains(":"), "not percent-encoded: \(uri)")
+            #expect(uri.removingPercentEncoding == f.location.file)
+            let region = try #require(physical["region"] as? [String: Int])
+            let (sl, sc, el, ec) = (region["startLine"]!, region["startColumn"]!, region["endLine"]!, region["endColumn"]!)
+            #expect(sl == f.location.line && sc == f.location.column)
+            #expect((el, ec) > (sl, sc), "empty or inverted region \(region) for \(f.rule)")
+
+            let suppressions = try #require(r["suppressions"] as? [[String: Any]], "suppressions must be on every result")
+            if let s = f.suppression {
+                #expect(suppressions.count == 1)
+                #expect(suppressions.first?["kind"] as? String == "external")
+                #expect(suppressions.first?["status"] as? String == "accepted")
+                #expect(suppressions.first?["justification"] as? String == s.reason)
+            } else {
+                #expect(suppressions.isEmpty)
+            }
+        }
+        // The fixture has a waived finding, so the marking above was exercised.
+        #expect(run.report.findings.contains { $0.suppressed })
+        #expect(results.contains { ($0["suppressions"] as? [Any])?.isEmpty == false })
+        let bases = try #require(runs[0]["originalUriBaseIds"] as? [String: Any])
+        #expect(bases["%SRCROOT%"] != nil)
+    }
+
+    @Test func uriEncodingOfFileNames() {
+        #expect(URIPath.encode("ladders/pay, 2026: 100%.yaml") == "ladders/pay%2C%202026%3A%20100%25.yaml")
+        #expect(URIPath.encode("ladders/équipe#1?.yaml") == "ladders/%C3%A9quipe%231%3F.yaml")
+    }
+
+    @Test func regionsNeverEmpty() throws {
+        // A finding about a whole file has the empty span 1:1-1:1; SARIF gets one character.
+        let f = Finding(rule: "unreadable-file", severity: .error, message: "cannot read",
+                        location: Location(file: "a.yaml", span: .unknown), modelPath: "file")
+        let report = FormatSynthetic.report([f])
+        let doc = try document(SARIFReporter.render(report, ReportStyle()))
+        let region = (((((doc["runs"] as! [[String: Any]])[0]["results"] as! [[String: Any]])[0]["locations"] as! [[String: Any]])[0]["physicalLocation"] as! [String: Any])["region"] as! [String: Int])
+        #expect(region == ["startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 2])
+    }
+
+    @Test func cleanRunHasNoResults() throws {
+        let run = try FormatRun.lint(FormatFixture.clean)
+        #expect(run.report.findings.isEmpty)
+        let doc = try document(run.outputs["sarif"]!)
+        let results = (doc["runs"] as? [[String: Any]])?.first?["results"] as? [Any]
+        #expect(results?.isEmpty == true)
+    }
+}
