@@ -9,6 +9,9 @@ struct MappingReader {
     let what: String
     let context: DecodeContext
     private var pairs: [String: Pair] = [:]
+    /// Valid keys suggested for unknown ones ("did you mean"): a typo of a required key is
+    /// reported once, as the unknown key, not a second time as a missing one.
+    private var suggested: Set<String> = []
     private(set) var ok: Bool
 
     /// `anchor` is where findings about the whole mapping point (its key, when it has one).
@@ -33,7 +36,12 @@ struct MappingReader {
                 pairs[k] = p
             } else {
                 var message = "unknown key '\(k)' in \(what)"
-                if let s = Suggest.nearest(k, in: keys) { message += ": did you mean '\(s)'?" } else { message += "." }
+                if let s = Suggest.nearest(k, in: keys) {
+                    message += ": did you mean '\(s)'?"
+                    suggested.insert(s)
+                } else {
+                    message += "."
+                }
                 message += " Valid keys: \(keys.joined(separator: ", "))"
                 context.fail(p.key.span, path, message)
             }
@@ -52,8 +60,9 @@ struct MappingReader {
 
     mutating func required(_ key: String, _ expected: String) -> Pair? {
         if let p = optional(key) { return p }
-        context.fail(anchor, path, "\(what) lacks the required key '\(key)' (\(expected)): add it")
         ok = false
+        if pairs[key] == nil && suggested.contains(key) { return nil }
+        context.fail(anchor, path, "\(what) lacks the required key '\(key)' (\(expected)): add it")
         return nil
     }
 
@@ -68,14 +77,15 @@ struct MappingReader {
     }
 
     mutating func int(_ key: String, required isRequired: Bool = true, min: Int? = nil) -> Located<Int>? {
-        guard let p = isRequired ? required(key, min == nil ? "a whole number" : "a whole number >= \(min!)") : optional(key) else { return nil }
-        return Self.intValue(p.value).flatMap { v -> Located<Int>? in
-            if let min, v < min {
-                fail(p.value.span, key, "expected a whole number >= \(min), found \(v)")
-                return nil
-            }
-            return Located(v, span: p.value.span)
-        } ?? wrong(p, key, min == nil ? "a whole number" : "a whole number >= \(min!)", hint: Self.numberHint(p.value))
+        let expected = min.map { "a whole number >= \($0)" } ?? "a whole number"
+        guard let p = isRequired ? required(key, expected) : optional(key) else { return nil }
+        guard let v = Self.intValue(p.value) else { return wrong(p, key, expected, hint: Self.numberHint(p.value)) }
+        if let min, v < min {
+            // One finding: the value is a whole number, just below the minimum.
+            fail(p.value.span, key, "expected \(expected), found \(v)")
+            return nil
+        }
+        return Located(v, span: p.value.span)
     }
 
     static func intValue(_ node: Node) -> Int? {
