@@ -194,6 +194,7 @@ enum FormatFixture {
 
     /// A healthy ladder alone: nothing to report.
     static let clean: [String: String] = [
+        ".ladderlint.yml": "version: 1\n",
         "ladders/ladder.yaml": """
             kind: ladder
             id: calm
