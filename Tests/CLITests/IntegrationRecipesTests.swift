@@ -1,0 +1,254 @@
+import Foundation
+import Testing
+
+/// The CI recipes users copy: each file validated by a real linter (check-jsonschema with
+/// SchemaStore's schemas, pre-commit's own manifest check), and each recipe's ladderlint
+/// commands run as written on the sample ladders, so a recipe cannot drift from the CLI.
+@Suite("CI recipes")
+struct IntegrationRecipesTests {
+    static let workflow = "examples/ci/github-workflow.yml"
+    static let gitlab = "examples/ci/gitlab-ci.yml"
+    static let action = "action.yml"
+    static let manifest = ".pre-commit-hooks.yaml"
+
+    struct SchemaCase: CustomTestStringConvertible, Sendable {
+        var file: String
+        var schema: String
+        /// A small edit that makes the file invalid, to show the validator really checks it.
+        var breakIt: @Sendable (String) -> String
+        var testDescription: String { "\(file) against \(schema)" }
+    }
+
+    static let schemaCases: [SchemaCase] = [
+        SchemaCase(file: workflow, schema: "vendor.github-workflows") { $0.replacingOccurrences(of: "runs-on:", with: "runs_on:") },
+        SchemaCase(file: action, schema: "vendor.github-actions") { $0.replacingOccurrences(of: "shell: bash", with: "") },
+        SchemaCase(file: gitlab, schema: "vendor.gitlab-ci") { $0.replacingOccurrences(of: "when: always", with: "when: sometimes") },
+    ]
+
+    @Test("validates against its SchemaStore schema", arguments: schemaCases)
+    func validates(_ c: SchemaCase) throws {
+        let checker = try Integration.venv("check-jsonschema")
+        let r = try Integration.run(checker, ["--builtin-schema", c.schema, Integration.path(c.file)])
+        #expect(r.status == 0, "\(r)")
+
+        let folder = try Integration.temporaryFolder("schema")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOfFile: Integration.path(c.file), encoding: .utf8)
+        let broken = c.breakIt(text)
+        try #require(broken != text, "the negative control no longer changes \(c.file)")
+        let copy = folder.appendingPathComponent(URL(fileURLWithPath: c.file).lastPathComponent)
+        try broken.write(to: copy, atomically: true, encoding: .utf8)
+        let rejected = try Integration.run(checker, ["--builtin-schema", c.schema, copy.path])
+        #expect(rejected.status == 1, "a broken \(c.file) must be rejected: \(rejected)")
+    }
+
+    @Test("the pre-commit manifest passes pre-commit's own check and declares the swift hook")
+    func manifestValid() throws {
+        let r = try Integration.run(Integration.venv("pre-commit"), ["validate-manifest", Integration.path(Self.manifest)])
+        #expect(r.status == 0, "\(r)")
+        let hooks = try #require(try Integration.yamlAsJSON(Integration.path(Self.manifest)) as? [[String: Any]])
+        let hook = try #require(hooks.first { $0["id"] as? String == "ladderlint" })
+        #expect(hook["language"] as? String == "swift")
+        #expect(hook["entry"] as? String == "ladderlint lint")
+        #expect(hook["pass_filenames"] as? Bool == true)
+        #expect(hook["require_serial"] as? Bool == true)
+        let files = try #require(hook["files"] as? String)
+        let pattern = try Regex(files)
+        for name in ["ladders/acme/ladder.yaml", "ladders/policy.yml"] { #expect(name.firstMatch(of: pattern) != nil, "\(name)") }
+        for name in [".github/workflows/ci.yml", "ladders/README.md", ".pre-commit-config.yaml"] {
+            #expect(name.firstMatch(of: pattern) == nil, "\(name)")
+        }
+    }
+
+    // MARK: - Running the recipes' own commands
+
+    /// A working folder holding one sample organisation as `ladders/`.
+    static func workspace(_ sample: String) throws -> URL {
+        let folder = try Integration.temporaryFolder("recipe")
+        try FileManager.default.copyItem(atPath: Integration.path("ladders/\(sample)"), toPath: folder.appendingPathComponent("ladders").path)
+        return folder
+    }
+
+    /// Runs a `run:` or `script:` body as the CI system would (bash, stop at the first error).
+    static func shell(_ script: String, in folder: URL, environment extra: [String: String] = [:], options: [String] = ["-e"]) throws -> Integration.Result {
+        let bin = URL(fileURLWithPath: try Integration.ladderlint()).deletingLastPathComponent().path
+        var env = Integration.isolatedEnvironment(sandbox: folder, prependingPath: [bin])
+        env.merge(extra) { _, new in new }
+        let file = folder.appendingPathComponent("step-\(UUID().uuidString.prefix(8)).sh")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try Integration.run("/bin/bash", ["--noprofile", "--norc"] + options + [file.path], in: folder, environment: env)
+    }
+
+    static func steps(ofJob job: String, in workflow: Any) throws -> [[String: Any]] {
+        let root = try #require(workflow as? [String: Any])
+        let jobs = try #require(root["jobs"] as? [String: Any])
+        let j = try #require(jobs[job] as? [String: Any], "no job \(job)")
+        return try #require(j["steps"] as? [[String: Any]])
+    }
+
+    /// The FILE of `--format NAME:FILE` in a command line.
+    static func outputFile(_ format: String, in command: String) -> String? {
+        guard let match = command.firstMatch(of: try! Regex("--format[ =]\(format):(\\S+)")) else { return nil }
+        return match.output[1].substring.map(String.init)
+    }
+
+    @Test("the GitHub workflow's lint and summary steps, run as written, feed the upload and the summary")
+    func githubWorkflowRuns() throws {
+        let parsed = try Integration.yamlAsJSON(Integration.path(Self.workflow))
+        let root = try #require(parsed as? [String: Any])
+        let permissions = try #require(root["permissions"] as? [String: String])
+        #expect(permissions["security-events"] == "write")
+        let steps = try Self.steps(ofJob: "ladderlint", in: parsed)
+        let lint = try #require(steps.first { ($0["run"] as? String)?.contains("ladderlint lint") == true })
+        let command = try #require(lint["run"] as? String)
+        let sarif = try #require(Self.outputFile("sarif", in: command), "the lint step writes SARIF")
+        let markdown = try #require(Self.outputFile("markdown", in: command), "the lint step writes the Markdown summary")
+        #expect(command.contains("--format github"))
+
+        let summaryStep = try #require(steps.first { ($0["run"] as? String)?.contains("GITHUB_STEP_SUMMARY") == true })
+        #expect((summaryStep["run"] as? String)?.contains(markdown) == true)
+        #expect((summaryStep["if"] as? String)?.contains("always()") == true)
+        let upload = try #require(steps.first { ($0["uses"] as? String)?.hasPrefix("github/codeql-action/upload-sarif@") == true })
+        #expect((upload["if"] as? String)?.contains("always()") == true, "the upload also runs when ladderlint fails")
+        let with = try #require(upload["with"] as? [String: Any])
+        #expect(with["sarif_file"] as? String == sarif)
+        #expect(with["category"] as? String == "ladderlint")
+
+        let folder = try Self.workspace("promotion-trap")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Self.shell(command, in: folder)
+        #expect(run.status == 1, "the sample breaks rules on purpose, so the job fails: \(run)")
+        #expect(run.stdout.split(separator: "\n").contains { $0.hasPrefix("::error ") }, "annotations on stdout: \(run)")
+        let sarifData = try Data(contentsOf: folder.appendingPathComponent(sarif))
+        let sarifJSON = try #require(try JSONSerialization.jsonObject(with: sarifData) as? [String: Any])
+        #expect(sarifJSON["version"] as? String == "2.1.0")
+        let summaryFile = folder.appendingPathComponent("step-summary.md")
+        _ = FileManager.default.createFile(atPath: summaryFile.path, contents: nil)
+        let append = try Self.shell(summaryStep["run"] as! String, in: folder, environment: ["GITHUB_STEP_SUMMARY": summaryFile.path])
+        #expect(append.status == 0, "\(append)")
+        let summary = try String(contentsOf: summaryFile, encoding: .utf8)
+        #expect(summary == (try String(contentsOf: folder.appendingPathComponent(markdown), encoding: .utf8)))
+        #expect(summary.contains("manager-only-leadership-training"), "\(summary)")
+    }
+
+    @Test("the GitLab job's script, run as written, writes the Code Quality report it publishes")
+    func gitlabJobRuns() throws {
+        let parsed = try #require(try Integration.yamlAsJSON(Integration.path(Self.gitlab)) as? [String: Any])
+        let job = try #require(parsed["ladderlint"] as? [String: Any])
+        let artifacts = try #require(job["artifacts"] as? [String: Any])
+        #expect(artifacts["when"] as? String == "always")
+        let report = try #require((artifacts["reports"] as? [String: Any])?["codequality"] as? String)
+        let script = try #require(job["script"] as? [String])
+        let command = try #require(script.first { $0.contains("ladderlint lint") })
+        #expect(Self.outputFile("gitlab", in: command) == report, "the job publishes the file ladderlint writes")
+
+        let folder = try Self.workspace("promotion-trap")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Self.shell(command, in: folder, options: ["-eo", "pipefail"])
+        #expect(run.status == 1, "\(run)")
+        let data = try Data(contentsOf: folder.appendingPathComponent(report))
+        let issues = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(!issues.isEmpty)
+        #expect(issues.contains { $0["check_name"] as? String == "manager-only-leadership-training" })
+    }
+
+    // MARK: - The composite action's steps
+
+    struct ActionRun {
+        var lint: Integration.Result
+        var outputs: [String: String]
+        var summary: String
+        var final: Integration.Result
+    }
+
+    /// Runs the action's Lint step and its last step with their `env:` expressions filled in
+    /// from `inputs` (over the declared defaults) and the built ladderlint; the build and the
+    /// upload are GitHub's business.
+    static func runAction(sample: String, inputs given: [String: String]) throws -> (ActionRun, URL) {
+        let action = try #require(try Integration.yamlAsJSON(Integration.path(Self.action)) as? [String: Any])
+        let declared = try #require(action["inputs"] as? [String: [String: Any]])
+        var inputs = declared.compactMapValues { $0["default"] as? String }
+        inputs.merge(given) { _, new in new }
+        let runs = try #require(action["runs"] as? [String: Any])
+        #expect(runs["using"] as? String == "composite")
+        let steps = try #require(runs["steps"] as? [[String: Any]])
+        let lintStep = try #require(steps.first { $0["id"] as? String == "lint" })
+        let lastStep = try #require(steps.last)
+        #expect(lastStep["if"] == nil, "the exit status is passed on whatever happened before")
+        let build = try #require(steps.first { $0["id"] as? String == "build" })
+        #expect((build["run"] as? String)?.contains("GITHUB_ACTION_PATH") == true, "the action builds from its own checkout")
+
+        let folder = try workspace(sample)
+        let outputs = folder.appendingPathComponent("github-output")
+        let summary = folder.appendingPathComponent("step-summary.md")
+        let runnerTemp = folder.appendingPathComponent("runner-temp")
+        try FileManager.default.createDirectory(at: runnerTemp, withIntermediateDirectories: true)
+        for f in [outputs, summary] { _ = FileManager.default.createFile(atPath: f.path, contents: nil) }
+        var context = ["steps.build.outputs.bin": try Integration.ladderlint()]
+        for (k, v) in inputs { context["inputs.\(k)"] = v }
+        let github = ["GITHUB_OUTPUT": outputs.path, "GITHUB_STEP_SUMMARY": summary.path, "RUNNER_TEMP": runnerTemp.path]
+
+        let lint = try shell(
+            lintStep["run"] as! String, in: folder,
+            environment: try expand(lintStep["env"], context).merging(github) { $1 },
+            options: ["-eo", "pipefail"])
+        var values: [String: String] = [:]
+        for line in try String(contentsOf: outputs, encoding: .utf8).split(separator: "\n") {
+            let parts = line.split(separator: "=", maxSplits: 1)
+            if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
+        }
+        for (k, v) in values { context["steps.lint.outputs.\(k)"] = v }
+        let final = try shell(lastStep["run"] as! String, in: folder, environment: try expand(lastStep["env"], context), options: ["-eo", "pipefail"])
+        return (ActionRun(lint: lint, outputs: values, summary: try String(contentsOf: summary, encoding: .utf8), final: final), folder)
+    }
+
+    /// Fills in `${{ name }}` expressions. A step output that was never written is empty, as on
+    /// GitHub; any other unknown name fails the test.
+    static func expand(_ env: Any?, _ context: [String: String]) throws -> [String: String] {
+        let env = try #require(env as? [String: String])
+        let expression = try Regex("\\$\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*\\}\\}")
+        return try env.mapValues { value in
+            var result = value
+            for match in value.matches(of: expression).reversed() {
+                let name = String(match.output[1].substring ?? "")
+                let replacement = try #require(
+                    context[name] ?? (name.hasPrefix("steps.") ? "" : nil), "the action's env uses \(name), which the test does not provide")
+                result.replaceSubrange(match.range, with: replacement)
+            }
+            return result
+        }
+    }
+
+    @Test("the action's lint step annotates, writes SARIF and the summary, and its last step fails the job on findings")
+    func actionFailsOnFindings() throws {
+        let (run, folder) = try Self.runAction(sample: "promotion-trap", inputs: ["paths": "ladders/"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(run.lint.status == 0, "the lint step itself never fails: \(run.lint)")
+        #expect(run.outputs["exit-code"] == "1", "\(run.outputs)")
+        #expect(run.outputs["sarif-file"] == "ladderlint.sarif", "\(run.outputs)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("ladderlint.sarif").path))
+        #expect(run.lint.stdout.split(separator: "\n").contains { $0.hasPrefix("::error ") }, "\(run.lint)")
+        #expect(run.summary.contains("manager-only-leadership-training"), "\(run.summary)")
+        #expect(run.final.status == 1, "\(run.final)")
+    }
+
+    @Test("the action passes on healthy ladders, and honours fail-on and extra args")
+    func actionPassesOnHealthy() throws {
+        let (clean, folder) = try Self.runAction(sample: "healthy", inputs: [:])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(clean.outputs["exit-code"] == "0", "\(clean.lint)")
+        #expect(clean.final.status == 0, "\(clean.final)")
+
+        let (lenient, other) = try Self.runAction(sample: "promotion-trap", inputs: ["fail-on": "never", "args": "--jobs 1"])
+        defer { try? FileManager.default.removeItem(at: other) }
+        #expect(lenient.outputs["exit-code"] == "0", "\(lenient.lint)")
+        #expect(lenient.final.status == 0, "\(lenient.final)")
+
+        let (usage, third) = try Self.runAction(sample: "healthy", inputs: ["args": "--no-such-flag"])
+        defer { try? FileManager.default.removeItem(at: third) }
+        #expect(usage.outputs["exit-code"] == "2", "\(usage.lint)")
+        #expect(usage.outputs["sarif-file"] == nil, "no SARIF to upload after a usage error")
+        #expect(usage.final.status == 2, "\(usage.final)")
+    }
+}
