@@ -451,6 +451,16 @@ import Testing
         ])
     }
 
+    @Test func danglingLadderIDWithNothingNearListsTheKnownLadders() {
+        let found = DecodeHarness.withLadder("policy.yaml", """
+            kind: policy
+            ladder: engineering
+            """)
+        #expect(found.seen == [
+            Seen("policy.yaml", 2, 9, "unknown-reference", "no ladder 'engineering' in this run. Known ladders: acme")
+        ])
+    }
+
     @Test func referencesResolveAcrossFilesInAnyOrder() {
         // "a-comp.yaml" sorts before the ladder it refers to.
         let found = DecodeHarness.findings([
@@ -743,6 +753,25 @@ import Testing
         ])
         #expect(found.seen == [
             Seen("ladder.yaml", 6, 5, "invalid-document", "tracks[1]: a track lacks the required key 'kind' (one of individual-contributor, management): add it")
+        ])
+    }
+
+    @Test func levelOnADanglingTrackRaisesNoUnknownReferenceOnItsBands() {
+        // The level is dropped because its track does not exist; its band must not add a
+        // second finding ("no level 'em-5'") for the same mistake.
+        let found = DecodeHarness.findings([
+            ("ladder.yaml", DecodeHarness.acme.replacingOccurrences(of: "{id: em-5, track: em,", with: "{id: em-5, track: emm,")),
+            ("comp.yaml", """
+                kind: compensation
+                ladder: acme
+                currency: USD
+                bands:
+                  - {level: ic-5, base: {min: 100000, max: 150000}}
+                  - {level: em-5, base: {min: 100000, max: 150000}}
+                """),
+        ])
+        #expect(found.seen == [
+            Seen("ladder.yaml", 9, 23, "unknown-reference", "no track 'emm' in ladder 'acme': did you mean 'em'? Known tracks: em, ic")
         ])
     }
 
