@@ -89,8 +89,9 @@ public enum JUnitReporter {
     }
 
     /// Every file linted, clean ones included, then any other file a finding points at (the
-    /// configuration for waiver findings, a baseline); in each, the rules that ran, then any
-    /// other rule (the core ones) that fired there.
+    /// configuration for waiver findings, a baseline). In a linted file: the rules that ran,
+    /// then any other rule (the core ones) that fired there; in another file, only the rules
+    /// that fired there, as the ladder rules never looked at it.
     static func suites(_ report: Report) -> [Suite] {
         var files: [String] = []
         var seenFiles = Set<String>()
@@ -107,8 +108,9 @@ public enum JUnitReporter {
 
         return files.map { file in
             let findings = byFile[file] ?? []
-            var ids = ruleIDs
-            var seen = seenRules
+            let linted = seenFiles.contains(file)
+            var ids = linted ? ruleIDs : []
+            var seen = linted ? seenRules : []
             for f in findings where seen.insert(f.rule).inserted { ids.append(f.rule) }
             var cases: [Case] = []
             for id in ids {
