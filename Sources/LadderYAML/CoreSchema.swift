@@ -24,32 +24,42 @@ public enum CoreSchema {
     }
 
     static func resolvePlain(_ text: String) -> ScalarValue? {
-        let u = Array(text.utf8)
-        if u.isEmpty { return .null }
-        switch text {
-        case "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE": return .bool(true)
-        case "false", "False", "FALSE": return .bool(false)
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
-        case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
-        case ".nan", ".NaN", ".NAN": return .float(.nan)
-        default: break
+        // Most scalars are words; the first byte rules out every non-string type for them
+        // without comparing or copying the text.
+        guard let c0 = text.utf8.first else { return .null }
+        switch c0 {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"):
+            switch text {
+            case "~", "null", "Null", "NULL": return .null
+            default: return nil
+            }
+        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            switch text {
+            case "true", "True", "TRUE": return .bool(true)
+            case "false", "False", "FALSE": return .bool(false)
+            default: return nil
+            }
+        case UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"):
+            switch text {
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+            case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+            case ".nan", ".NaN", ".NAN": return .float(.nan)
+            default: break
+            }
+        default:
+            guard isDigit(c0) else { return nil }
         }
-        let c0 = u[0]
-        // Fast reject: every number starts with a digit, a sign or a dot.
-        guard isDigit(c0) || c0 == UInt8(ascii: "-") || c0 == UInt8(ascii: "+") || c0 == UInt8(ascii: ".") else { return nil }
+        let u = Array(text.utf8)
         if u.count > 2, c0 == UInt8(ascii: "0") {
             if u[1] == UInt8(ascii: "o") {
                 let digits = u[2...]
                 guard digits.allSatisfy({ $0 >= 48 && $0 <= 55 }) else { return nil }
-                if let v = Int(String(decoding: digits, as: UTF8.self), radix: 8) { return .int(v) }
-                return .float(Double(text) ?? .nan)
+                return integer(digits, radix: 8)
             }
             if u[1] == UInt8(ascii: "x") {
                 let digits = u[2...]
                 guard digits.allSatisfy({ isHex($0) }) else { return nil }
-                if let v = Int(String(decoding: digits, as: UTF8.self), radix: 16) { return .int(v) }
-                return nil
+                return integer(digits, radix: 16)
             }
         }
         // [-+]? [0-9]+
@@ -78,6 +88,18 @@ public enum CoreSchema {
         }
         guard i == u.count else { return nil }
         guard let d = Double(text) else { return nil }
+        return .float(d)
+    }
+
+    /// An octal or hexadecimal integer; one too big for `Int` becomes the nearest float, as a
+    /// too-big decimal does, rather than a string or NaN.
+    static func integer(_ digits: ArraySlice<UInt8>, radix: Int) -> ScalarValue {
+        if let v = Int(String(decoding: digits, as: UTF8.self), radix: radix) { return .int(v) }
+        var d = 0.0
+        for c in digits {
+            let v = isDigit(c) ? Int(c) - 48 : Int(c | 0x20) - 87
+            d = d * Double(radix) + Double(v)
+        }
         return .float(d)
     }
 

@@ -28,17 +28,45 @@ public struct YAMLLoader: Sendable {
 /// The state of one parse. Uses an explicit stack, not recursion, so depth is bounded by the
 /// configured limit and never by the thread's stack.
 private struct TreeBuilder {
-    enum Frame {
-        case sequence(start: Mark, anchor: String?, items: [Node], size: Int)
-        case mapping(start: Mark, anchor: String?, pairs: [Pair], pendingKey: Node?, size: Int, keys: Set<String>?)
+    /// An open collection. A struct mutated in place through `stack[top]`, so appending a child
+    /// never copies the children gathered so far.
+    struct Frame {
+        let isMapping: Bool
+        let start: Mark
+        let anchor: String?
+        var items: [Node] = []
+        var pairs: [Pair] = []
+        var pendingKey: Node?
+        /// Nodes in this subtree so far, itself included (the cost of copying it for an alias).
+        var size = 1
+        /// Collection levels of the deepest child so far.
+        var childLevels = 0
+        /// Keys seen, built once a mapping grows past a few keys.
+        var keys: Set<String>?
+
+        init(isMapping: Bool, start: Mark, anchor: String?) {
+            self.isMapping = isMapping
+            self.start = start
+            self.anchor = anchor
+        }
+    }
+
+    /// An anchored node with what an alias to it costs.
+    struct Anchored {
+        var node: Node
+        var size: Int
+        /// How many collections deep the node goes (0 for a scalar).
+        var levels: Int
     }
 
     let options: LoadOptions
     let bytes: [UInt8]
+    /// Bytes skipped before libyaml's input: a UTF-8 byte order mark.
+    let inputStart: Int
     var documents: [YAMLDocument] = []
     var issues: [YAMLIssue] = []
     var stack: [Frame] = []
-    var anchors: [String: (node: Node, size: Int)] = [:]
+    var anchors: [String: Anchored] = [:]
     var aliasNodes = 0
     var root: Node?
     var documentIndex = 0
@@ -46,6 +74,8 @@ private struct TreeBuilder {
     init(options: LoadOptions, bytes: [UInt8]) {
         self.options = options
         self.bytes = bytes
+        // libyaml, told the input is UTF-8, keeps a byte order mark and counts it as a column.
+        self.inputStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
     mutating func run() {
@@ -59,8 +89,8 @@ private struct TreeBuilder {
             // An empty buffer still needs a valid pointer.
             var empty: UInt8 = 0
             withUnsafeMutablePointer(to: &empty) { emptyPtr in
-                let base = buf.baseAddress ?? UnsafePointer(emptyPtr)
-                yaml_parser_set_input_string(&parser, base, buf.count)
+                let base = buf.baseAddress.map { $0 + inputStart } ?? UnsafePointer(emptyPtr)
+                yaml_parser_set_input_string(&parser, base, buf.count - inputStart)
                 yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
                 var event = yaml_event_t()
                 while true {
@@ -115,7 +145,7 @@ private struct TreeBuilder {
             }
             let tag = Self.cString(s.tag)
             let node = Node(.scalar(text: text, style: style, tag: tag), span: Span(start: start, end: end))
-            return complete(node, size: 1, anchor: Self.cString(s.anchor))
+            complete(node, size: 1, levels: 0, anchor: Self.cString(s.anchor))
         case YAML_ALIAS_EVENT:
             let name = Self.cString(event.data.alias.anchor) ?? ""
             let span = Span(start: start, end: end)
@@ -133,23 +163,34 @@ private struct TreeBuilder {
                     span: span))
                 return false
             }
+            // Aliases can nest a subtree under itself; the expanded tree must respect the depth limit too.
+            if stack.count + target.levels > options.limits.maxDepth {
+                issues.append(YAMLIssue(
+                    kind: .limit,
+                    message: "expanding the alias *\(name) here nests deeper than \(options.limits.maxDepth) levels: flatten the structure or raise the depth limit",
+                    span: span))
+                return false
+            }
             var count = 0
             let copy = target.node.remarked(span, count: &count)
             aliasNodes += count
-            return complete(copy, size: count, anchor: nil)
+            complete(copy, size: count, levels: target.levels, anchor: nil)
         case YAML_SEQUENCE_START_EVENT:
             guard push(start) else { return false }
-            stack.append(.sequence(start: start, anchor: Self.cString(event.data.sequence_start.anchor), items: [], size: 1))
+            stack.append(Frame(isMapping: false, start: start, anchor: Self.cString(event.data.sequence_start.anchor)))
         case YAML_MAPPING_START_EVENT:
             guard push(start) else { return false }
-            stack.append(.mapping(start: start, anchor: Self.cString(event.data.mapping_start.anchor), pairs: [], pendingKey: nil, size: 1, keys: nil))
+            stack.append(Frame(isMapping: true, start: start, anchor: Self.cString(event.data.mapping_start.anchor)))
         case YAML_SEQUENCE_END_EVENT:
-            guard case .sequence(let s, let anchor, let items, let size)? = stack.popLast() else { return false }
-            return complete(Node(.sequence(items), span: Span(start: s, end: end)), size: size, anchor: anchor)
+            guard let frame = stack.popLast(), !frame.isMapping else { return false }
+            let node = Node(.sequence(frame.items), span: Span(start: frame.start, end: end))
+            complete(node, size: frame.size, levels: frame.childLevels + 1, anchor: frame.anchor)
         case YAML_MAPPING_END_EVENT:
-            guard case .mapping(let s, let anchor, var pairs, _, let size, _)? = stack.popLast() else { return false }
+            guard let frame = stack.popLast(), frame.isMapping else { return false }
+            var pairs = frame.pairs
             if options.mergeKeys { pairs = merged(pairs) }
-            return complete(Node(.mapping(pairs), span: Span(start: s, end: end)), size: size, anchor: anchor)
+            let node = Node(.mapping(pairs), span: Span(start: frame.start, end: end))
+            complete(node, size: frame.size, levels: frame.childLevels + 1, anchor: frame.anchor)
         default:
             break
         }
@@ -168,72 +209,83 @@ private struct TreeBuilder {
     }
 
     /// Attaches a finished node to its parent (or makes it the document's root).
-    mutating func complete(_ node: Node, size: Int, anchor: String?) -> Bool {
-        if let anchor { anchors[anchor] = (node, size) }
-        guard let top = stack.popLast() else {
+    mutating func complete(_ node: Node, size: Int, levels: Int, anchor: String?) {
+        if let anchor { anchors[anchor] = Anchored(node: node, size: size, levels: levels) }
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
-            return true
+            return
         }
-        switch top {
-        case .sequence(let s, let a, var items, let n):
-            items.append(node)
-            stack.append(.sequence(start: s, anchor: a, items: items, size: n + size))
-        case .mapping(let s, let a, var pairs, let pendingKey, let n, var keys):
-            if let key = pendingKey {
-                if let text = key.scalarText, !(options.mergeKeys && isMergeKey(key)) {
-                    if isDuplicate(text, pairs: pairs, keys: &keys) {
-                        issues.append(YAMLIssue(
-                            kind: .duplicateKey,
-                            message: "the key '\(text)' appears twice in this mapping: remove or rename the second one (the first is kept)",
-                            span: key.span))
-                        stack.append(.mapping(start: s, anchor: a, pairs: pairs, pendingKey: nil, size: n + size, keys: keys))
-                        return true
-                    }
-                }
-                pairs.append(Pair(key: key, value: node))
-                stack.append(.mapping(start: s, anchor: a, pairs: pairs, pendingKey: nil, size: n + size, keys: keys))
-            } else {
-                stack.append(.mapping(start: s, anchor: a, pairs: pairs, pendingKey: node, size: n + size, keys: keys))
-            }
+        stack[top].size += size
+        if levels > stack[top].childLevels { stack[top].childLevels = levels }
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
         }
-        return true
+        guard let key = stack[top].pendingKey else {
+            stack[top].pendingKey = node
+            return
+        }
+        stack[top].pendingKey = nil
+        if let text = key.scalarText, !(options.mergeKeys && Self.isMergeKey(key)),
+            Self.isDuplicate(text, in: &stack[top], mergeKeys: options.mergeKeys)
+        {
+            issues.append(YAMLIssue(
+                kind: .duplicateKey,
+                message: "the key '\(text)' appears twice in this mapping: remove or rename the second one (the first is kept)",
+                span: key.span))
+            return
+        }
+        stack[top].pairs.append(Pair(key: key, value: node))
     }
 
     /// Linear scan for small mappings, a set once a mapping grows, so a huge mapping stays linear.
-    func isDuplicate(_ text: String, pairs: [Pair], keys: inout Set<String>?) -> Bool {
-        if keys == nil, pairs.count >= 24 {
-            keys = Set(pairs.compactMap { isMergeKey($0.key) ? nil : $0.key.scalarText })
+    /// Keys compare by their text: `1` and `"1"` read the same to a person and to the model.
+    static func isDuplicate(_ text: String, in frame: inout Frame, mergeKeys: Bool) -> Bool {
+        if frame.keys == nil {
+            if frame.pairs.count < 24 {
+                for p in frame.pairs where p.key.scalarText == text && !(mergeKeys && isMergeKey(p.key)) { return true }
+                return false
+            }
+            var keys = Set<String>(minimumCapacity: frame.pairs.count * 2)
+            for p in frame.pairs where !(mergeKeys && isMergeKey(p.key)) {
+                if let t = p.key.scalarText { keys.insert(t) }
+            }
+            frame.keys = keys
         }
-        if keys != nil {
-            return !keys!.insert(text).inserted
-        }
-        for p in pairs where p.key.scalarText == text && !(options.mergeKeys && isMergeKey(p.key)) { return true }
-        return false
+        return !frame.keys!.insert(text).inserted
     }
 
-    func isMergeKey(_ key: Node) -> Bool {
+    static func isMergeKey(_ key: Node) -> Bool {
         if case .scalar("<<", .plain, nil) = key.content { return true }
         return false
     }
 
-    /// Applies `<<`: explicit keys win, then earlier merged maps over later ones.
-    func merged(_ pairs: [Pair]) -> [Pair] {
-        guard pairs.contains(where: { isMergeKey($0.key) }) else { return pairs }
+    /// Applies `<<`: explicit keys win, then earlier merged maps over later ones. A merge value
+    /// that is not a mapping or a list of mappings is reported and left out.
+    mutating func merged(_ pairs: [Pair]) -> [Pair] {
+        guard pairs.contains(where: { Self.isMergeKey($0.key) }) else { return pairs }
         var result: [Pair] = []
         var seen = Set<String>()
-        for p in pairs where !isMergeKey(p.key) {
+        for p in pairs where !Self.isMergeKey(p.key) {
             result.append(p)
             if let t = p.key.scalarText { seen.insert(t) }
         }
-        for p in pairs where isMergeKey(p.key) {
-            var sources: [Node] = []
+        for p in pairs where Self.isMergeKey(p.key) {
+            let sources: [Node]
             switch p.value.content {
             case .mapping: sources = [p.value]
             case .sequence(let items): sources = items
-            case .scalar: sources = []
+            case .scalar: sources = [p.value]
             }
             for source in sources {
-                guard case .mapping(let inner) = source.content else { continue }
+                guard case .mapping(let inner) = source.content else {
+                    issues.append(YAMLIssue(
+                        kind: .syntax,
+                        message: "the merge key '<<' takes a mapping or a list of mappings, such as *defaults or [*base, *extra], but found \(source.kindDescription): merge an anchored mapping, or quote '<<' to use it as an ordinary key",
+                        span: source.span))
+                    continue
+                }
                 for q in inner {
                     if let t = q.key.scalarText {
                         if seen.contains(t) { continue }
@@ -294,29 +346,49 @@ private struct TreeBuilder {
             return "a '- ' item on the same line as a key; put the list on the following lines"
         case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
             return "indent with spaces, never tabs"
-        case "invalid leading UTF-8 octet", "invalid trailing UTF-8 octet", "incomplete UTF-8 octet sequence", "invalid Unicode character":
+        case "invalid leading UTF-8 octet", "invalid trailing UTF-8 octet", "incomplete UTF-8 octet sequence",
+            "invalid length of a UTF-8 sequence", "invalid Unicode character":
             return "the file is not UTF-8 text (binary data or another encoding); save it as UTF-8"
         case "control characters are not allowed":
             return "the file holds control characters or binary data; ladder files must be UTF-8 text"
         case "found undefined tag handle":
             return "a '!' starts a value; quote the value"
+        case "did not find expected <document start>":
+            return "more content follows the end of a document; start a new document with '---', or fix the indentation"
+        case "did not find expected node content":
+            return "a value is missing here; write it, or remove the extra ',', '-' or '?'"
+        case "did not find expected alphabetic or numeric character":
+            return "'&' and '*' start an anchor or alias and need a name after them; quote values that begin with '&' or '*'"
+        case "found unknown escape character":
+            return "a '\\' in a double-quoted string starts no known escape; write '\\\\' for a backslash, or use single quotes"
         default:
             return nil
         }
     }
 
-    /// Line and column of a byte offset, for reader errors, which libyaml reports without a mark.
+    /// Line and column of a byte offset into libyaml's input, for reader errors, which libyaml
+    /// reports without a mark. Counts characters and line breaks the way libyaml's marks do.
     func position(ofOffset offset: Int) -> Mark {
         var line = 1
         var column = 1
-        var i = 0
-        let limit = min(offset, bytes.count)
+        var i = inputStart
+        let limit = min(inputStart + offset, bytes.count)
         while i < limit {
             let b = bytes[i]
-            if b == 10 {
+            if b == 0x0A || (b == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) {
                 line += 1
                 column = 1
-            } else if b & 0xC0 != 0x80 {
+            } else if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 {
+                // NEL
+                line += 1
+                column = 1
+                i += 1
+            } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                // LINE SEPARATOR, PARAGRAPH SEPARATOR
+                line += 1
+                column = 1
+                i += 2
+            } else if b & 0xC0 != 0x80 && b != 0x0D {
                 column += 1
             }
             i += 1

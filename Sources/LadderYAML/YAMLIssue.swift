@@ -1,7 +1,8 @@
 /// A problem the loader found in a file. The model layer turns these into findings.
 public struct YAMLIssue: Sendable, Equatable {
     public enum Kind: String, Sendable {
-        /// Not well-formed YAML, or bytes that are not UTF-8 text.
+        /// Not well-formed YAML (an unknown alias and a `<<` that cannot be merged included),
+        /// or bytes that are not UTF-8 text.
         case syntax = "yaml-syntax"
         /// A file, nesting depth or alias expansion beyond the configured limits.
         case limit = "input-limit"
