@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(name: "LadderYAMLTests", dependencies: ["LadderYAML"], exclude: ["libyaml-deviations.txt"]),
         .testTarget(name: "LadderModelTests", dependencies: ["LadderModel", "LadderYAML"]),
         .testTarget(name: "LadderRulesTests", dependencies: ["LadderRules", "LadderModel", "LadderDriver"]),
-        .testTarget(name: "LadderReportTests", dependencies: ["LadderReport", "LadderDriver"]),
+        .testTarget(name: "LadderReportTests", dependencies: ["LadderReport", "LadderDriver"], exclude: ["Golden"]),
         .testTarget(name: "CLITests", dependencies: ["LadderDriver"]),
     ],
     swiftLanguageModes: [.v6]
