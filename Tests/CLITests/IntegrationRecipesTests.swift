@@ -60,6 +60,38 @@ struct IntegrationRecipesTests {
         }
     }
 
+    /// The fenced YAML blocks of docs/ci.md.
+    static func yamlBlocks(of file: String) throws -> [String] {
+        let text = try String(contentsOfFile: Integration.path(file), encoding: .utf8)
+        let fence = try Regex("(?ms)^ *```yaml\\n(.*?)^ *```")
+        return text.matches(of: fence).compactMap { $0.output[1].substring.map(String.init) }
+    }
+
+    @Test("docs/ci.md's complete workflow and pre-commit configuration are valid")
+    func guideSnippetsValid() throws {
+        let blocks = try Self.yamlBlocks(of: "docs/ci.md")
+        let workflow = try #require(blocks.first { $0.contains("jobs:") }, "docs/ci.md shows a complete workflow")
+        let config = try #require(blocks.first { $0.contains("repos:") }, "docs/ci.md shows a complete .pre-commit-config.yaml")
+        let folder = try Integration.temporaryFolder("guide")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workflowFile = folder.appendingPathComponent("ladderlint.yml")
+        let configFile = folder.appendingPathComponent(".pre-commit-config.yaml")
+        // The blocks sit in a numbered list, indented by three spaces.
+        func dedent(_ s: String) -> String {
+            let lines = s.split(separator: "\n", omittingEmptySubsequences: false)
+            let indent = lines.filter { !$0.isEmpty }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
+            return lines.map { String($0.dropFirst(min(indent, $0.count))) }.joined(separator: "\n")
+        }
+        try dedent(workflow).write(to: workflowFile, atomically: true, encoding: .utf8)
+        try dedent(config).write(to: configFile, atomically: true, encoding: .utf8)
+        let w = try Integration.run(Integration.venv("check-jsonschema"), ["--builtin-schema", "vendor.github-workflows", workflowFile.path])
+        #expect(w.status == 0, "\(w)")
+        #expect(workflow.contains("security-events: write"))
+        let c = try Integration.run(Integration.venv("pre-commit"), ["validate-config", configFile.path])
+        #expect(c.status == 0, "\(c)")
+        #expect(config.contains("id: ladderlint"))
+    }
+
     // MARK: - Running the recipes' own commands
 
     /// A working folder holding one sample organisation as `ladders/`.
