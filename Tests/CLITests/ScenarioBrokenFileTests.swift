@@ -61,6 +61,10 @@ import Testing
             files: replacing("ladder.yaml", Fixtures.ladder, "grade: 4, title: Senior Engineer", "grade: four, title: Senior Engineer"),
             finding: "ladders/acme/ladder.yaml:9:34: error: levels[0].grade: expected a whole number >= 0, found the string \"four\" [invalid-document]"),
         Case(
+            name: "misspelt track kind",
+            files: replacing("ladder.yaml", Fixtures.ladder, "kind: management}", "kind: managment}"),
+            finding: "ladders/acme/ladder.yaml:7:50: error: tracks[1].kind: expected one of individual-contributor, management, found the string \"managment\": did you mean 'management'? [invalid-document]"),
+        Case(
             name: "wrong type: a list for a name",
             files: replacing("ladder.yaml", Fixtures.ladder, "name: Engineering\n", "name: [Engineering, Platform]\n"),
             finding: "ladders/acme/ladder.yaml:3:1: error: name: expected text, found a list [invalid-document]"),

@@ -729,7 +729,7 @@ import Testing
         ])
     }
 
-    @Test func brokenTrackRaisesNoUnknownReferenceOnItsLevelsOrTransitions() {
+    @Test func brokenTrackRaisesNoUnknownReferenceOnItsLevelsBandsOrTransitions() {
         let found = DecodeHarness.findings([
             ("ladder.yaml", """
                 kind: ladder
@@ -749,6 +749,14 @@ import Testing
                   - {from: ic, to: em, grade_change: 0, pay_change: 0}
                 forums:
                   - {id: staff, name: Staff, purpose: planning, members: {tracks: [em, ic]}}
+                """),
+            ("comp.yaml", """
+                kind: compensation
+                ladder: acme
+                currency: USD
+                bands:
+                  - {level: ic-5, base: {min: 100000, max: 150000}}
+                  - {level: em-5, base: {min: 100000, max: 150000}}
                 """),
         ])
         #expect(found.seen == [
