@@ -66,7 +66,10 @@ public enum CoreSchema {
         var i = 0
         if c0 == UInt8(ascii: "-") || c0 == UInt8(ascii: "+") { i = 1 }
         var intDigits = 0
-        while i < u.count, isDigit(u[i]) { i += 1; intDigits += 1 }
+        while i < u.count, isDigit(u[i]) {
+            i += 1
+            intDigits += 1
+        }
         if i == u.count {
             guard intDigits > 0 else { return nil }
             if let v = Int(text) { return .int(v) }
@@ -76,14 +79,20 @@ public enum CoreSchema {
         var fracDigits = 0
         if u[i] == UInt8(ascii: ".") {
             i += 1
-            while i < u.count, isDigit(u[i]) { i += 1; fracDigits += 1 }
+            while i < u.count, isDigit(u[i]) {
+                i += 1
+                fracDigits += 1
+            }
         }
         guard intDigits > 0 || fracDigits > 0 else { return nil }
         if i < u.count, u[i] == UInt8(ascii: "e") || u[i] == UInt8(ascii: "E") {
             i += 1
             if i < u.count, u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: "+") { i += 1 }
             var expDigits = 0
-            while i < u.count, isDigit(u[i]) { i += 1; expDigits += 1 }
+            while i < u.count, isDigit(u[i]) {
+                i += 1
+                expDigits += 1
+            }
             guard expDigits > 0 else { return nil }
         }
         guard i == u.count else { return nil }

@@ -12,12 +12,14 @@ public struct YAMLLoader: Sendable {
     /// Loads every document of `bytes`. Never traps on any input.
     public func load(_ bytes: [UInt8]) -> LoadResult {
         if bytes.count > options.limits.maxFileBytes {
-            return LoadResult(documents: [], issues: [
-                YAMLIssue(
-                    kind: .limit,
-                    message: "the file is \(bytes.count) bytes, above the limit of \(options.limits.maxFileBytes) bytes: split it into smaller files or raise the file-size limit",
-                    span: .unknown)
-            ])
+            return LoadResult(
+                documents: [],
+                issues: [
+                    YAMLIssue(
+                        kind: .limit,
+                        message: "the file is \(bytes.count) bytes, above the limit of \(options.limits.maxFileBytes) bytes: split it into smaller files or raise the file-size limit",
+                        span: .unknown)
+                ])
         }
         var builder = TreeBuilder(options: options, bytes: bytes)
         builder.run()
@@ -150,25 +152,29 @@ private struct TreeBuilder {
             let name = Self.cString(event.data.alias.anchor) ?? ""
             let span = Span(start: start, end: end)
             guard let target = anchors[name] else {
-                issues.append(YAMLIssue(
-                    kind: .syntax,
-                    message: "the alias *\(name) refers to no anchor defined before it: define &\(name) earlier in the same document",
-                    span: span))
+                issues.append(
+                    YAMLIssue(
+                        kind: .syntax,
+                        message: "the alias *\(name) refers to no anchor defined before it: define &\(name) earlier in the same document",
+                        span: span))
                 return false
             }
             if aliasNodes + target.size > options.limits.maxAliasNodes {
-                issues.append(YAMLIssue(
-                    kind: .limit,
-                    message: "expanding the alias *\(name) would create more than \(options.limits.maxAliasNodes) nodes through aliases in this file (an alias bomb?): use fewer nested aliases or raise the alias-expansion limit",
-                    span: span))
+                issues.append(
+                    YAMLIssue(
+                        kind: .limit,
+                        message:
+                            "expanding the alias *\(name) would create more than \(options.limits.maxAliasNodes) nodes through aliases in this file (an alias bomb?): use fewer nested aliases or raise the alias-expansion limit",
+                        span: span))
                 return false
             }
             // Aliases can nest a subtree under itself; the expanded tree must respect the depth limit too.
             if stack.count + target.levels > options.limits.maxDepth {
-                issues.append(YAMLIssue(
-                    kind: .limit,
-                    message: "expanding the alias *\(name) here nests deeper than \(options.limits.maxDepth) levels: flatten the structure or raise the depth limit",
-                    span: span))
+                issues.append(
+                    YAMLIssue(
+                        kind: .limit,
+                        message: "expanding the alias *\(name) here nests deeper than \(options.limits.maxDepth) levels: flatten the structure or raise the depth limit",
+                        span: span))
                 return false
             }
             var count = 0
@@ -199,10 +205,11 @@ private struct TreeBuilder {
 
     mutating func push(_ at: Mark) -> Bool {
         if stack.count >= options.limits.maxDepth {
-            issues.append(YAMLIssue(
-                kind: .limit,
-                message: "nesting deeper than \(options.limits.maxDepth) levels: flatten the structure or raise the depth limit",
-                span: Span(start: at, end: at)))
+            issues.append(
+                YAMLIssue(
+                    kind: .limit,
+                    message: "nesting deeper than \(options.limits.maxDepth) levels: flatten the structure or raise the depth limit",
+                    span: Span(start: at, end: at)))
             return false
         }
         return true
@@ -230,10 +237,11 @@ private struct TreeBuilder {
         if let text = key.scalarText, !(options.mergeKeys && Self.isMergeKey(key)),
             Self.isDuplicate(text, in: &stack[top], mergeKeys: options.mergeKeys)
         {
-            issues.append(YAMLIssue(
-                kind: .duplicateKey,
-                message: "the key '\(text)' appears twice in this mapping: remove or rename the second one (the first is kept)",
-                span: key.span))
+            issues.append(
+                YAMLIssue(
+                    kind: .duplicateKey,
+                    message: "the key '\(text)' appears twice in this mapping: remove or rename the second one (the first is kept)",
+                    span: key.span))
             return
         }
         stack[top].pairs.append(Pair(key: key, value: node))
@@ -280,10 +288,12 @@ private struct TreeBuilder {
             }
             for source in sources {
                 guard case .mapping(let inner) = source.content else {
-                    issues.append(YAMLIssue(
-                        kind: .syntax,
-                        message: "the merge key '<<' takes a mapping or a list of mappings, such as *defaults or [*base, *extra], but found \(source.kindDescription): merge an anchored mapping, or quote '<<' to use it as an ordinary key",
-                        span: source.span))
+                    issues.append(
+                        YAMLIssue(
+                            kind: .syntax,
+                            message:
+                                "the merge key '<<' takes a mapping or a list of mappings, such as *defaults or [*base, *extra], but found \(source.kindDescription): merge an anchored mapping, or quote '<<' to use it as an ordinary key",
+                            span: source.span))
                     continue
                 }
                 for q in inner {

@@ -17,19 +17,25 @@ import Testing
         let issue = try #require(Self.syntaxIssue("name: a: b\n"))
         #expect(issue.kind.rawValue == "yaml-syntax")
         #expect(issue.span == span(1, 8, 1, 8))
-        #expect(issue.message == "YAML syntax error: mapping values are not allowed in this context: a ': ' where YAML expected a plain value; quote the value if it contains ': ', or fix the indentation")
+        #expect(
+            issue.message == "YAML syntax error: mapping values are not allowed in this context: a ': ' where YAML expected a plain value; quote the value if it contains ': ', or fix the indentation")
     }
 
     @Test func badIndentation() throws {
         let issue = try #require(Self.syntaxIssue("a:\n  b: 1\n c: 2\n"))
         #expect(issue.span == span(3, 2, 3, 2))
-        #expect(issue.message == "YAML syntax error: did not find expected key (while parsing a block mapping at line 1, column 1): this line is indented differently from the keys around it; align it with its siblings")
+        #expect(
+            issue.message
+                == "YAML syntax error: did not find expected key (while parsing a block mapping at line 1, column 1): this line is indented differently from the keys around it; align it with its siblings"
+        )
     }
 
     @Test func unclosedQuote() throws {
         let issue = try #require(Self.syntaxIssue("key: \"unclosed\nnext: 1\n"))
         #expect(issue.span == span(3, 1, 3, 1))
-        #expect(issue.message == "YAML syntax error: found unexpected end of stream (while scanning a quoted scalar at line 1, column 6): the file ends inside a quoted string or an unclosed [ ] or { }; close it")
+        #expect(
+            issue.message
+                == "YAML syntax error: found unexpected end of stream (while scanning a quoted scalar at line 1, column 6): the file ends inside a quoted string or an unclosed [ ] or { }; close it")
     }
 
     @Test func unclosedFlowSequence() throws {

@@ -127,28 +127,46 @@ struct JSONStreamParser {
         skipSpace()
         guard i < bytes.count else { throw Failure(offset: i) }
         switch bytes[i] {
-        case UInt8(ascii: "n"): try expect("null"); return .null
-        case UInt8(ascii: "t"): try expect("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expect("false"); return .bool(false)
+        case UInt8(ascii: "n"):
+            try expect("null")
+            return .null
+        case UInt8(ascii: "t"):
+            try expect("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expect("false")
+            return .bool(false)
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "["):
             i += 1
             var items: [JSONValue] = []
             skipSpace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+                i += 1
+                return .array(items)
+            }
             while true {
                 items.append(try value())
                 skipSpace()
                 guard i < bytes.count else { throw Failure(offset: i) }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+                if bytes[i] == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
+                if bytes[i] == UInt8(ascii: "]") {
+                    i += 1
+                    return .array(items)
+                }
                 throw Failure(offset: i)
             }
         case UInt8(ascii: "{"):
             i += 1
             var members: [String: JSONValue] = [:]
             skipSpace()
-            if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+            if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+                i += 1
+                return .object(members)
+            }
             while true {
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw Failure(offset: i) }
@@ -158,8 +176,14 @@ struct JSONStreamParser {
                 members[key] = try value()
                 skipSpace()
                 guard i < bytes.count else { throw Failure(offset: i) }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+                if bytes[i] == UInt8(ascii: ",") {
+                    i += 1
+                    continue
+                }
+                if bytes[i] == UInt8(ascii: "}") {
+                    i += 1
+                    return .object(members)
+                }
                 throw Failure(offset: i)
             }
         default:
@@ -203,7 +227,10 @@ struct JSONStreamParser {
             let b = bytes[i]
             i += 1
             if b == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
-            guard b == UInt8(ascii: "\\") else { out.append(b); continue }
+            guard b == UInt8(ascii: "\\") else {
+                out.append(b)
+                continue
+            }
             guard i < bytes.count else { throw Failure(offset: i) }
             let e = bytes[i]
             i += 1

@@ -10,7 +10,8 @@ enum TestFiles {
         .deletingLastPathComponent()
 
     /// The YAML test suite's data, checked out next to the repository (`../shared/yaml-test-suite`).
-    static let yamlTestSuite: URL = repoRoot
+    static let yamlTestSuite: URL =
+        repoRoot
         .deletingLastPathComponent()
         .appendingPathComponent("shared/yaml-test-suite", isDirectory: true)
 
