@@ -212,6 +212,8 @@ struct IntegrationRecipesTests {
         #expect((build["run"] as? String)?.contains("GITHUB_ACTION_PATH") == true, "the action builds from its own checkout")
 
         let folder = try workspace(sample)
+        var handedOver = false
+        defer { if !handedOver { try? FileManager.default.removeItem(at: folder) } }
         let outputs = folder.appendingPathComponent("github-output")
         let summary = folder.appendingPathComponent("step-summary.md")
         let runnerTemp = folder.appendingPathComponent("runner-temp")
@@ -232,7 +234,9 @@ struct IntegrationRecipesTests {
         }
         for (k, v) in values { context["steps.lint.outputs.\(k)"] = v }
         let final = try shell(lastStep["run"] as! String, in: folder, environment: try expand(lastStep["env"], context), options: ["-eo", "pipefail"])
-        return (ActionRun(lint: lint, outputs: values, summary: try String(contentsOf: summary, encoding: .utf8), final: final), folder)
+        let result = ActionRun(lint: lint, outputs: values, summary: try String(contentsOf: summary, encoding: .utf8), final: final)
+        handedOver = true
+        return (result, folder)
     }
 
     /// Fills in `${{ name }}` expressions. A step output that was never written is empty, as on
