@@ -54,7 +54,8 @@ public struct LintRun: Sendable {
         let loaded = ParallelMap.map(files + contextFiles, jobs: jobs) { loader.load($0) }
         let mine = Array(loaded.prefix(files.count))
 
-        let model = Resolver().resolve(loaded.flatMap(\.documents), broken: loaded.flatMap(\.brokenIDs))
+        let unparsed = loaded.contains { f in f.findings.contains { ["yaml-syntax", "input-limit", "unreadable-file"].contains($0.rule) } } || !discoveryProblems.isEmpty
+        let model = Resolver().resolve(loaded.flatMap(\.documents), broken: loaded.flatMap(\.brokenIDs), unparsedFiles: unparsed)
         var findings = discoveryProblems + loaded.flatMap(\.findings) + model.findings
         findings += Engine(registry: registry).run(model, rules: rules, today: today, redact: options.redact)
 
@@ -71,7 +72,10 @@ public struct LintRun: Sendable {
         }
         findings = Waivers.apply(config.waivers, to: findings, today: today)
 
-        var notes: [String] = []
+        var notes: [String] = model.ladders.filter { !$0.incomplete.isEmpty }.map { l in
+            let kinds = l.incomplete.map(\.rawValue).sorted().joined(separator: ", ")
+            return "ladder \(l.id): some checks did not run because its \(kinds) documents have errors; fix those first"
+        }
         if let path = options.baseline {
             let baseline = try Baseline.read(Discovery.absolute(path, cwd: workingDirectory), display: path)
             let applied = baseline.apply(to: findings)

@@ -13,7 +13,12 @@ final class DecodeContext {
 
 /// An id whose element was dropped because it was invalid.
 public struct BrokenID: Sendable, Hashable {
-    public enum Scope: String, Sendable { case ladder, track, level }
+    public enum Scope: String, Sendable {
+        case ladder, track, level
+        /// A document of kind `id` belonging to `ladder` lost elements or was left out: checks
+        /// that judge that kind's whole set would judge an incomplete set.
+        case incomplete
+    }
     public var scope: Scope
     public var ladder: String?
     public var id: String

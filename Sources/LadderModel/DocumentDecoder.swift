@@ -36,6 +36,12 @@ public struct DocumentDecoder {
     public func decode(_ root: Node, source: DocumentSource) -> DecodedDocument {
         let context = DecodeContext()
         let document = decodeDocument(root, source: source, context: context)
+        if !context.problems.isEmpty, case .mapping = root.content,
+           let kind = root.pair("kind")?.value.scalarText.flatMap(DocumentKind.init(rawValue:)),
+           let ladder = root.pair(kind == .ladder ? "id" : "ladder")?.value.scalarText
+        {
+            context.brokenIDs.append(BrokenID(scope: .incomplete, ladder: ladder, id: kind.rawValue))
+        }
         let problems = context.problems.map {
             Finding(
                 rule: "invalid-document", severity: .error, message: $0.message,

@@ -8,7 +8,11 @@ struct MappingReader {
     let path: String
     let what: String
     let context: DecodeContext
-    private var pairs: [String: Pair] = [:]
+    /// The valid keys, and for each the index of its pair in `list` (-1: absent). A dictionary
+    /// per mapping cost more than the rest of decoding: mappings have a handful of keys.
+    private let keys: [String]
+    private let list: [Pair]
+    private var slots: [Int]
     /// Valid keys suggested for unknown ones ("did you mean"): a typo of a required key is
     /// reported once, as the unknown key, not a second time as a missing one.
     private var suggested: Set<String> = []
@@ -22,18 +26,21 @@ struct MappingReader {
         self.what = what
         self.context = context
         self.ok = true
+        self.keys = keys
         guard case .mapping(let list) = node.content else {
             context.fail(anchor, path, "expected \(what) (a mapping of keys), found \(node.kindDescription)")
             return nil
         }
-        for p in list {
+        self.list = list
+        self.slots = Array(repeating: -1, count: keys.count)
+        for (i, p) in list.enumerated() {
             guard let k = p.key.scalarText, !p.key.isCollection else {
                 context.fail(p.key.span, path, "expected a plain key, found \(p.key.kindDescription): use one of \(keys.joined(separator: ", "))")
                 continue
             }
             if k.hasPrefix("x-") { continue }
-            if keys.contains(k) {
-                pairs[k] = p
+            if let slot = keys.firstIndex(of: k) {
+                slots[slot] = i
             } else {
                 var message = "unknown key '\(k)' in \(what)"
                 if let s = Suggest.nearest(k, in: keys) {
@@ -50,19 +57,36 @@ struct MappingReader {
 
     func sub(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    func has(_ key: String) -> Bool { pairs[key] != nil }
+    private func pair(_ key: String) -> Pair? {
+        guard let slot = keys.firstIndex(of: key), slots[slot] >= 0 else { return nil }
+        return list[slots[slot]]
+    }
+
+    func has(_ key: String) -> Bool { pair(key) != nil }
 
     func optional(_ key: String) -> Pair? {
-        guard let p = pairs[key] else { return nil }
-        if case .null? = p.value.scalarValue { return nil }
+        guard let p = pair(key) else { return nil }
+        if Self.mayBeNull(p.value), case .null? = p.value.scalarValue { return nil }
         return p
     }
 
-    mutating func required(_ key: String, _ expected: String) -> Pair? {
+    /// False when the core schema cannot read `node` as null, decided without resolving it: a
+    /// collection, or an untagged plain scalar that is not empty and starts with none of the
+    /// characters that begin `~`, `null`, `Null`, `NULL`. Most values are answered here.
+    static func mayBeNull(_ node: Node) -> Bool {
+        guard case .scalar(let text, let style, let tag) = node.content else { return false }
+        guard tag == nil else { return true }
+        guard style == .plain else { return false }
+        guard let c = text.utf8.first else { return true }
+        return c == UInt8(ascii: "~") || c == UInt8(ascii: "n") || c == UInt8(ascii: "N")
+    }
+
+    /// `expected` is only built when the key is missing.
+    mutating func required(_ key: String, _ expected: @autoclosure () -> String) -> Pair? {
         if let p = optional(key) { return p }
         ok = false
-        if pairs[key] == nil && suggested.contains(key) { return nil }
-        context.fail(anchor, path, "\(what) lacks the required key '\(key)' (\(expected)): add it")
+        if pair(key) == nil && suggested.contains(key) { return nil }
+        context.fail(anchor, path, "\(what) lacks the required key '\(key)' (\(expected())): add it")
         return nil
     }
 
@@ -77,12 +101,12 @@ struct MappingReader {
     }
 
     mutating func int(_ key: String, required isRequired: Bool = true, min: Int? = nil) -> Located<Int>? {
-        let expected = min.map { "a whole number >= \($0)" } ?? "a whole number"
-        guard let p = isRequired ? required(key, expected) : optional(key) else { return nil }
-        guard let v = Self.intValue(p.value) else { return wrong(p, key, expected, hint: Self.numberHint(p.value)) }
+        func expected() -> String { min.map { "a whole number >= \($0)" } ?? "a whole number" }
+        guard let p = isRequired ? required(key, expected()) : optional(key) else { return nil }
+        guard let v = Self.intValue(p.value) else { return wrong(p, key, expected(), hint: Self.numberHint(p.value)) }
         if let min, v < min {
             // One finding: the value is a whole number, just below the minimum.
-            fail(p.value.span, key, "expected \(expected), found \(v)")
+            fail(p.value.span, key, "expected \(expected()), found \(v)")
             return nil
         }
         return Located(v, span: p.value.span)
@@ -122,9 +146,9 @@ struct MappingReader {
     }
 
     mutating func enumeration<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required isRequired: Bool = true) -> Located<E>? where E.RawValue == String {
-        let names = E.allCases.map(\.rawValue)
-        guard let p = isRequired ? required(key, "one of \(names.joined(separator: ", "))") : optional(key) else { return nil }
+        guard let p = isRequired ? required(key, "one of \(E.allCases.map(\.rawValue).joined(separator: ", "))") : optional(key) else { return nil }
         if let t = p.value.scalarText, !p.value.isCollection, let v = E(rawValue: t) { return Located(v, span: p.value.span) }
+        let names = E.allCases.map(\.rawValue)
         var hint: String?
         if let t = p.value.scalarText, let s = Suggest.nearest(t, in: names) { hint = "did you mean '\(s)'?" }
         return wrong(p, key, "one of \(names.joined(separator: ", "))", hint: hint)

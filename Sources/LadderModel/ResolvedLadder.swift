@@ -16,6 +16,8 @@ public struct ResolvedLadder: Sendable {
     public var bands: [PlacedBand]
     public var policies: [Policy]
     public var surveys: [Survey]
+    /// Kinds of document of this ladder that lost elements to errors (already reported).
+    public var incomplete: Set<DocumentKind> = []
 
     public var id: String { ladder.id.value }
     public var file: String { ladder.source.file }

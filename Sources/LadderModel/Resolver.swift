@@ -6,7 +6,9 @@ import LadderYAML
 public struct Resolver {
     public init() {}
 
-    public func resolve(_ documents: [Document], broken: [BrokenID]) -> ResolvedModel {
+    /// `unparsedFiles`: some file of the run could not be parsed, so an unknown ladder id may
+    /// well be defined there; its syntax error is reported, not a reference to it.
+    public func resolve(_ documents: [Document], broken: [BrokenID], unparsedFiles: Bool = false) -> ResolvedModel {
         let docs = documents.sorted { $0.source < $1.source }
         var findings: [Finding] = []
         let brokenLadders = Set(broken.filter { $0.scope == .ladder }.map(\.id))
@@ -22,6 +24,7 @@ public struct Resolver {
         // Ladders first: ids unique across the run.
         var ladders: [String: ResolvedLadder] = [:]
         var order: [String] = []
+        var droppedLevels: [String: Set<String>] = [:]
         for case .ladder(let l) in docs {
             let file = l.source.file
             if let first = ladders[l.id.value] {
@@ -40,6 +43,7 @@ public struct Resolver {
             }
             var levels: [Level] = []
             var byID: [String: Level] = [:]
+            var dropped = Set<String>()
             for lv in l.levels {
                 if byID[lv.id.value] != nil {
                     problem("duplicate-id", file, lv.id, ladder: l.id.value, path: lv.path.key("id"),
@@ -47,6 +51,7 @@ public struct Resolver {
                     continue
                 }
                 guard tracks[lv.track.value] != nil else {
+                    dropped.insert(lv.id.value)
                     if !brokenID(.track, l.id.value, lv.track.value) {
                         problem("unknown-reference", file, lv.track, ladder: l.id.value, path: lv.path.key("track"),
                                 Self.unknown("track", lv.track.value, of: "ladder '\(l.id.value)'", known: Array(tracks.keys)))
@@ -56,14 +61,18 @@ public struct Resolver {
                 levels.append(lv)
                 byID[lv.id.value] = lv
             }
-            ladders[l.id.value] = ResolvedLadder(ladder: l, tracks: tracks, levels: levels, levelsByID: byID, bands: [], policies: [], surveys: [])
+            var resolved = ResolvedLadder(ladder: l, tracks: tracks, levels: levels, levelsByID: byID, bands: [], policies: [], surveys: [])
+            resolved.incomplete = Set(broken.filter { $0.scope == .incomplete && $0.ladder == l.id.value }.compactMap { DocumentKind(rawValue: $0.id) })
+            if !dropped.isEmpty { resolved.incomplete.insert(.ladder) }
+            droppedLevels[l.id.value] = dropped
+            ladders[l.id.value] = resolved
             order.append(l.id.value)
         }
         let ladderIDs = order
 
         func owner(_ ref: Located<String>, _ file: String) -> String? {
             if ladders[ref.value] != nil { return ref.value }
-            if !brokenLadders.contains(ref.value) {
+            if !brokenLadders.contains(ref.value) && !unparsedFiles {
                 problem("unknown-reference", file, ref, ladder: nil, path: .root.key("ladder"),
                         Self.unknown("ladder", ref.value, of: "this run", known: ladderIDs))
             }
@@ -96,7 +105,7 @@ public struct Resolver {
                 var rl = ladders[id]!
                 for b in c.bands {
                     guard let level = rl.levelsByID[b.level.value] else {
-                        if !brokenID(.level, id, b.level.value) {
+                        if !brokenID(.level, id, b.level.value) && !(droppedLevels[id]?.contains(b.level.value) ?? false) {
                             problem("unknown-reference", file, b.level, ladder: id, path: b.path.key("level"),
                                     Self.unknown("level", b.level.value, of: "ladder '\(id)'", known: rl.levels.map(\.id.value)))
                         }
@@ -116,7 +125,10 @@ public struct Resolver {
                 var rl = ladders[id]!
                 var seen = Set<String>()
                 p.programs = p.programs.filter { pr in
-                    guard checkTracks(pr.eligible, rl, file, pr.path.key("eligible")) else { return false }
+                    guard checkTracks(pr.eligible, rl, file, pr.path.key("eligible")) else {
+                        rl.incomplete.insert(.policy)
+                        return false
+                    }
                     if seen.insert(pr.id.value).inserted { return true }
                     problem("duplicate-id", file, pr.id, ladder: id, path: pr.path.key("id"), "program id '\(pr.id.value)' appears twice in this document: rename the second")
                     return false
@@ -163,7 +175,7 @@ public struct Resolver {
 
     static func unknown(_ what: String, _ id: String, of scope: String, known: [String]) -> String {
         var message = "no \(what) '\(id)' in \(scope)"
-        if let s = Suggest.nearest(id, in: known) { message += ": did you mean '\(s)'?" }
+        if let s = Suggest.nearest(id, in: known) { message += ": did you mean '\(s)'?" } else { message += "." }
         let list = known.sorted()
         if !list.isEmpty {
             message += " Known \(what)s: \(list.prefix(12).joined(separator: ", "))\(list.count > 12 ? ", ..." : "")"

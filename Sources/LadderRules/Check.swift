@@ -74,13 +74,22 @@ public struct Check: Sendable {
     public var summary: String
     public var params: [ParamSpec]
     public var messageArgs: [String]
+    /// Kinds of document the check judges as a whole set (all levels, all programs…): it is not
+    /// run on a ladder where such a document lost elements to errors, since a partial set
+    /// would give findings that are not true of the files (e.g. a "missing" IC peer that is only
+    /// mistyped). The errors themselves are reported.
+    public var needs: Set<DocumentKind>
     public var run: @Sendable (CheckContext) -> [Hit]
 
-    public init(id: String, summary: String, params: [ParamSpec] = [], messageArgs: [String], run: @escaping @Sendable (CheckContext) -> [Hit]) {
+    public init(
+        id: String, summary: String, params: [ParamSpec] = [], messageArgs: [String], needs: Set<DocumentKind> = [],
+        run: @escaping @Sendable (CheckContext) -> [Hit]
+    ) {
         self.id = id
         self.summary = summary
         self.params = params
         self.messageArgs = messageArgs
+        self.needs = needs
         self.run = run
     }
 

@@ -15,7 +15,7 @@ public struct Engine: Sendable {
         var findings: [Finding] = []
         for ladder in model.ladders {
             for rule in rules {
-                guard let check = registry[rule.check] else { continue }
+                guard let check = registry[rule.check], check.needs.isDisjoint(with: ladder.incomplete) else { continue }
                 let ctx = CheckContext(ladder: ladder, params: rule.params, today: today, minGroup: minGroup)
                 for hit in check.run(ctx) where rule.scope.contains(hit) {
                     findings.append(finding(hit, rule: rule, ladder: ladder.id, redact: redact))

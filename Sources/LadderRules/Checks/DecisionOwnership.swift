@@ -8,7 +8,8 @@ extension Check {
         params: [
             ParamSpec("decision_kinds", .strings, .strings(["technical"]), "which decision kinds ICs must be able to own"),
         ],
-        messageArgs: ["area", "kind", "owners"]
+        messageArgs: ["area", "kind", "owners"],
+        needs: [.ladder]
     ) { ctx in
         let l = ctx.ladder
         let kinds = Set(ctx.params.strings("decision_kinds"))

@@ -8,7 +8,8 @@ extension Check {
         params: [
             ParamSpec("purposes", .strings, .strings(["planning", "decision"]), "which forum purposes ICs must have a seat in"),
         ],
-        messageArgs: ["forum", "purpose", "members"]
+        messageArgs: ["forum", "purpose", "members"],
+        needs: [.ladder]
     ) { ctx in
         let l = ctx.ladder
         let purposes = Set(ctx.params.strings("purposes"))

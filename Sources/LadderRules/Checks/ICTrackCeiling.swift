@@ -5,7 +5,8 @@ extension Check {
     static let icTrackCeiling = Check(
         id: "ic-track-ceiling",
         summary: "compares the highest IC grade of a ladder with its highest management grade",
-        messageArgs: ["ladder", "management", "ic", "management_grade", "ic_grade"]
+        messageArgs: ["ladder", "management", "ic", "management_grade", "ic_grade"],
+        needs: [.ladder]
     ) { ctx in
         let l = ctx.ladder
         let ics = l.levels.filter { l.kind(of: $0) == .individualContributor }

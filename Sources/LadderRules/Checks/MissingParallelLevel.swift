@@ -5,7 +5,8 @@ extension Check {
     static let missingParallelLevel = Check(
         id: "missing-parallel-level",
         summary: "finds management levels at grades up to the top IC grade that have no IC level beside them",
-        messageArgs: ["management", "grade", "ic_top_grade"]
+        messageArgs: ["management", "grade", "ic_top_grade"],
+        needs: [.ladder]
     ) { ctx in
         let l = ctx.ladder
         guard let icTop = l.topGrade(.individualContributor) else { return [] }

@@ -10,7 +10,8 @@ extension Check {
             ParamSpec("measure", .choice(["max", "min", "mid"]), .string("max"), "which part of the base band to compare"),
             ParamSpec("tolerance", .number(min: 0, max: nil), .number(0), "how far above the IC value (a fraction, e.g. 0.02) management may go before it is a finding"),
         ],
-        messageArgs: ["management", "ic", "management_amount", "ic_amount", "difference", "tolerance", "grade", "zone", "currency"]
+        messageArgs: ["management", "ic", "management_amount", "ic_amount", "difference", "tolerance", "grade", "zone", "currency"],
+        needs: [.ladder, .compensation]
     ) { ctx in
         let measure = ctx.params.string("measure")
         let tolerance = ctx.params.number("tolerance")

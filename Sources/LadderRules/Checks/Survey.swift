@@ -76,7 +76,8 @@ extension Check {
         params: [
             ParamSpec("max_age_days", .int(min: 0), .int(400), "how old the latest survey may be, in days"),
         ],
-        messageArgs: ["ladder", "latest", "max_age_days", "today"]
+        messageArgs: ["ladder", "latest", "max_age_days", "today"],
+        needs: [.survey]
     ) { ctx in
         let l = ctx.ladder
         let maxAge = ctx.params.int("max_age_days")

@@ -9,7 +9,8 @@ extension Check {
             ParamSpec("role", .text, .string("tech-lead"), "the role tag that marks people who lead without managing"),
             ParamSpec("program_kinds", .strings, .strings(["leadership-training"]), "which program kinds count as leadership training"),
         ],
-        messageArgs: ["program", "role", "role_levels"]
+        messageArgs: ["program", "role", "role_levels"],
+        needs: [.ladder, .policy]
     ) { ctx in
         let l = ctx.ladder
         let role = ctx.params.string("role")

@@ -8,7 +8,8 @@ extension Check {
         params: [
             ParamSpec("program_kinds", .strings, .strings(["leadership-training"]), "which program kinds to look at"),
         ],
-        messageArgs: ["program", "members"]
+        messageArgs: ["program", "members"],
+        needs: [.ladder]
     ) { ctx in
         let l = ctx.ladder
         let kinds = Set(ctx.params.strings("program_kinds"))

@@ -6,7 +6,8 @@ extension Check {
     static let variablePayParity = Check(
         id: "variable-pay-parity",
         summary: "compares a management band's bonus_target and equity.max with the highest of its IC peers'",
-        messageArgs: ["management", "ic", "what", "management_value", "ic_value", "grade", "zone", "currency"]
+        messageArgs: ["management", "ic", "what", "management_value", "ic_value", "grade", "zone", "currency"],
+        needs: [.ladder, .compensation]
     ) { ctx in
         var hits: [Hit] = []
         for (group, bands) in PayGroup.grouped(ctx.ladder.bands) {
