@@ -68,12 +68,8 @@ public enum GitHubReporter {
     /// `escapeProperty` of @actions/core: as `escapeData`, and `:` and `,`, which end a property.
     public static func escapeProperty(_ s: String) -> String {
         var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
+        for c in escapeData(s).unicodeScalars {
             switch c {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
             case ":": out += "%3A"
             case ",": out += "%2C"
             default: out.unicodeScalars.append(c)
