@@ -10,36 +10,11 @@ enum Scenario {
     static let python = repoRoot.appendingPathComponent(".venv/bin/python3").path
     static let reportSchema = repoRoot.appendingPathComponent("schemas/report.schema.json").path
 
-    /// The `ladderlint` built with the tests: `LADDERLINT_BIN` when set, else the first folder
-    /// holding an executable `ladderlint`, walking up from the test runner. SwiftPM puts the
-    /// runner beside the products, so this works with plain `swift test` and with `--scratch-path`.
-    static func binary() throws -> String {
-        if let explicit = ProcessInfo.processInfo.environment["LADDERLINT_BIN"], !explicit.isEmpty { return explicit }
-        var starts = [CommandLine.arguments.first ?? "", Bundle.main.bundlePath]
-        if let executable = Bundle.main.executablePath { starts.append(executable) }
-        for start in starts where !start.isEmpty {
-            var dir = URL(fileURLWithPath: start).standardizedFileURL
-            for _ in 0..<8 {
-                let candidate = dir.appendingPathComponent("ladderlint").path
-                var isDir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir), !isDir.boolValue,
-                    FileManager.default.isExecutableFile(atPath: candidate)
-                {
-                    return candidate
-                }
-                dir.deleteLastPathComponent()
-            }
-        }
-        throw ScenarioError("no built ladderlint found near the test runner (\(starts)): build it (`swift build`) or set LADDERLINT_BIN")
-    }
+    /// The `ladderlint` built with the tests (see `Integration.ladderlint()`).
+    static func binary() throws -> String { try Integration.ladderlint() }
 
     /// The venv's python; the test fails with the fix when scripts/test-setup has not run.
-    static func venvPython() throws -> String {
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            throw ScenarioError("\(python) is missing: run scripts/test-setup (it makes .venv with the Python validators)")
-        }
-        return python
-    }
+    static func venvPython() throws -> String { try Integration.venv("python3") }
 
     /// A fresh folder holding `files` (path relative to the folder → text or bytes).
     static func folder(_ files: [String: FileContent]) throws -> URL {
