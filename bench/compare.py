@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Times the floor, ladderlint and its peers over the same files; prints figures, ratios and
+targets. Called by bench/run, which builds everything first; see docs/performance.md.
+
+Each command runs once untimed (to warm the page cache), then --runs times. For each run the
+wall time, the CPU time (user + system) and the peak resident memory come from wait4(2), the
+same figures /usr/bin/time -v prints. The machine may be shared: the load average before and
+after is printed, and CPU time is the figure to trust when it is high.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+
+def run_once(cmd, cwd, stdin_path, ok_codes):
+    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+    try:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, cwd=cwd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        err = p.stderr.read()
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        p.returncode = os.waitstatus_to_exitcode(status)
+    finally:
+        if stdin_path:
+            stdin.close()
+    if p.returncode not in ok_codes:
+        sys.exit(f"bench: {' '.join(cmd)} exited {p.returncode}:\n{err.decode(errors='replace')[-2000:]}")
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss * 1024
+
+
+def measure(name, cmd, cwd, runs, stdin_path=None, ok_codes=(0,), warm=1):
+    for _ in range(warm):
+        run_once(cmd, cwd, stdin_path, ok_codes)
+    walls, cpus, peaks = [], [], []
+    for _ in range(runs):
+        w, c, m = run_once(cmd, cwd, stdin_path, ok_codes)
+        walls.append(w)
+        cpus.append(c)
+        peaks.append(m)
+    r = {
+        "name": name,
+        "command": " ".join(cmd) + (f" < {stdin_path}" if stdin_path else ""),
+        "runs": runs,
+        "wall_min": min(walls),
+        "wall_median": statistics.median(walls),
+        "cpu_median": statistics.median(cpus),
+        "peak_rss": max(peaks),
+    }
+    print(f"  {name:<34} wall min {fmt_s(r['wall_min'])}  median {fmt_s(r['wall_median'])}  "
+          f"cpu {fmt_s(r['cpu_median'])}  peak {r['peak_rss'] / 2**20:7.1f} MiB", flush=True)
+    return r
+
+
+def fmt_s(s):
+    return f"{s * 1000:8.1f} ms" if s < 1 else f"{s:8.2f} s "
+
+
+def table(title, rows, floor, scale_note=None):
+    lines = [f"### {title}", "",
+             "| command | runs | wall min | wall median | CPU (user+sys) median | peak RSS | wall min / floor | wall median / floor |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        lines.append(
+            f"| {r['name']} | {r['runs']} | {fmt_s(r['wall_min']).strip()} | {fmt_s(r['wall_median']).strip()} | "
+            f"{fmt_s(r['cpu_median']).strip()} | {r['peak_rss'] / 2**20:.1f} MiB | "
+            f"{r['wall_min'] / floor['wall_min']:.2f}x | {r['wall_median'] / floor['wall_median']:.2f}x |")
+    if scale_note:
+        lines += ["", scale_note]
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ladderlint", required=True)
+    ap.add_argument("--floor", required=True)
+    ap.add_argument("--python", required=True, help="the venv's python, with pyyaml and yamllint")
+    ap.add_argument("--corpus", required=True, help="folder of the full corpus")
+    ap.add_argument("--subset", required=True, help="folder of the subset yamllint runs on")
+    ap.add_argument("--orgs", type=int, required=True)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--yamllint-runs", type=int, default=3)
+    ap.add_argument("--one-file-runs", type=int, default=30)
+    ap.add_argument("--config", required=True, help="an empty ladderlint configuration")
+    ap.add_argument("--out", required=True, help="folder for results.json and results.md")
+    a = ap.parse_args()
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    cwd = os.path.dirname(os.path.abspath(a.corpus))
+    corpus = os.path.basename(os.path.abspath(a.corpus))
+    subset = os.path.relpath(os.path.abspath(a.subset), cwd)
+
+    def listing(folder, name):
+        paths = sorted(os.path.relpath(os.path.join(d, f), cwd)
+                       for d, _, fs in os.walk(os.path.join(cwd, folder)) for f in fs if f.endswith(".yaml"))
+        path = os.path.join(a.out, name)
+        with open(path, "w") as f:
+            f.write("".join(p + "\n" for p in paths))
+        return path, len(paths)
+
+    full_list, n_full = listing(corpus, "files-full.txt")
+    sub_list, n_sub = listing(subset, "files-subset.txt")
+    ll = [a.ladderlint, "lint", "--config", a.config, "--format", "json"]
+    pyload = [a.python, os.path.join(here, "pyyaml_load.py")]
+    yamllint = [os.path.join(os.path.dirname(a.python), "yamllint"), "-f", "parsable"]
+    load_before = os.getloadavg()
+    print(f"bench: {os.cpu_count()} cores, load average {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")
+
+    print(f"bench: {n_full} files ({a.orgs} organisations), {a.runs} runs each")
+    full = [measure("floor (libyaml events, C)", [a.floor, "-"], cwd, a.runs, stdin_path=full_list)]
+    full.append(measure("ladderlint --jobs 1", ll + ["--jobs", "1", corpus], cwd, a.runs, ok_codes=(0, 1)))
+    full.append(measure("ladderlint (default jobs)", ll + [corpus], cwd, a.runs, ok_codes=(0, 1)))
+    full.append(measure("PyYAML CSafeLoader, load only", pyload + [full_list], cwd, a.runs))
+
+    print(f"bench: subset {subset}: {n_sub} files, yamllint {a.yamllint_runs} runs")
+    sub = [measure("floor (libyaml events, C)", [a.floor, "-"], cwd, a.runs, stdin_path=sub_list)]
+    sub.append(measure("ladderlint --jobs 1", ll + ["--jobs", "1", subset], cwd, a.runs, ok_codes=(0, 1)))
+    sub.append(measure("ladderlint (default jobs)", ll + [subset], cwd, a.runs, ok_codes=(0, 1)))
+    sub.append(measure("PyYAML CSafeLoader, load only", pyload + [sub_list], cwd, a.runs))
+    sub.append(measure("yamllint (default config)", yamllint + [subset], cwd, a.yamllint_runs, ok_codes=(0, 1)))
+
+    one_path = os.path.relpath(os.path.join(a.subset, sorted(os.listdir(a.subset))[0]), cwd)
+    print(f"bench: one file ({one_path}), {a.one_file_runs} runs")
+    one = [measure("true (process start floor)", ["true"], cwd, a.one_file_runs, warm=3)]
+    one.append(measure("ladderlint, one file", ll + [one_path], cwd, a.one_file_runs, ok_codes=(0, 1), warm=3))
+    load_after = os.getloadavg()
+
+    f0, ll1, lln, py = full
+    s0, sll1, slln, spy, syl = sub
+    scale = n_full / n_sub
+    yl_scaled = syl["wall_median"] * scale
+    targets = [
+        ("default jobs within 1.2x the floor (wall min)", lln["wall_min"] / f0["wall_min"], "<= 1.20", lln["wall_min"] <= 1.2 * f0["wall_min"]),
+        ("faster than PyYAML CSafeLoader (wall min)", lln["wall_min"] / py["wall_min"], "< 1.00", lln["wall_min"] < py["wall_min"]),
+        ("yamllint / ladderlint on the subset (wall median)", syl["wall_median"] / slln["wall_median"], ">= 20", syl["wall_median"] >= 20 * slln["wall_median"]),
+        ("one file, whole process (wall median, ms)", one[1]["wall_median"] * 1000, "<= 15", one[1]["wall_median"] <= 0.015),
+        ("peak memory at full corpus, default jobs (MiB)", lln["peak_rss"] / 2**20, "<= 250", lln["peak_rss"] <= 250 * 2**20),
+    ]
+
+    md = [f"## Results: {a.orgs} organisations ({n_full} files), {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", "",
+          f"{os.cpu_count()} cores; load average before {load_before[0]:.2f}, after {load_after[0]:.2f} "
+          "(above 0.5 the machine was shared: compare CPU times, and trust minima over medians).", "",
+          table(f"Full corpus: {n_full} files", full, f0), "",
+          table(f"Subset {subset}: {n_sub} files (yamllint here; scaled x{scale:.0f} it would take {yl_scaled:.1f} s on the full corpus)", sub, s0), "",
+          table("One file (the pre-commit case)", one, one[0]), "",
+          "### Targets", "", "| target | measured | goal | met |", "|---|---:|---:|---|"]
+    for name, value, goal, met in targets:
+        md.append(f"| {name} | {value:.2f} | {goal} | {'yes' if met else 'NO'} |")
+    md += ["", "Commands (run from " + cwd + "):", ""]
+    for r in full + sub[-1:] + one:
+        md.append(f"- `{r['command']}`")
+    text = "\n".join(md) + "\n"
+    print()
+    print(text)
+    with open(os.path.join(a.out, "results.md"), "w") as f:
+        f.write(text)
+    with open(os.path.join(a.out, "results.json"), "w") as f:
+        json.dump({"full": full, "subset": sub, "one_file": one, "orgs": a.orgs,
+                   "load_before": load_before, "load_after": load_after,
+                   "targets": [{"name": n, "value": v, "goal": g, "met": m} for n, v, g, m in targets]}, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
