@@ -22,6 +22,7 @@ public enum Reporters {
         "junit": JUnitReporter.render,
         "gitlab": GitLabReporter.render,
         "markdown": MarkdownReporter.render,
+        "html": HTMLReporter.render,
     ]
 
     /// Every format the command line accepts, in the order --help lists them.

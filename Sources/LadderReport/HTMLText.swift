@@ -1,0 +1,100 @@
+import LadderModel
+import LadderRules
+
+/// Text helpers of the HTML report: escaping, and numbers written the same on every machine.
+enum HTMLText {
+    /// Escapes text for element content and double- or single-quoted attribute values.
+    static func esc(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            // Control characters other than tab and newline are parse errors in HTML.
+            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}"..."\u{9F}": out += "\u{FFFD}"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// A coordinate for SVG: at most one decimal, so it can never read like an amount.
+    static func n(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return Format.plain(r == 0 ? 0 : r)
+    }
+
+    /// An amount as the report shows it, or "[redacted]".
+    static func amount(_ v: Double?, redacted: Bool) -> String {
+        guard let v else { return "–" }
+        return redacted ? "[redacted]" : Format.grouped(v)
+    }
+
+    /// A ratio with the JSON metrics' 4 decimals, always written out: 1 -> "1.0000".
+    static func ratio(_ r: Double?) -> String {
+        guard let r, r.isFinite else { return "–" }
+        let scaled = Int64((abs(r) * 10000).rounded())
+        let frac = String(scaled % 10000)
+        return (r < 0 ? "-" : "") + "\(scaled / 10000)." + String(repeating: "0", count: 4 - frac.count) + frac
+    }
+
+    /// A fraction as a signed percentage: 0.1 -> "+10%", -0.05 -> "−5%", 0 -> "0%".
+    static func signedPercent(_ f: Double) -> String {
+        if f == 0 { return "0%" }
+        return (f > 0 ? "+" : "−") + Format.percent(abs(f))
+    }
+
+    /// "+1 grade", "−2 grades", "no change".
+    static func gradeChange(_ g: Int) -> String {
+        if g == 0 { return "same grade" }
+        return (g > 0 ? "+" : "−") + "\(abs(g)) grade" + (abs(g) == 1 ? "" : "s")
+    }
+
+    /// "1 error", "2 warnings", "3 info".
+    static func count(_ n: Int, _ word: String) -> String {
+        "\(n) \(word)" + (n == 1 || word == "info" ? "" : "s")
+    }
+
+    /// An id fragment made of [a-z0-9-], for anchors; callers add an index for uniqueness.
+    static func slug(_ s: String) -> String {
+        var out = ""
+        for c in s.lowercased().unicodeScalars {
+            if ("a"..."z").contains(c) || ("0"..."9").contains(c) { out.unicodeScalars.append(c) } else if !out.hasSuffix("-") { out += "-" }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "x" : String(out.prefix(40))
+    }
+
+    /// Paragraphs of a YAML block text (blank-line separated), escaped.
+    static func paragraphs(_ text: String) -> String {
+        let blocks = text.split(separator: "\n\n", omittingEmptySubsequences: true)
+            .map { $0.split(separator: "\n").map(trim).joined(separator: " ") }
+            .filter { !$0.isEmpty }
+        return blocks.map { "<p>" + esc($0) + "</p>" }.joined()
+    }
+
+    static func trim(_ s: Substring) -> String {
+        var s = s
+        while s.first == " " || s.first == "\t" { s.removeFirst() }
+        while s.last == " " || s.last == "\t" { s.removeLast() }
+        return String(s)
+    }
+
+    /// "a, b and c".
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+
+    /// "file:line:column", as the text output writes it.
+    static func location(_ f: Finding) -> String {
+        "\(f.location.file):\(f.location.line):\(f.location.column)"
+    }
+}
