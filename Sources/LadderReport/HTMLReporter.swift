@@ -137,11 +137,12 @@ public enum HTMLReporter {
         } else {
             out += gapSummary(m.pay)
             out += "<p class=\"explain\">Each grade shows the IC band (solid) beside the management band (hatched), from minimum to maximum with the midpoint marked. Where management sits above its IC peer, the excess is cross-hatched and labelled with management ÷ IC.</p>"
-            // Groups where management is above IC, or has no IC peer, come first.
-            func troubled(_ rows: [PayMetric]) -> Bool {
-                rows.contains { !HTMLBandChart.gaps($0).isEmpty || ($0.icLevels.isEmpty && !$0.managementLevels.isEmpty) }
+            // Groups with the most grades where management is above IC, or has no IC peer, come
+            // first; ties keep the metrics' order.
+            func trouble(_ rows: [PayMetric]) -> Int {
+                rows.filter { !HTMLBandChart.gaps($0).isEmpty || ($0.icLevels.isEmpty && !$0.managementLevels.isEmpty) }.count
             }
-            let ordered = groups.filter(troubled) + groups.filter { !troubled($0) }
+            let ordered = groups.indices.sorted { (-trouble(groups[$0]), $0) < (-trouble(groups[$1]), $1) }.map { groups[$0] }
             for (k, rows) in ordered.enumerated() {
                 let chart = HTMLBandChart(rows: rows, id: "\(anchor)-chart-\(k + 1)", ladderID: m.id, ladderName: m.name, redacted: ctx.report.redacted)
                 out += chart.html()
@@ -261,7 +262,7 @@ public enum HTMLReporter {
             let open = list.filter { !$0.suppressed }
             let sev = (open.isEmpty ? list : open).map(\.severity).max() ?? .info
             let rule = rules[id]
-            out += "<article class=\"rule sev-\(sev.rawValue)\" id=\"\(ctx.ruleAnchor[id] ?? "rule")\">"
+            out += "<article class=\"rule sev-\(sev.rawValue)\(open.isEmpty ? " all-suppressed" : "")\" id=\"\(ctx.ruleAnchor[id] ?? "rule")\">"
             out += "<header><h3><code>\(HTMLText.esc(id))</code></h3>\(badge(sev))"
             out += "<span class=\"rule-count\">\(HTMLText.count(list.count, "finding"))\(list.count > open.count ? ", \(list.count - open.count) suppressed" : "")</span></header>"
             let summary = rule?.summary ?? CoreRules.summaries[id]
@@ -271,7 +272,9 @@ public enum HTMLReporter {
             }
             out += "<table class=\"finding-list\"><thead><tr><th scope=\"col\">Where</th><th scope=\"col\">Finding</th><th scope=\"col\">Status</th></tr></thead><tbody>"
             for f in list {
-                out += "<tr\(f.suppressed ? " class=\"suppressed\"" : "")><td class=\"where\"><code class=\"loc\">\(HTMLText.esc(HTMLText.location(f)))</code>"
+                // Long paths may wrap after a slash.
+                let loc = HTMLText.esc(HTMLText.location(f)).replacingOccurrences(of: "/", with: "/<wbr>")
+                out += "<tr\(f.suppressed ? " class=\"suppressed\"" : "")><td class=\"where\"><code class=\"loc\">\(loc)</code>"
                 if let l = f.ladder {
                     out += "<span class=\"ladder-name\">\(HTMLText.esc(ladderNames[l] ?? l)) <code>\(HTMLText.esc(l))</code></span>"
                 }

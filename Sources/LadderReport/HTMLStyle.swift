@@ -174,6 +174,8 @@ enum HTMLStyle {
         article.rule.sev-error { border-left-color: var(--gap); }
         article.rule.sev-warning { border-left: 5px double var(--warn); }
         article.rule.sev-info { border-left: 5px dotted var(--info); }
+        article.rule.all-suppressed { border-left: 5px dashed var(--faint); }
+        article.rule.all-suppressed .badge { color: var(--muted); background: #f3f4f6; border-color: var(--faint); }
         article.rule header { display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
         article.rule h3 { font-size: 16px; }
         .rule-count { color: var(--muted); font-size: 13px; }
@@ -183,7 +185,7 @@ enum HTMLStyle {
         .rationale p { margin: 4px 0; }
         table.finding-list { font-size: 13px; }
         table.finding-list td.where { width: 30%; }
-        table.finding-list td.where code.loc { white-space: normal; overflow-wrap: anywhere; display: block; }
+        table.finding-list td.where code.loc { white-space: normal; overflow-wrap: break-word; display: block; }
         table.finding-list td:last-child { width: 20%; }
         table.finding-list tr.suppressed td { color: var(--muted); }
         .ladder-name { display: block; font-size: 12px; color: var(--muted); margin-top: 2px; }
