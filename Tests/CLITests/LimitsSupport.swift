@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// Runs the built `ladderlint` as a child and reports what the limits tests look at: exit
+/// status, output, wall time and the child's peak resident memory (from wait4, the figure
+/// `/usr/bin/time -v` prints as "Maximum resident set size").
+enum Measured {
+    struct Run: CustomStringConvertible {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var seconds: Double
+        var peakBytes: Int
+        /// Ended by a signal (a crash), not by exit.
+        var signal: Int32?
+
+        var description: String {
+            "status \(status)\(signal.map { ", signal \($0)" } ?? ""), \(String(format: "%.2f", seconds)) s, peak \(peakBytes / 1_048_576) MiB\nstderr: \(stderr.prefix(2000))"
+        }
+
+        /// The JSON report's findings (for `--format json` on stdout).
+        func findings() throws -> [[String: Any]] {
+            let object = try JSONSerialization.jsonObject(with: Data(stdout.utf8))
+            guard let report = object as? [String: Any], let findings = report["findings"] as? [[String: Any]] else {
+                throw ScenarioError("not a JSON report: \(stdout.prefix(500))")
+            }
+            return findings
+        }
+    }
+
+    /// Runs `ladderlint arguments` in `directory`; output through files so nothing blocks;
+    /// killed (and reported) past `timeout` seconds.
+    static func ladderlint(_ arguments: [String], in directory: URL, timeout: Double = 120) throws -> Run {
+        try run(try Scenario.binary(), arguments, in: directory, timeout: timeout)
+    }
+
+    /// Runs any program (an absolute path) the same way.
+    static func run(_ program: String, _ arguments: [String], in directory: URL, timeout: Double = 120) throws -> Run {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ladderlint-measured-\(UUID().uuidString.prefix(12))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("stdout").path, err = scratch.appendingPathComponent("stderr").path
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        // Through sh, which changes folder and execs the program: same pid, so wait4 sees its usage.
+        let argv = (["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory.path, program] + arguments).map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let started = Date()
+        let rc = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
+        guard rc == 0 else { throw ScenarioError("cannot start \(program): \(String(cString: strerror(rc)))") }
+
+        var status: Int32 = 0
+        var usage = rusage()
+        var timedOut = false
+        while true {
+            let r = wait4(pid, &status, WNOHANG, &usage)
+            if r == pid { break }
+            if r < 0 && errno != EINTR { throw ScenarioError("wait4: \(String(cString: strerror(errno)))") }
+            if Date().timeIntervalSince(started) > timeout && !timedOut {
+                timedOut = true
+                kill(pid, SIGKILL)
+            }
+            usleep(1_000)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        if timedOut { throw ScenarioError("\(program) \(arguments) did not finish within \(timeout) s") }
+        let signalled = (status & 0x7f) != 0 && (status & 0x7f) != 0x7f
+        return Run(
+            status: signalled ? -1 : (status >> 8) & 0xff,
+            stdout: String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self),
+            stderr: String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self),
+            seconds: seconds,
+            peakBytes: Int(usage.ru_maxrss) * 1024,
+            signal: signalled ? status & 0x7f : nil)
+    }
+
+    /// The peak memory of `ladderlint --version`: a plain build is a few MiB; a sanitizer build
+    /// (ASan, TSan) maps far more, so the memory limits are only asserted on a plain build.
+    static func isPlainBuild() throws -> Bool {
+        let probe = try ladderlint(["--version"], in: FileManager.default.temporaryDirectory)
+        return probe.peakBytes < 40 * 1_048_576
+    }
+
+    /// The repository's sample ladder with a finding in every file kind: proof that a run that
+    /// also met a hostile file still linted the others.
+    static func copyPromotionTrap(into folder: URL) throws {
+        try FileManager.default.copyItem(
+            at: Scenario.repoRoot.appendingPathComponent("ladders/promotion-trap"),
+            to: folder.appendingPathComponent("promotion-trap"))
+    }
+
+    /// Findings of the run that are about files under `promotion-trap/`.
+    static func promotionTrapFindings(_ findings: [[String: Any]]) -> [[String: Any]] {
+        findings.filter { (($0["location"] as? [String: Any])?["file"] as? String)?.contains("promotion-trap/") == true }
+    }
+
+    static func file(of finding: [String: Any]) -> String {
+        ((finding["location"] as? [String: Any])?["file"] as? String) ?? ""
+    }
+}
