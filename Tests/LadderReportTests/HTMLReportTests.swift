@@ -8,15 +8,12 @@ import Testing
 /// The HTML audit report without a browser: strict HTML5, charts with their tables and the
 /// JSON metrics' numbers, determinism, redaction, escaping, verdicts, policy marks, waivers.
 @Suite struct HTMLReportTests {
-    static let acme = "/work/shared/examples/acme"
-    static let evenkeel = "/work/shared/examples/evenkeel"
+    static var acme: String { HTMLExamples.acme }
+    static var evenkeel: String { HTMLExamples.evenkeel }
 
-    /// Inputs the tests read: the sample ladders when present, and the shared examples.
+    /// Inputs the tests read: the sample ladders when present, and the two worked examples.
     static var inputs: [[String]] {
-        var out: [[String]] = []
-        if let s = HTMLRepo.samples { out.append([s]) }
-        for e in [acme, evenkeel] where FileManager.default.fileExists(atPath: e) { out.append([e]) }
-        return out
+        (HTMLRepo.samples.map { [[$0]] } ?? []) + [[acme], [evenkeel]]
     }
 
     @Test func htmlIsAFormatOfTheCommandLine() {
