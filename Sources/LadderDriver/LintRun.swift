@@ -100,9 +100,10 @@ public struct LintRun: Sendable {
 
         let metrics = Metrics.compute(model, rules: rules)
         let summary = Summary(findings: findings, files: files.count, documents: mine.reduce(0) { $0 + $1.documentCount }, ladders: model.ladders.count)
-        let report = Report(
+        var report = Report(
             toolVersion: Tool.version, findings: findings, summary: summary, metrics: metrics, rules: rules,
             files: files.map(\.display), redacted: options.redact, today: today, notes: notes)
+        report.policy = PolicyPicture.compute(model)
 
         let failOn = options.failOn ?? config.failOn ?? .error
         let failed = findings.contains { !$0.suppressed && failOn.fails($0.severity) }

@@ -147,16 +147,3 @@ extension PolicyPicture {
         }
     }
 }
-
-/// Lets reporters read `report.policy` before `Report` stores the picture. When `Report`
-/// declares `public var policy: [PolicyPicture]? = nil`, that stored property takes over and
-/// this default (and the protocol) can go.
-public protocol PolicyPictureCarrying {
-    var policy: [PolicyPicture]? { get }
-}
-
-extension PolicyPictureCarrying {
-    public var policy: [PolicyPicture]? { nil }
-}
-
-extension Report: PolicyPictureCarrying {}

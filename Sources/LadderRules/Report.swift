@@ -43,6 +43,8 @@ public struct Report: Sendable {
     public var today: Day
     /// One-line notes for stderr (e.g. stale baseline entries).
     public var notes: [String]
+    /// Programs, decisions, forums and transitions per ladder, audiences resolved (HTML policy section).
+    public var policy: [PolicyPicture]? = nil
 
     public init(toolVersion: String, findings: [Finding], summary: Summary, metrics: [LadderMetrics], rules: [Rule], files: [String], redacted: Bool, today: Day, notes: [String] = []) {
         self.toolVersion = toolVersion
