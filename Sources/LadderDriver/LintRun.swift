@@ -104,6 +104,17 @@ public struct LintRun: Sendable {
             toolVersion: Tool.version, findings: findings, summary: summary, metrics: metrics, rules: rules,
             files: files.map(\.display), redacted: options.redact, today: today, notes: notes)
         report.policy = PolicyPicture.compute(model)
+        if options.redact {
+            // Names and areas are free text: scrub them like every other string of the report.
+            let redactor = Redactor(amounts: Set(loaded.flatMap(\.amounts)))
+            report.policy = report.policy?.map { picture in
+                var p = picture
+                p.programs = p.programs.map { var x = $0; x.name = redactor.scrub(x.name); return x }
+                p.decisions = p.decisions.map { var x = $0; x.area = redactor.scrub(x.area); return x }
+                p.forums = p.forums.map { var x = $0; x.name = redactor.scrub(x.name); return x }
+                return p
+            }
+        }
 
         let failOn = options.failOn ?? config.failOn ?? .error
         let failed = findings.contains { !$0.suppressed && failOn.fails($0.severity) }
