@@ -1,0 +1,50 @@
+// libFuzzer entry: load + decode + resolve + check + report, as one `ladderlint lint` does for
+// one file, on any bytes. Built outside the package by fuzz/build (docs/hardening.md).
+import LadderModel
+import LadderReport
+import LadderRules
+import LadderYAML
+
+/// The built-in rules, parsed once.
+let fuzzRules: [Rule] = {
+    do {
+        return try RulePack.parse(BuiltinPack.text, file: BuiltinPack.path, registry: .builtin).rules
+    } catch {
+        fatalError("the built-in rule pack does not parse: \(error)")
+    }
+}()
+let fuzzToday = Day("2026-11-01")!
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    // Small limits, so the fuzzer spends its time on shapes, not on size.
+    let limits = LoadLimits(maxFileBytes: 1 << 20, maxDepth: 64, maxAliasNodes: 10_000)
+    let loaded = YAMLLoader(options: LoadOptions(limits: limits)).load(bytes)
+    var documents: [Document] = []
+    var broken: [BrokenID] = []
+    var findings: [Finding] = []
+    let decoder = DocumentDecoder()
+    for doc in loaded.documents {
+        if case .null? = doc.root.scalarValue { continue }
+        let decoded = decoder.decode(doc.root, source: DocumentSource(file: "fuzz.yaml", index: doc.index))
+        if let d = decoded.document { documents.append(d) }
+        findings += decoded.problems
+        broken += decoded.brokenIDs
+    }
+    let model = Resolver().resolve(documents, broken: broken, unparsedFiles: !loaded.issues.isEmpty)
+    findings += model.findings
+    for redact in [false, true] {
+        findings += Engine(registry: .builtin).run(model, rules: fuzzRules, today: fuzzToday, redact: redact)
+    }
+    findings.sort(by: Finding.precedes)
+    let metrics = Metrics.compute(model, rules: fuzzRules)
+    let summary = Summary(findings: findings, files: 1, documents: documents.count, ladders: model.ladders.count)
+    let report = Report(
+        toolVersion: "fuzz", findings: findings, summary: summary, metrics: metrics, rules: fuzzRules,
+        files: ["fuzz.yaml"], redacted: false, today: fuzzToday, notes: [])
+    for format in ["json", "text", "sarif"] {
+        _ = Reporters.table[format]?(report, ReportStyle(color: false))
+    }
+    return 0
+}
