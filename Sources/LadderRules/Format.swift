@@ -3,6 +3,9 @@
 public enum Format {
     /// 260000 -> "260,000"; 1234.5 -> "1,234.5".
     public static func grouped(_ value: Double) -> String {
+        // Beyond Int64's exact range (or not finite), the plain form: an absurd amount in a
+        // ladder file must give a message, never a trap.
+        guard value.isFinite, abs(value) < 1e15 else { return plain(value) }
         let negative = value < 0
         let v = abs(value)
         let whole = v.rounded(.down)
