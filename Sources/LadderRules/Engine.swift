@@ -11,7 +11,7 @@ public struct Engine: Sendable {
     }
 
     public func run(_ model: ResolvedModel, rules: [Rule], today: Day, redact: Bool) -> [Finding] {
-        let minGroup = rules.first { $0.check == "survey-small-group" }?.params.int("min_group") ?? 5
+        let minGroup = Metrics.minimumGroup(rules)
         var findings: [Finding] = []
         for ladder in model.ladders {
             for rule in rules {

@@ -53,8 +53,14 @@ public struct LadderMetrics: Sendable {
 
 /// Metrics the model gives: computed once, shown by the JSON `metrics` section and the HTML charts.
 public enum Metrics {
+    /// Smallest survey group whose ratio may be shown or judged: the `survey-small-group` rule's
+    /// `min_group`, one threshold for the whole run (5 when the rule is disabled).
+    public static func minimumGroup(_ rules: [Rule]) -> Int {
+        rules.first { $0.check == "survey-small-group" }?.params.int("min_group") ?? 5
+    }
+
     public static func compute(_ model: ResolvedModel, rules: [Rule]) -> [LadderMetrics] {
-        let minGroup = rules.first { $0.check == "survey-small-group" }?.params.int("min_group") ?? 5
+        let minGroup = minimumGroup(rules)
         var thresholds: [String: Double] = [:]
         for r in rules where r.check == "survey-threshold" { thresholds[r.params.string("question")] = r.params.number("threshold") }
         return model.ladders.map { l in
