@@ -94,7 +94,14 @@ public struct DocumentDecoder {
             r.fail(p.anchorSpan, key, "expected at least one entry, found an empty list")
             return nil
         }
-        return list.enumerated().compactMap { body($0.element, "\(r.sub(key))[\($0.offset)]") }
+        // Sized once: a compactMap grows by doubling, and a ladder's 45 bands then held room for 64.
+        let prefix = r.sub(key)
+        var out: [T] = []
+        out.reserveCapacity(list.count)
+        for (i, item) in list.enumerated() {
+            if let value = body(item, "\(prefix)[\(i)]") { out.append(value) }
+        }
+        return out
     }
 
     // MARK: ladder
