@@ -88,6 +88,9 @@ def main():
     ap.add_argument("--config", required=True, help="an empty ladderlint configuration")
     ap.add_argument("--out", required=True, help="folder for results.json and results.md")
     a = ap.parse_args()
+    # Commands run from the corpus's folder: every path given is made absolute first.
+    for name in ("ladderlint", "floor", "python", "config", "out"):
+        setattr(a, name, os.path.abspath(getattr(a, name)))
 
     here = os.path.dirname(os.path.abspath(__file__))
     cwd = os.path.dirname(os.path.abspath(a.corpus))
