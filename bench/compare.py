@@ -33,6 +33,23 @@ def run_once(cmd, cwd, stdin_path, ok_codes):
     return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss * 1024
 
 
+def peak_rss(cmd, cwd, stdin_path, ok_codes):
+    """Maximum resident set size in bytes, as `/usr/bin/time -f %M` reports it; None without it."""
+    if not os.path.exists("/usr/bin/time"):
+        return None
+    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+    try:
+        p = subprocess.run(["/usr/bin/time", "-f", "@@%M"] + cmd, cwd=cwd, stdin=stdin,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    finally:
+        if stdin_path:
+            stdin.close()
+    for line in reversed(p.stderr.decode(errors="replace").splitlines()):
+        if line.startswith("@@"):
+            return int(line[2:]) * 1024
+    return None
+
+
 def measure(name, cmd, cwd, runs, stdin_path=None, ok_codes=(0,), warm=1):
     for _ in range(warm):
         run_once(cmd, cwd, stdin_path, ok_codes)
@@ -42,6 +59,11 @@ def measure(name, cmd, cwd, runs, stdin_path=None, ok_codes=(0,), warm=1):
         walls.append(w)
         cpus.append(c)
         peaks.append(m)
+    # Peak memory from /usr/bin/time (a small C parent): wait4's ru_maxrss of a child forked
+    # by Python keeps the Python parent's size from before exec, a floor of ~18 MiB.
+    peak = peak_rss(cmd, cwd, stdin_path, ok_codes)
+    if peak is not None:
+        peaks = [peak]
     r = {
         "name": name,
         "command": " ".join(cmd) + (f" < {stdin_path}" if stdin_path else ""),
