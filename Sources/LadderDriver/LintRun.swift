@@ -57,7 +57,8 @@ public struct LintRun: Sendable {
         let unparsed = loaded.contains { f in f.findings.contains { ["yaml-syntax", "input-limit", "unreadable-file"].contains($0.rule) } } || !discoveryProblems.isEmpty
         let model = Resolver().resolve(loaded.flatMap(\.documents), broken: loaded.flatMap(\.brokenIDs), unparsedFiles: unparsed)
         var findings = discoveryProblems + loaded.flatMap(\.findings) + model.findings
-        findings += Engine(registry: registry).run(model, rules: rules, today: today, redact: options.redact)
+        let engine = Engine(registry: registry)
+        findings += ParallelMap.map(model.ladders, jobs: jobs) { engine.run($0, rules: rules, today: today, redact: options.redact) }.flatMap { $0 }
 
         if !namedFiles.isEmpty {
             // Report the named files' own problems and the findings of the ladders they belong to.

@@ -11,15 +11,18 @@ public struct Engine: Sendable {
     }
 
     public func run(_ model: ResolvedModel, rules: [Rule], today: Day, redact: Bool) -> [Finding] {
+        model.ladders.flatMap { run($0, rules: rules, today: today, redact: redact) }
+    }
+
+    /// The findings of one ladder: ladders are independent, so a caller may run them in parallel.
+    public func run(_ ladder: ResolvedLadder, rules: [Rule], today: Day, redact: Bool) -> [Finding] {
         let minGroup = Metrics.minimumGroup(rules)
         var findings: [Finding] = []
-        for ladder in model.ladders {
-            for rule in rules {
-                guard let check = registry[rule.check], check.needs.isDisjoint(with: ladder.incomplete) else { continue }
-                let ctx = CheckContext(ladder: ladder, params: rule.params, today: today, minGroup: minGroup)
-                for hit in check.run(ctx) where rule.scope.contains(hit) {
-                    findings.append(finding(hit, rule: rule, ladder: ladder.id, redact: redact))
-                }
+        for rule in rules {
+            guard let check = registry[rule.check], check.needs.isDisjoint(with: ladder.incomplete) else { continue }
+            let ctx = CheckContext(ladder: ladder, params: rule.params, today: today, minGroup: minGroup)
+            for hit in check.run(ctx) where rule.scope.contains(hit) {
+                findings.append(finding(hit, rule: rule, ladder: ladder.id, redact: redact))
             }
         }
         return findings
