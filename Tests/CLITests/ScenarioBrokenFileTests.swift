@@ -159,8 +159,9 @@ import Testing
         // stderr holds at most a note that checks judging a now-incomplete set did not run.
         let stderrLines = r.stderr.split(separator: "\n")
         #expect(stderrLines.allSatisfy { $0.hasPrefix("ladderlint: note: ladder acme: some checks did not run because") }, "\(r)")
-        // "Well under a second" on a quiet machine; the bound leaves room for a loaded test run.
-        #expect(r.seconds < 5, "\(c.name) took \(r.seconds) s")
+        // A hang guard only: each case takes 0.03–0.4 s (docs/hardening.md); timing is the
+        // benchmark's job, and a loaded 2-core CI run must not fail a healthy case.
+        #expect(r.seconds < 60, "\(c.name) took \(r.seconds) s")
 
         // The same run as JSON: one finding of the documented shape.
         let json = try Scenario.run(["lint", "--format", "json"] + Fixtures.today, in: dir)

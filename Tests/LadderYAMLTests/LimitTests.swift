@@ -27,7 +27,7 @@ import Testing
         #expect(issues.first?.span == span(6, 25, 6, 28))
         #expect(issues.first?.message.contains("more than 100000 nodes") == true)
         #expect(result?.documents.isEmpty == true)
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(30), "a hang guard: the bomb is refused before it is expanded")
     }
 
     @Test func aliasNodesCountAcrossTheFile() {
