@@ -1,10 +1,16 @@
 import Foundation
+import LadderModel
 import LadderRules
 
 /// Writes output files whole or not at all: a temporary file in the same folder, flushed,
 /// then renamed over the target. Never writes into an input file.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String, inputs: Set<String>) throws {
+        try write(to: path, inputs: inputs) { $0.write(text) }
+    }
+
+    /// Streams an output into the temporary file through a sink, then renames it into place.
+    public static func write(to path: String, inputs: Set<String>, _ body: (ByteSink) -> Void) throws {
         let real = Discovery.realPath(path) ?? path
         if inputs.contains(path) || inputs.contains(real) || inputs.contains(where: { Discovery.realPath($0) == real }) {
             throw UsageError(file: path, "refusing to write an output into an input file: choose another output path")
@@ -16,27 +22,16 @@ public enum AtomicFile {
         guard fd >= 0 else {
             throw UsageError(file: path, "cannot write the output: \(String(cString: strerror(errno)))")
         }
-        var ok = true
-        var utf8 = Array(text.utf8)
-        var done = 0
-        utf8.withUnsafeMutableBytes { buf in
-            while done < buf.count {
-                let n = Foundation.write(fd, buf.baseAddress! + done, buf.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    ok = false
-                    return
-                }
-                done += n
-            }
-        }
-        if ok && fsync(fd) != 0 { ok = false }
-        let writeError = errno
+        let sink = ByteSink(fileDescriptor: fd)
+        body(sink)
+        sink.flush()
+        var failure = sink.failure
+        if failure == nil && fsync(fd) != 0 { failure = errno }
         close(fd)
-        guard ok, rename(temp, path) == 0 else {
-            let message = String(cString: strerror(ok ? errno : writeError))
+        if failure == nil && rename(temp, path) != 0 { failure = errno }
+        if let failure {
             unlink(temp)
-            throw UsageError(file: path, "cannot write the output: \(message)")
+            throw UsageError(file: path, "cannot write the output: \(String(cString: strerror(failure)))")
         }
     }
 }

@@ -15,9 +15,20 @@ public struct LintRun: Sendable {
         self.registry = registry
     }
 
+    /// Runs and returns the standard output as a String (for tests and small outputs).
     public func execute(_ options: LintOptions) -> LintResult {
+        let sink = ByteSink()
+        var result = execute(options, stdout: sink)
+        result.stdout = sink.string()
+        return result
+    }
+
+    /// Runs and streams the standard output into `stdout` as it is produced (`result.stdout`
+    /// stays empty). Output files and the baseline are written first, so a run that fails with
+    /// a usage error has written nothing to `stdout`.
+    public func execute(_ options: LintOptions, stdout: ByteSink) -> LintResult {
         do {
-            return try run(options)
+            return try run(options, stdout: stdout)
         } catch let e as UsageError {
             return LintResult(exitCode: 2, stdout: "", stderr: "ladderlint: \(e.description)\n", report: nil)
         } catch {
@@ -25,7 +36,7 @@ public struct LintRun: Sendable {
         }
     }
 
-    func run(_ options: LintOptions) throws -> LintResult {
+    func run(_ options: LintOptions, stdout: ByteSink) throws -> LintResult {
         let outputs = options.outputs.isEmpty ? [OutputRequest(format: "text", file: nil)] : options.outputs
         for o in outputs where Reporters.table[o.format] == nil {
             var message = "unknown format '\(o.format)'"
@@ -120,29 +131,30 @@ public struct LintRun: Sendable {
         let failOn = options.failOn ?? config.failOn ?? .error
         let failed = findings.contains { !$0.suppressed && failOn.fails($0.severity) }
 
-        var stdout = ""
         var stderr = notes.map { "ladderlint: note: \($0)\n" }.joined()
         let style = ReportStyle(color: options.color)
+        let inputs = Set(files.map(\.absolute))
         for o in outputs {
-            let text = Reporters.table[o.format]!(report, o.file == nil ? style : ReportStyle(color: false))
-            if let file = o.file {
-                do {
-                    try AtomicFile.write(text, to: Discovery.absolute(file, cwd: workingDirectory), inputs: Set(files.map(\.absolute)))
-                } catch let e as UsageError {
-                    throw e
-                } catch {
-                    throw UsageError("cannot write \(file): \(error)")
+            guard let file = o.file else { continue }
+            do {
+                try AtomicFile.write(to: Discovery.absolute(file, cwd: workingDirectory), inputs: inputs) { sink in
+                    Reporters.table[o.format]!(report, ReportStyle(color: false), sink)
                 }
-            } else {
-                stdout += text
+            } catch let e as UsageError {
+                throw e
+            } catch {
+                throw UsageError("cannot write \(file): \(error)")
             }
         }
         if let path = options.writeBaseline {
-            let data = Baseline(findings: findings.filter { $0.suppression?.kind != .waiver }).encoded()
-            try AtomicFile.write(data, to: Discovery.absolute(path, cwd: workingDirectory), inputs: Set(files.map(\.absolute)))
-            stderr += "ladderlint: wrote \(findings.filter { $0.suppression?.kind != .waiver }.count) findings to the baseline \(path)\n"
+            let kept = findings.filter { $0.suppression?.kind != .waiver }
+            try AtomicFile.write(Baseline(findings: kept).encoded(), to: Discovery.absolute(path, cwd: workingDirectory), inputs: inputs)
+            stderr += "ladderlint: wrote \(kept.count) findings to the baseline \(path)\n"
         }
-        return LintResult(exitCode: failed ? 1 : 0, stdout: stdout, stderr: stderr, report: report)
+        for o in outputs where o.file == nil {
+            Reporters.table[o.format]!(report, style, stdout)
+        }
+        return LintResult(exitCode: failed ? 1 : 0, stdout: "", stderr: stderr, report: report)
     }
 
     static func ladderID(_ d: Document) -> String {

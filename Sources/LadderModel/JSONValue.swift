@@ -40,7 +40,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out.string()
     }
 
-    private func write(to out: inout JSONBytes, indent: Int) {
+    func write(to out: inout JSONBytes, indent: Int) {
         switch self {
         case .null: out.append("null")
         case .bool(let b): out.append(b ? "true" : "false")
@@ -95,7 +95,7 @@ public indirect enum JSONValue: Sendable, Equatable {
 /// A growable byte buffer for the encoder: plain memory, no per-append bookkeeping.
 struct JSONBytes {
     private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
+    private(set) var count = 0
     private var capacity: Int
 
     init(capacity: Int = 1 << 16) {
@@ -104,6 +104,12 @@ struct JSONBytes {
     }
 
     func free() { base.deallocate() }
+
+    /// The bytes so far, for writing out; valid until the next append.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// Forgets the bytes, keeping the memory for the next ones.
+    mutating func removeAll() { count = 0 }
 
     func string() -> String {
         String(unsafeUninitializedCapacity: count) { buf in

@@ -6,31 +6,44 @@ import LadderRules
 /// `location.lines.begin`/`end`). GitLab ignores every other Code Climate field, so there are none.
 public enum GitLabReporter {
     public static func render(_ report: Report, _ style: ReportStyle) -> String {
-        document(report).encoded(pretty: true) + "\n"
+        let sink = ByteSink()
+        write(report, style, to: sink)
+        return sink.string()
     }
 
-    public static func document(_ report: Report) -> JSONValue {
+    /// Streams the array: one issue is built at a time.
+    public static func write(_ report: Report, _ style: ReportStyle, to sink: ByteSink) {
+        sink.write(streamed(report), indent: 0)
+        sink.write("\n")
+    }
+
+    public static func document(_ report: Report) -> JSONValue { streamed(report).materialized }
+
+    static func streamed(_ report: Report) -> StreamedJSON {
+        let shown = report.findings.indices.filter { !report.findings[$0].suppressed }
         var used: [String: Int] = [:]
-        var issues: [JSONValue] = []
-        for f in report.findings where !f.suppressed {
+        let fingerprints = shown.map { i -> String in
             // GitLab shows issues with one fingerprint as one entry. Fingerprints are unique by
             // design; should two findings ever share one, the later ones (in report order) get
             // `-2`, `-3`…, which no 32-hex-digit fingerprint can clash with.
+            let f = report.findings[i]
             let n = (used[f.fingerprint] ?? 0) + 1
             used[f.fingerprint] = n
-            let fingerprint = n == 1 ? f.fingerprint : "\(f.fingerprint)-\(n)"
-            issues.append(.object([
+            return n == 1 ? f.fingerprint : "\(f.fingerprint)-\(n)"
+        }
+        return .items(shown.count) { k in
+            let f = report.findings[shown[k]]
+            return .object([
                 ("description", .string(f.message)),
                 ("check_name", .string(f.rule)),
-                ("fingerprint", .string(fingerprint)),
+                ("fingerprint", .string(fingerprints[k])),
                 ("severity", .string(severity(f.severity))),
                 ("location", .object([
                     ("path", .string(f.location.file)),
                     ("lines", .object([("begin", .int(max(1, f.location.line))), ("end", .int(GitHubReporter.lastLine(f.location)))])),
                 ])),
-            ]))
+            ])
         }
-        return .array(issues)
     }
 
     /// GitLab's scale is info < minor < major < critical < blocker. An error is a policy that

@@ -4,16 +4,26 @@ import LadderRules
 /// The dashboard JSON of OUTPUT.md: keys in the documented order, schema in schemas/report.schema.json.
 public enum JSONReporter {
     public static func render(_ report: Report, _ style: ReportStyle) -> String {
-        document(report).encoded(pretty: true) + "\n"
+        let sink = ByteSink()
+        write(report, style, to: sink)
+        return sink.string()
     }
 
-    public static func document(_ report: Report) -> JSONValue {
+    /// Streams the report: one finding and one ladder's metrics are built at a time.
+    public static func write(_ report: Report, _ style: ReportStyle, to sink: ByteSink) {
+        sink.write(streamed(report), indent: 0)
+        sink.write("\n")
+    }
+
+    public static func document(_ report: Report) -> JSONValue { streamed(report).materialized }
+
+    static func streamed(_ report: Report) -> StreamedJSON {
         .object([
-            ("tool", .object([("name", .string(Tool.name)), ("version", .string(report.toolVersion))])),
-            ("schema_version", .int(1)),
-            ("findings", .array(report.findings.map(finding))),
-            ("summary", summary(report.summary)),
-            ("metrics", metrics(report)),
+            ("tool", .value(.object([("name", .string(Tool.name)), ("version", .string(report.toolVersion))]))),
+            ("schema_version", .value(.int(1))),
+            ("findings", .items(report.findings.count) { finding(report.findings[$0]) }),
+            ("summary", .value(summary(report.summary))),
+            ("metrics", .object([("ladders", .items(report.metrics.count) { ladder(report.metrics[$0], redacted: report.redacted) })])),
         ])
     }
 
@@ -67,37 +77,34 @@ public enum JSONReporter {
 
     static func ratio(_ v: Double?) -> JSONValue { v.map { .number($0) } ?? .null }
 
-    static func metrics(_ report: Report) -> JSONValue {
-        let r = report.redacted
-        return .object([("ladders", .array(report.metrics.map { m in
-            var topGrade: [(String, JSONValue)] = []
-            topGrade.append(("individual_contributor", m.topIC.map { .int($0) } ?? .null))
-            topGrade.append(("management", m.topManagement.map { .int($0) } ?? .null))
-            return .object([
-                ("id", .string(m.id)),
-                ("top_grade", .object(topGrade)),
-                ("pay", .array(m.pay.map { p in
-                    .object([
-                        ("grade", .int(p.grade)), ("zone", .string(p.zone)), ("currency", .string(p.currency)),
-                        ("individual_contributor_max", amount(p.icMax, r)), ("management_max", amount(p.managementMax, r)),
-                        ("ratio", ratio(p.ratio)),
-                        ("period", .string(p.period)),
-                        ("individual_contributor_min", amount(p.icMin, r)), ("management_min", amount(p.managementMin, r)),
-                        ("min_ratio", ratio(p.minRatio)),
-                        ("individual_contributor_mid", amount(p.icMid, r)), ("management_mid", amount(p.managementMid, r)),
-                        ("mid_ratio", ratio(p.midRatio)),
-                        ("individual_contributor_levels", .array(p.icLevels.map { .string($0) })),
-                        ("management_levels", .array(p.managementLevels.map { .string($0) })),
-                    ])
-                })),
-                ("survey", .array(m.survey.map { s in
-                    .object([
-                        ("question", .string(s.question)), ("respondents", .int(s.respondents)),
-                        ("agree_ratio", ratio(s.agreeRatio)), ("withheld", .bool(s.withheld)),
-                        ("conducted", .string(s.conducted)),
-                    ])
-                })),
-            ])
-        }))])
+    static func ladder(_ m: LadderMetrics, redacted r: Bool) -> JSONValue {
+        var topGrade: [(String, JSONValue)] = []
+        topGrade.append(("individual_contributor", m.topIC.map { .int($0) } ?? .null))
+        topGrade.append(("management", m.topManagement.map { .int($0) } ?? .null))
+        return .object([
+            ("id", .string(m.id)),
+            ("top_grade", .object(topGrade)),
+            ("pay", .array(m.pay.map { p in
+                .object([
+                    ("grade", .int(p.grade)), ("zone", .string(p.zone)), ("currency", .string(p.currency)),
+                    ("individual_contributor_max", amount(p.icMax, r)), ("management_max", amount(p.managementMax, r)),
+                    ("ratio", ratio(p.ratio)),
+                    ("period", .string(p.period)),
+                    ("individual_contributor_min", amount(p.icMin, r)), ("management_min", amount(p.managementMin, r)),
+                    ("min_ratio", ratio(p.minRatio)),
+                    ("individual_contributor_mid", amount(p.icMid, r)), ("management_mid", amount(p.managementMid, r)),
+                    ("mid_ratio", ratio(p.midRatio)),
+                    ("individual_contributor_levels", .array(p.icLevels.map { .string($0) })),
+                    ("management_levels", .array(p.managementLevels.map { .string($0) })),
+                ])
+            })),
+            ("survey", .array(m.survey.map { s in
+                .object([
+                    ("question", .string(s.question)), ("respondents", .int(s.respondents)),
+                    ("agree_ratio", ratio(s.agreeRatio)), ("withheld", .bool(s.withheld)),
+                    ("conducted", .string(s.conducted)),
+                ])
+            })),
+        ])
     }
 }

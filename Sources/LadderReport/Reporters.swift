@@ -10,21 +10,31 @@ public struct ReportStyle: Sendable {
     }
 }
 
-/// The reporters: a table from format name to a pure function of the report.
+/// The reporters: a table from format name to a function of the report that writes it into a
+/// sink. JSON, SARIF and GitLab stream (one finding built at a time); the others are small
+/// and write one String.
 public enum Reporters {
-    public typealias Render = @Sendable (Report, ReportStyle) -> String
+    public typealias Render = @Sendable (Report, ReportStyle, ByteSink) -> Void
 
     public static let table: [String: Render] = [
-        "text": TextReporter.render,
-        "json": JSONReporter.render,
-        "sarif": SARIFReporter.render,
-        "github": GitHubReporter.render,
-        "junit": JUnitReporter.render,
-        "gitlab": GitLabReporter.render,
-        "markdown": MarkdownReporter.render,
-        "html": HTMLReporter.render,
+        "text": { r, s, sink in sink.write(TextReporter.render(r, s)) },
+        "json": JSONReporter.write,
+        "sarif": SARIFReporter.write,
+        "github": { r, s, sink in sink.write(GitHubReporter.render(r, s)) },
+        "junit": { r, s, sink in sink.write(JUnitReporter.render(r, s)) },
+        "gitlab": GitLabReporter.write,
+        "markdown": { r, s, sink in sink.write(MarkdownReporter.render(r, s)) },
+        "html": { r, s, sink in sink.write(HTMLReporter.render(r, s)) },
     ]
 
     /// Every format the command line accepts, in the order --help lists them.
     public static let formats = ["text", "json", "sarif", "github", "junit", "gitlab", "markdown", "html"].filter { table[$0] != nil }
+
+    /// One format's whole output as a String.
+    public static func render(_ format: String, _ report: Report, _ style: ReportStyle) -> String? {
+        guard let write = table[format] else { return nil }
+        let sink = ByteSink()
+        write(report, style, sink)
+        return sink.string()
+    }
 }

@@ -12,10 +12,20 @@ public enum SARIFReporter {
     public static let fingerprintKey = "ladderlint/v1"
 
     public static func render(_ report: Report, _ style: ReportStyle) -> String {
-        document(report).encoded(pretty: true) + "\n"
+        let sink = ByteSink()
+        write(report, style, to: sink)
+        return sink.string()
     }
 
-    public static func document(_ report: Report) -> JSONValue {
+    /// Streams the log: one result is built at a time.
+    public static func write(_ report: Report, _ style: ReportStyle, to sink: ByteSink) {
+        sink.write(streamed(report), indent: 0)
+        sink.write("\n")
+    }
+
+    public static func document(_ report: Report) -> JSONValue { streamed(report).materialized }
+
+    static func streamed(_ report: Report) -> StreamedJSON {
         let rules = descriptors(report)
         var index: [String: Int] = [:]
         for (i, r) in rules.enumerated() { index[r.id] = i }
@@ -26,25 +36,28 @@ public enum SARIFReporter {
                 .object([("level", .string("note")), ("message", .object([("text", .string(note))]))])
             })))
         }
-        let run: [(String, JSONValue)] = [
-            ("tool", .object([("driver", .object([
+        let run: [(String, StreamedJSON)] = [
+            ("tool", .value(.object([("driver", .object([
                 ("name", .string(Tool.name)),
                 ("version", .string(report.toolVersion)),
                 ("semanticVersion", .string(report.toolVersion)),
                 ("rules", .array(rules.map(descriptor))),
-            ]))])),
-            ("invocations", .array([.object(invocation)])),
-            ("originalUriBaseIds", .object([(sourceRoot, .object([
+            ]))]))),
+            ("invocations", .value(.array([.object(invocation)]))),
+            ("originalUriBaseIds", .value(.object([(sourceRoot, .object([
                 ("description", .object([("text", .string("The folder ladderlint ran in; every relative uri is relative to it."))])),
-            ]))])),
+            ]))]))),
             // libyaml counts columns in characters (code points), not UTF-16 units.
-            ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(report.findings.map { result($0, ruleIndex: index[$0.rule] ?? 0, redacted: report.redacted) })),
+            ("columnKind", .value(.string("unicodeCodePoints"))),
+            ("results", .items(report.findings.count) { i in
+                let f = report.findings[i]
+                return result(f, ruleIndex: index[f.rule] ?? 0, redacted: report.redacted)
+            }),
         ]
         return .object([
-            ("$schema", .string(schemaURI)),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object(run)])),
+            ("$schema", .value(.string(schemaURI))),
+            ("version", .value(.string("2.1.0"))),
+            ("runs", .list([.object(run)])),
         ])
     }
 

@@ -76,8 +76,16 @@ struct Lint: ParsableCommand {
         options.jobs = jobs
         let noColorEnv = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         options.color = !noColor && !noColorEnv && isatty(STDOUT_FILENO) == 1
-        let result = LintRun().execute(options)
-        emit(result.stdout, result.stderr)
+        // Reports stream to standard output as they are written: a large audit's JSON is never
+        // held whole in memory.
+        let stdout = ByteSink(fileDescriptor: STDOUT_FILENO)
+        let result = LintRun().execute(options, stdout: stdout)
+        stdout.flush()
+        emit("", result.stderr)
+        if let failure = stdout.failure {
+            emit("", "ladderlint: cannot write the report to standard output: \(String(cString: strerror(failure)))\n")
+            throw ExitCode(2)
+        }
         throw ExitCode(result.exitCode)
     }
 }

@@ -33,6 +33,21 @@ import Testing
         #expect(r.status == 1, "\(r)")
     }
 
+    /// Reports stream to standard output; when it cannot take them (a full disk here), the run
+    /// says so and exits 2 instead of reporting success. Output files come first and are whole.
+    @Test func aStandardOutputThatCannotBeWrittenFailsTheRun() throws {
+        let dir = try Scenario.folder(Fixtures.acme())
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try Scenario.run(
+            ["-c", "exec \"$0\" \"$@\" > /dev/full", try Scenario.binary(), "lint", "--format", "json:report.json", "--format", "json"] + Fixtures.today,
+            in: dir, program: "/bin/sh")
+        #expect(r.status == 2, "\(r)")
+        #expect(r.stderr == "ladderlint: cannot write the report to standard output: No space left on device\n", "\(r)")
+        let file = try String(contentsOf: dir.appendingPathComponent("report.json"), encoding: .utf8)
+        let stdoutJSON = try Scenario.run(["lint", "--format", "json"] + Fixtures.today, in: dir)
+        #expect(file == stdoutJSON.stdout, "the output file is whole")
+    }
+
     @Test func jsonToAFileAndTextToStdoutInOneRun() throws {
         let dir = try Scenario.folder(Fixtures.acme(compensation: Fixtures.compensationWithGap))
         defer { try? FileManager.default.removeItem(at: dir) }

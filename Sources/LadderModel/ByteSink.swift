@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a report goes: bytes gathered in one buffer and, for a file descriptor, written out
+/// each time the buffer fills, so a large report (hundreds of MB for an audit of ten thousand
+/// organisations) never exists whole in memory. Hand-written because Foundation's
+/// `FileHandle` takes `Data`, which would copy every piece once more.
+public final class ByteSink {
+    private var buffer: JSONBytes
+    private let fd: Int32?
+    private let flushAt: Int
+    /// The `errno` of the first write that failed; nothing is written after it.
+    public private(set) var failure: Int32?
+
+    /// A sink that keeps everything in memory, for `string()`.
+    public init() {
+        buffer = JSONBytes()
+        fd = nil
+        flushAt = .max
+    }
+
+    /// A sink that writes to `fileDescriptor` (not closed here) whenever `flushAt` bytes wait.
+    public init(fileDescriptor: Int32, flushAt: Int = 1 << 16) {
+        buffer = JSONBytes(capacity: flushAt + 4096)
+        fd = fileDescriptor
+        self.flushAt = flushAt
+    }
+
+    deinit { buffer.free() }
+
+    public func write(_ text: String) {
+        buffer.append(text)
+        spill()
+    }
+
+    /// A JSON value, pretty-printed as if it stood at nesting depth `indent` (-1: one line).
+    public func write(_ value: JSONValue, indent: Int) {
+        value.write(to: &buffer, indent: indent)
+        spill()
+    }
+
+    /// A JSON document whose large arrays are built one element at a time as they are written.
+    public func write(_ json: StreamedJSON, indent: Int) {
+        let inner = indent < 0 ? -1 : indent + 1
+        switch json {
+        case .value(let v):
+            write(v, indent: indent)
+        case .object(let pairs):
+            if pairs.isEmpty { buffer.append("{}"); return }
+            buffer.byte(UInt8(ascii: "{"))
+            for (i, (key, value)) in pairs.enumerated() {
+                if i > 0 { buffer.byte(UInt8(ascii: ",")) }
+                buffer.newline(inner)
+                buffer.quote(key)
+                buffer.append(indent < 0 ? ":" : ": ")
+                write(value, indent: inner)
+            }
+            buffer.newline(indent)
+            buffer.byte(UInt8(ascii: "}"))
+        case .list(let items):
+            array(items.count, indent: indent) { write(items[$0], indent: inner) }
+        case .items(let count, let element):
+            array(count, indent: indent) { write(element($0), indent: inner) }
+        }
+    }
+
+    private func array(_ count: Int, indent: Int, _ element: (Int) -> Void) {
+        if count == 0 { buffer.append("[]"); return }
+        buffer.byte(UInt8(ascii: "["))
+        for i in 0..<count {
+            if i > 0 { buffer.byte(UInt8(ascii: ",")) }
+            buffer.newline(indent < 0 ? -1 : indent + 1)
+            element(i)
+        }
+        buffer.newline(indent)
+        buffer.byte(UInt8(ascii: "]"))
+    }
+
+    /// Writes out what waits in the buffer (a memory sink keeps it).
+    public func flush() {
+        guard let fd, buffer.count > 0 else { return }
+        if failure == nil {
+            let bytes = buffer.bytes
+            var done = 0
+            while done < bytes.count {
+                let n = Self.writeSome(fd, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                done += n
+            }
+        }
+        buffer.removeAll()
+    }
+
+    private static func writeSome(_ fd: Int32, _ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(fd, p, n)
+        #else
+        return Darwin.write(fd, p, n)
+        #endif
+    }
+
+    @inline(__always) private func spill() {
+        if buffer.count >= flushAt { flush() }
+    }
+
+    /// Everything written to a memory sink.
+    public func string() -> String { buffer.string() }
+}
+
+/// A JSON document to stream: plain values, objects, and arrays whose elements are made one at
+/// a time (`items`), so only one finding or one ladder's metrics is ever built as a tree.
+public indirect enum StreamedJSON {
+    case value(JSONValue)
+    case object([(String, StreamedJSON)])
+    case list([StreamedJSON])
+    case items(Int, (Int) -> JSONValue)
+
+    /// The whole document as one tree, for tests and callers that want to look inside it.
+    public var materialized: JSONValue {
+        switch self {
+        case .value(let v): return v
+        case .object(let pairs): return .object(pairs.map { ($0.0, $0.1.materialized) })
+        case .list(let items): return .array(items.map(\.materialized))
+        case .items(let n, let element): return .array((0..<n).map(element))
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import LadderModel
+import Testing
+
+/// The sink reports are streamed through: what it writes, when it writes, and how it fails.
+@Suite struct ByteSinkTests {
+    /// Documents with every shape the reporters stream: empty and full arrays and objects,
+    /// lazy items, nested lists, strings that need escapes.
+    static let documents: [StreamedJSON] = [
+        .value(.null),
+        .object([]),
+        .items(0) { _ in .null },
+        .object([
+            ("tool", .value(.object([("name", .string("ladderlint")), ("version", .string("1.0.0"))]))),
+            ("findings", .items(3) { i in .object([("n", .int(i)), ("message", .string("a \"quote\"\n\\ \u{1}")), ("empty", .array([]))]) }),
+            ("nothing", .items(0) { _ in .int(1) }),
+            ("runs", .list([.object([("results", .items(2) { .array([.int($0), .number(0.5)]) })]), .list([])])),
+            ("metrics", .object([("ladders", .items(1) { _ in .object([]) })])),
+        ]),
+    ]
+
+    @Test(arguments: [0, -1])
+    func streamingWritesTheBytesOfTheWholeTree(indent: Int) {
+        for doc in Self.documents {
+            let sink = ByteSink()
+            sink.write(doc, indent: indent)
+            #expect(sink.string() == doc.materialized.encoded(pretty: indent >= 0))
+        }
+    }
+
+    @Test func aFileSinkWritesAsItFillsAndFlushesTheRest() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bytesink-\(UUID().uuidString)").path
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        try #require(fd >= 0)
+        defer { unlink(path) }
+        let sink = ByteSink(fileDescriptor: fd, flushAt: 100)
+        let piece = String(repeating: "x", count: 60)
+        sink.write(piece)
+        #expect(fileSize(path) == 0, "below the threshold nothing is written yet")
+        sink.write(piece)
+        #expect(fileSize(path) == 120, "past the threshold the buffer is written out")
+        sink.write("tail\n")
+        sink.flush()
+        close(fd)
+        #expect(sink.failure == nil)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == piece + piece + "tail\n")
+    }
+
+    @Test func aFailedWriteIsRecordedAndLaterWritesAreDropped() {
+        let fd = open("/dev/null", O_RDONLY)
+        defer { close(fd) }
+        let sink = ByteSink(fileDescriptor: fd, flushAt: 4)
+        sink.write("more than four bytes")
+        sink.write("and more")
+        sink.flush()
+        #expect(sink.failure == EBADF)
+    }
+
+    func fileSize(_ path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : -1
+    }
+}
