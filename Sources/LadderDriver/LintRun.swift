@@ -62,31 +62,50 @@ public struct LintRun: Sendable {
 
         let loader = FileLoader(limits: config.limits, collectAmounts: options.redact)
         let jobs = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        let loaded = ParallelMap.map(files + contextFiles, jobs: jobs) { loader.load($0) }
-        let mine = Array(loaded.prefix(files.count))
+        var loaded = ParallelMap.map(files + contextFiles, jobs: jobs) { loader.load($0) }
 
+        // What the report needs from the loaded files; their documents then move to the
+        // resolver, and each ladder's are dropped as soon as it is checked.
+        let (documentCount, names, namedLadders) = { [loaded] in
+            let mine = loaded.prefix(files.count)
+            return (mine.reduce(0) { $0 + $1.documentCount }, Set(mine.map(\.file.display)),
+                    namedFiles.isEmpty ? [] : Set(mine.flatMap { $0.documents.map(Self.ladderID) }))
+        }()
+        let amounts = options.redact ? Set(loaded.flatMap(\.amounts)) : []
         let unparsed = loaded.contains { f in f.findings.contains { ["yaml-syntax", "input-limit", "unreadable-file"].contains($0.rule) } } || !discoveryProblems.isEmpty
-        let model = Resolver().resolve(loaded.flatMap(\.documents), broken: loaded.flatMap(\.brokenIDs), unparsedFiles: unparsed)
-        var findings = discoveryProblems + loaded.flatMap(\.findings) + model.findings
+        var findings = discoveryProblems + loaded.flatMap(\.findings)
+        let broken = loaded.flatMap(\.brokenIDs)
+        var documents = loaded.flatMap(\.documents)
+        loaded = []
+        let resolver = Resolver()
+        var groups = resolver.group(documents, broken: broken, unparsedFiles: unparsed)
+        documents = []
+        findings += groups.findings
+
+        // Per ladder, in parallel: resolve, check, and the ladder's metrics and policy picture.
         let engine = Engine(registry: registry)
-        findings += ParallelMap.map(model.ladders, jobs: jobs) { engine.run($0, rules: rules, today: today, redact: options.redact) }.flatMap { $0 }
+        let outcomes = ParallelMap.map(taking: &groups.ladders, jobs: jobs) { group in
+            let (ladder, problems) = resolver.resolve(group)
+            return LadderOutcome(
+                findings: problems + engine.run(ladder, rules: rules, today: today, redact: options.redact),
+                metrics: Metrics.ladder(ladder, rules: rules), picture: PolicyPicture.compute(ladder),
+                incomplete: ladder.incomplete.map(\.rawValue).sorted())
+        }
+        for o in outcomes { findings += o.findings }
 
         if !namedFiles.isEmpty {
             // Report the named files' own problems and the findings of the ladders they belong to.
-            let names = Set(mine.map(\.file.display))
-            let ladders = Set(mine.flatMap { $0.documents.map(Self.ladderID) })
             let contextNames = Set(contextFiles.map(\.display))
             findings = findings.filter { f in
                 if names.contains(f.location.file) { return true }
-                if let l = f.ladder, ladders.contains(l) { return true }
+                if let l = f.ladder, namedLadders.contains(l) { return true }
                 return !contextNames.contains(f.location.file) && f.rule == "unreadable-file"
             }
         }
         findings = Waivers.apply(config.waivers, to: findings, today: today)
 
-        var notes: [String] = model.ladders.filter { !$0.incomplete.isEmpty }.map { l in
-            let kinds = l.incomplete.map(\.rawValue).sorted().joined(separator: ", ")
-            return "ladder \(l.id): some checks did not run because its \(kinds) documents have errors; fix those first"
+        var notes: [String] = outcomes.filter { !$0.incomplete.isEmpty }.map { o in
+            "ladder \(o.metrics.id): some checks did not run because its \(o.incomplete.joined(separator: ", ")) documents have errors; fix those first"
         }
         if let path = options.baseline {
             let baseline = try Baseline.read(Discovery.absolute(path, cwd: workingDirectory), display: path)
@@ -104,21 +123,20 @@ public struct LintRun: Sendable {
             }
         }
         if options.redact {
-            let redactor = Redactor(amounts: Set(loaded.flatMap(\.amounts)))
+            let redactor = Redactor(amounts: amounts)
             findings = findings.map(redactor.scrub)
             notes = notes.map(redactor.scrub)
         }
         findings.sort(by: Finding.precedes)
 
-        let metrics = Metrics.compute(model, rules: rules)
-        let summary = Summary(findings: findings, files: files.count, documents: mine.reduce(0) { $0 + $1.documentCount }, ladders: model.ladders.count)
+        let summary = Summary(findings: findings, files: files.count, documents: documentCount, ladders: outcomes.count)
         var report = Report(
-            toolVersion: Tool.version, findings: findings, summary: summary, metrics: metrics, rules: rules,
+            toolVersion: Tool.version, findings: findings, summary: summary, metrics: outcomes.map(\.metrics), rules: rules,
             files: files.map(\.display), redacted: options.redact, today: today, notes: notes)
-        report.policy = PolicyPicture.compute(model)
+        report.policy = outcomes.map(\.picture)
         if options.redact {
             // Names and areas are free text: scrub them like every other string of the report.
-            let redactor = Redactor(amounts: Set(loaded.flatMap(\.amounts)))
+            let redactor = Redactor(amounts: amounts)
             report.policy = report.policy?.map { picture in
                 var p = picture
                 p.programs = p.programs.map { var x = $0; x.name = redactor.scrub(x.name); return x }
@@ -155,6 +173,15 @@ public struct LintRun: Sendable {
             Reporters.table[o.format]!(report, style, stdout)
         }
         return LintResult(exitCode: failed ? 1 : 0, stdout: "", stderr: stderr, report: report)
+    }
+
+    /// What one ladder gave: kept until the report is written, long after its model is gone.
+    struct LadderOutcome: Sendable {
+        var findings: [Finding]
+        var metrics: LadderMetrics
+        var picture: PolicyPicture
+        /// Kinds of document with errors, whose set-wide checks did not run.
+        var incomplete: [String]
     }
 
     static func ladderID(_ d: Document) -> String {

@@ -21,6 +21,35 @@ enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// Like `map`, but takes the items out of `items` (left empty) and releases each one as soon
+    /// as it is done, so memory held by the inputs falls as the results come in.
+    static func map<T: Sendable, R: Sendable>(taking items: inout [T], jobs: Int, _ body: @Sendable (T) -> R) -> [R] {
+        let inputs = TakeSlots(items)
+        items = []
+        let n = inputs.count
+        return map(Array(0..<n), jobs: jobs) { i in body(inputs.take(i)) }
+    }
+}
+
+/// Items taken once each, by index, from several threads; a taken slot no longer holds its item.
+private final class TakeSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(_ items: [T]) { slots = items.map { $0 } }
+
+    var count: Int { slots.count }
+
+    func take(_ i: Int) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let item = slots[i]!
+        slots[i] = nil
+        return item
+    }
+}
+
 /// Slots written once each, by index, from several threads: no two threads write one slot.
 private final class ResultSlots<R>: @unchecked Sendable {
     private var slots: [R?]

@@ -60,3 +60,19 @@ public struct ResolvedModel: Sendable {
     public var findings: [Finding]
     public var documentCount: Int
 }
+
+/// A ladder document and the documents that name it, before their references are checked.
+public struct LadderGroup: Sendable {
+    public var ladder: Ladder
+    /// Its compensation, policy and survey documents, in file and position order.
+    public var documents: [Document]
+    /// Ids of this ladder that were reported broken when decoding (track, level, incomplete).
+    public var broken: [BrokenID]
+}
+
+/// The run-wide pass of the resolver: one group per ladder, and the duplicate ladder ids and
+/// references to unknown ladders it found.
+public struct LadderGroups: Sendable {
+    public var ladders: [LadderGroup]
+    public var findings: [Finding]
+}

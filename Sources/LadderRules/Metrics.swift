@@ -60,48 +60,51 @@ public enum Metrics {
     }
 
     public static func compute(_ model: ResolvedModel, rules: [Rule]) -> [LadderMetrics] {
+        model.ladders.map { ladder($0, rules: rules) }
+    }
+
+    /// One ladder's metrics: ladders are independent, so a caller may compute them in parallel.
+    public static func ladder(_ l: ResolvedLadder, rules: [Rule]) -> LadderMetrics {
         let minGroup = minimumGroup(rules)
         var thresholds: [String: Double] = [:]
         for r in rules where r.check == "survey-threshold" { thresholds[r.params.string("question")] = r.params.number("threshold") }
-        return model.ladders.map { l in
-            var rows: [String: PayMetric] = [:]
-            for b in l.bands {
-                let key = "\(b.band.zone)\u{1F}\(b.band.currency)\u{1F}\(b.band.period.rawValue)\u{1F}\(b.grade)"
-                var row = rows[key] ?? PayMetric(
-                    grade: b.grade, zone: b.band.zone, currency: b.band.currency, period: b.band.period.rawValue,
-                    icLevels: [], managementLevels: [])
-                let base = b.band.base
-                switch b.track.kind {
-                case .individualContributor:
-                    row.icLevels.append(b.level.id.value)
-                    row.icMin = max(row.icMin ?? -.infinity, base.min.value)
-                    row.icMid = max(row.icMid ?? -.infinity, base.midpoint)
-                    row.icMax = max(row.icMax ?? -.infinity, base.max.value)
-                case .management:
-                    row.managementLevels.append(b.level.id.value)
-                    row.managementMin = max(row.managementMin ?? -.infinity, base.min.value)
-                    row.managementMid = max(row.managementMid ?? -.infinity, base.midpoint)
-                    row.managementMax = max(row.managementMax ?? -.infinity, base.max.value)
-                }
-                rows[key] = row
+        var rows: [String: PayMetric] = [:]
+        for b in l.bands {
+            let key = "\(b.band.zone)\u{1F}\(b.band.currency)\u{1F}\(b.band.period.rawValue)\u{1F}\(b.grade)"
+            var row = rows[key] ?? PayMetric(
+                grade: b.grade, zone: b.band.zone, currency: b.band.currency, period: b.band.period.rawValue,
+                icLevels: [], managementLevels: [])
+            let base = b.band.base
+            switch b.track.kind {
+            case .individualContributor:
+                row.icLevels.append(b.level.id.value)
+                row.icMin = max(row.icMin ?? -.infinity, base.min.value)
+                row.icMid = max(row.icMid ?? -.infinity, base.midpoint)
+                row.icMax = max(row.icMax ?? -.infinity, base.max.value)
+            case .management:
+                row.managementLevels.append(b.level.id.value)
+                row.managementMin = max(row.managementMin ?? -.infinity, base.min.value)
+                row.managementMid = max(row.managementMid ?? -.infinity, base.midpoint)
+                row.managementMax = max(row.managementMax ?? -.infinity, base.max.value)
             }
-            let pay = rows.values.sorted {
-                ($0.zone, $0.currency, $0.period, $0.grade) < ($1.zone, $1.currency, $1.period, $1.grade)
-            }
-            var survey: [SurveyMetric] = []
-            for s in l.surveys.sorted(by: { $0.conducted.value > $1.conducted.value }) {
-                for q in s.questions {
-                    let withheld = q.respondents.value < minGroup || q.respondents.value == 0
-                    survey.append(SurveyMetric(
-                        question: q.id.value, conducted: s.conducted.value.description, audience: q.audience,
-                        respondents: q.respondents.value,
-                        agreeRatio: withheld ? nil : Format.round(Double(q.agree.value) / Double(q.respondents.value), 4),
-                        withheld: withheld, threshold: thresholds[q.id.value]))
-                }
-            }
-            return LadderMetrics(
-                id: l.id, name: l.ladder.name, organization: l.ladder.organization, file: l.file,
-                topIC: l.topGrade(.individualContributor), topManagement: l.topGrade(.management), pay: pay, survey: survey)
+            rows[key] = row
         }
+        let pay = rows.values.sorted {
+            ($0.zone, $0.currency, $0.period, $0.grade) < ($1.zone, $1.currency, $1.period, $1.grade)
+        }
+        var survey: [SurveyMetric] = []
+        for s in l.surveys.sorted(by: { $0.conducted.value > $1.conducted.value }) {
+            for q in s.questions {
+                let withheld = q.respondents.value < minGroup || q.respondents.value == 0
+                survey.append(SurveyMetric(
+                    question: q.id.value, conducted: s.conducted.value.description, audience: q.audience,
+                    respondents: q.respondents.value,
+                    agreeRatio: withheld ? nil : Format.round(Double(q.agree.value) / Double(q.respondents.value), 4),
+                    withheld: withheld, threshold: thresholds[q.id.value]))
+            }
+        }
+        return LadderMetrics(
+            id: l.id, name: l.ladder.name, organization: l.ladder.organization, file: l.file,
+            topIC: l.topGrade(.individualContributor), topManagement: l.topGrade(.management), pay: pay, survey: survey)
     }
 }
