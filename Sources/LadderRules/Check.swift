@@ -137,27 +137,61 @@ extension ResolvedLadder {
     }
 }
 
-/// Bands grouped by what makes them comparable: zone, currency and period.
-struct PayGroup: Hashable {
+/// Bands grouped by what makes them comparable: zone, currency and period. A group holds
+/// indices into `ladder.bands`, not copies: a `PlacedBand` copy retains a dozen strings and
+/// arrays, and copying bands into groups was most of the pay checks' cost.
+struct PayGroup {
     var zone: String
     var currency: String
     var period: PayPeriod
-
-    static func of(_ b: PlacedBand) -> PayGroup {
-        PayGroup(zone: b.band.zone, currency: b.band.currency, period: b.band.period)
-    }
+    /// Indices into the ladder's bands, in ladder order.
+    var members: [Int]
 
     /// Groups in first-seen order, so hits come out in a stable order.
-    static func grouped(_ bands: [PlacedBand]) -> [(PayGroup, [PlacedBand])] {
-        var order: [PayGroup] = []
-        var map: [PayGroup: [PlacedBand]] = [:]
-        for b in bands {
-            let g = of(b)
-            if map[g] == nil { order.append(g) }
-            map[g, default: []].append(b)
+    static func groups(_ bands: [PlacedBand]) -> [PayGroup] {
+        struct Key: Hashable {
+            var zone: String
+            var currency: String
+            var period: PayPeriod
         }
-        return order.map { ($0, map[$0]!) }
+        return partition(bands.indices) { i in
+            Key(zone: bands[i].band.zone, currency: bands[i].band.currency, period: bands[i].band.period)
+        }.map { PayGroup(zone: $0.key.zone, currency: $0.key.currency, period: $0.key.period, members: $0.members) }
     }
+}
+
+/// Splits indices by a key, keys in first-seen order and each key's indices in the order given.
+/// Bands of one key usually come together, so the last key is compared before the dictionary
+/// is asked.
+func partition<Key: Hashable>(_ indices: some Sequence<Int>, by key: (Int) -> Key) -> [(key: Key, members: [Int])] {
+    var parts: [(key: Key, members: [Int])] = []
+    var position: [Key: Int] = [:]
+    for i in indices {
+        let k = key(i)
+        if let last = parts.indices.last, parts[last].key == k {
+            parts[last].members.append(i)
+        } else if let p = position[k] {
+            parts[p].members.append(i)
+        } else {
+            position[k] = parts.count
+            parts.append((k, [i]))
+        }
+    }
+    return parts
+}
+
+/// The first of `indices` with the largest value, as `Sequence.max(by:)` picks it.
+func firstMax(_ indices: some Sequence<Int>, by value: (Int) -> Double) -> Int? {
+    var best: Int?
+    var bestValue = 0.0
+    for i in indices {
+        let v = value(i)
+        if best == nil || bestValue < v {
+            best = i
+            bestValue = v
+        }
+    }
+    return best
 }
 
 extension PlacedBand {

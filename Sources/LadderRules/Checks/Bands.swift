@@ -17,9 +17,8 @@ extension Check {
                     args: ["level": .text(b.label), "problem": .text(problem), "fix": .text(fix), "zone": .text(b.band.zone)],
                     track: b.track.id.value, grade: b.grade, zone: b.band.zone))
             }
-            for (name, range) in [("base", Optional(b.band.base)), ("equity", b.band.equity)] {
-                guard let r = range else { continue }
-                let path = b.band.path.key(name)
+            // Paths and messages are built only for a finding: most bands have none.
+            func checkRange(_ name: String, _ r: AmountRange) {
                 let lo = r.min.value, hi = r.max.value, mid = r.mid?.value
                 var order: String?
                 if lo > hi {
@@ -31,15 +30,20 @@ extension Check {
                 }
                 if let order {
                     let anchor = r.mid ?? r.max
-                    hit(anchor.span, path.key(r.mid == nil ? "max" : "mid"), order, "order them min <= mid <= max",
+                    hit(anchor.span, b.band.path.key(name).key(r.mid == nil ? "max" : "mid"), order, "order them min <= mid <= max",
                         [Evidence("range", .string(name)), Evidence("min", .amount(lo)), Evidence("max", .amount(hi))] + (mid.map { [Evidence("mid", .amount($0))] } ?? []))
                 }
-                for (key, v) in [("min", Optional(r.min)), ("mid", r.mid), ("max", Optional(r.max))] {
-                    guard let v, v.value <= 0 else { continue }
-                    hit(v.span, path.key(key), "\(name).\(key) is \(Format.amount(v.value, cur))", "amounts must be above 0",
+                func checkPositive(_ key: String, _ v: Located<Double>?) {
+                    guard let v, v.value <= 0 else { return }
+                    hit(v.span, b.band.path.key(name).key(key), "\(name).\(key) is \(Format.amount(v.value, cur))", "amounts must be above 0",
                         [Evidence("range", .string(name)), Evidence(key, .amount(v.value))])
                 }
+                checkPositive("min", r.min)
+                checkPositive("mid", r.mid)
+                checkPositive("max", r.max)
             }
+            checkRange("base", b.band.base)
+            if let equity = b.band.equity { checkRange("equity", equity) }
             if let bonus = b.band.bonusTarget, bonus.value < 0 || bonus.value > 1 {
                 hit(bonus.span, b.band.path.key("bonus_target"), "bonus_target is \(Format.plain(bonus.value))",
                     "write it as a fraction of base from 0 to 1 (0.10 for 10%)", [Evidence("bonus_target", .number(bonus.value))])
@@ -54,36 +58,37 @@ extension Check {
         summary: "checks that within a track, zone, currency and period, base.min and base.max rise with grade",
         messageArgs: ["higher", "lower", "what", "higher_amount", "lower_amount", "zone"]
     ) { ctx in
+        let bands = ctx.ladder.bands
         var hits: [Hit] = []
-        for (group, bands) in PayGroup.grouped(ctx.ladder.bands) {
-            var byTrack: [String: [PlacedBand]] = [:]
-            var order: [String] = []
-            for b in bands {
-                if byTrack[b.track.id.value] == nil { order.append(b.track.id.value) }
-                byTrack[b.track.id.value, default: []].append(b)
-            }
-            for track in order {
-                let list = byTrack[track]!
-                for b in list {
-                    for (key, value, located) in [("min", b.band.base.min.value, b.band.base.min), ("max", b.band.base.max.value, b.band.base.max)] {
-                        let lower = list.filter { $0.grade < b.grade }
-                        let pick: (PlacedBand) -> Double = { key == "min" ? $0.band.base.min.value : $0.band.base.max.value }
-                        guard let top = lower.max(by: { pick($0) < pick($1) }), value < pick(top) else { continue }
-                        hits.append(Hit(
-                            file: b.source.file, span: located.span, path: b.band.path.key("base").key(key),
-                            subjects: [b.level.id.value, top.level.id.value],
-                            evidence: [
-                                Evidence("zone", .string(group.zone)), Evidence("currency", .string(group.currency)),
-                                Evidence("measure", .string("base.\(key)")), Evidence("higher_grade", .int(b.grade)), Evidence("lower_grade", .int(top.grade)),
-                                Evidence("higher", .amount(value)), Evidence("lower", .amount(pick(top))),
-                            ],
-                            args: [
-                                "higher": .text("\(b.label), grade \(b.grade)"), "lower": .text("\(top.label), grade \(top.grade)"),
-                                "what": .text("base.\(key)"), "higher_amount": .amount(value, currency: group.currency),
-                                "lower_amount": .amount(pick(top), currency: group.currency), "zone": .text(group.zone),
-                            ],
-                            track: track, grade: b.grade, zone: group.zone))
-                    }
+        for group in PayGroup.groups(bands) {
+            for (track, list) in partition(group.members, by: { bands[$0].track.id.value }) {
+                // Compares one end of band `bi`'s base range with the highest of the lower grades'.
+                func compare(_ bi: Int, _ key: String, _ end: (AmountRange) -> Located<Double>) {
+                    let grade = bands[bi].grade
+                    let located = end(bands[bi].band.base), value = located.value
+                    let lower = list.lazy.filter { bands[$0].grade < grade }
+                    guard let ti = firstMax(lower, by: { end(bands[$0].band.base).value }) else { return }
+                    let lowerValue = end(bands[ti].band.base).value
+                    guard value < lowerValue else { return }
+                    let b = bands[bi], top = bands[ti]
+                    hits.append(Hit(
+                        file: b.source.file, span: located.span, path: b.band.path.key("base").key(key),
+                        subjects: [b.level.id.value, top.level.id.value],
+                        evidence: [
+                            Evidence("zone", .string(group.zone)), Evidence("currency", .string(group.currency)),
+                            Evidence("measure", .string("base.\(key)")), Evidence("higher_grade", .int(b.grade)), Evidence("lower_grade", .int(top.grade)),
+                            Evidence("higher", .amount(value)), Evidence("lower", .amount(lowerValue)),
+                        ],
+                        args: [
+                            "higher": .text("\(b.label), grade \(b.grade)"), "lower": .text("\(top.label), grade \(top.grade)"),
+                            "what": .text("base.\(key)"), "higher_amount": .amount(value, currency: group.currency),
+                            "lower_amount": .amount(lowerValue, currency: group.currency), "zone": .text(group.zone),
+                        ],
+                        track: track, grade: b.grade, zone: group.zone))
+                }
+                for bi in list {
+                    compare(bi, "min") { $0.min }
+                    compare(bi, "max") { $0.max }
                 }
             }
         }

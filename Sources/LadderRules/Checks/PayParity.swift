@@ -15,30 +15,33 @@ extension Check {
     ) { ctx in
         let measure = ctx.params.string("measure")
         let tolerance = ctx.params.number("tolerance")
-        func value(_ b: PlacedBand) -> Double {
+        let bands = ctx.ladder.bands
+        // Chosen once: the measure is read for every pair of peers.
+        let pick: (AmountRange) -> Double =
             switch measure {
-            case "min": return b.band.base.min.value
-            case "mid": return b.band.base.midpoint
-            default: return b.band.base.max.value
+            case "min": { $0.min.value }
+            case "mid": { $0.midpoint }
+            default: { $0.max.value }
             }
-        }
+        func value(_ i: Int) -> Double { pick(bands[i].band.base) }
         var hits: [Hit] = []
-        for (group, bands) in PayGroup.grouped(ctx.ladder.bands) {
-            for m in bands where m.kind == .management {
-                let peers = bands.filter { $0.kind == .individualContributor && $0.grade == m.grade }
-                guard let top = peers.max(by: { value($0) < value($1) }) else { continue }
-                let ic = value(top), mv = value(m)
+        for group in PayGroup.groups(bands) {
+            for mi in group.members where bands[mi].kind == .management {
+                let grade = bands[mi].grade
+                let peers = group.members.lazy.filter { bands[$0].kind == .individualContributor && bands[$0].grade == grade }
+                guard let ti = firstMax(peers, by: value) else { continue }
+                let ic = value(ti), mv = value(mi)
                 guard ic > 0, (mv - ic) / ic > tolerance else { continue }
+                let m = bands[mi], top = bands[ti]
+                let base = m.band.path.key("base")
                 let span: Span
-                let key: String
+                let path: ModelPath
                 switch measure {
-                case "min": (span, key) = (m.band.base.min.span, "base.min")
+                case "min": (span, path) = (m.band.base.min.span, base.key("min"))
                 case "mid":
-                    if let mid = m.band.base.mid { (span, key) = (mid.span, "base.mid") } else { (span, key) = (m.band.base.span, "base") }
-                default: (span, key) = (m.band.base.max.span, "base.max")
+                    if let mid = m.band.base.mid { (span, path) = (mid.span, base.key("mid")) } else { (span, path) = (m.band.base.span, base) }
+                default: (span, path) = (m.band.base.max.span, base.key("max"))
                 }
-                var path = m.band.path
-                for k in key.split(separator: ".") { path = path.key(String(k)) }
                 hits.append(Hit(
                     file: m.source.file, span: span, path: path,
                     subjects: [m.level.id.value, top.level.id.value],

@@ -9,14 +9,19 @@ extension Check {
         messageArgs: ["management", "ic", "what", "management_value", "ic_value", "grade", "zone", "currency"],
         needs: [.ladder, .compensation]
     ) { ctx in
+        let bands = ctx.ladder.bands
+        // A missing value counts as 0.
+        func bonusOf(_ i: Int) -> Double { bands[i].band.bonusTarget?.value ?? 0 }
+        func equityOf(_ i: Int) -> Double { bands[i].band.equity?.max.value ?? 0 }
         var hits: [Hit] = []
-        for (group, bands) in PayGroup.grouped(ctx.ladder.bands) {
-            for m in bands where m.kind == .management {
-                let peers = bands.filter { $0.kind == .individualContributor && $0.grade == m.grade }
-                guard !peers.isEmpty else { continue }
-                let bonusPeer = peers.max { ($0.band.bonusTarget?.value ?? 0) < ($1.band.bonusTarget?.value ?? 0) }!
-                if let bonus = m.band.bonusTarget, bonus.value > (bonusPeer.band.bonusTarget?.value ?? 0) {
-                    let ic = bonusPeer.band.bonusTarget?.value ?? 0
+        for group in PayGroup.groups(bands) {
+            for mi in group.members where bands[mi].kind == .management {
+                let grade = bands[mi].grade
+                let peers = group.members.lazy.filter { bands[$0].kind == .individualContributor && bands[$0].grade == grade }
+                guard let bonusPeerIndex = firstMax(peers, by: bonusOf), let equityPeerIndex = firstMax(peers, by: equityOf) else { continue }
+                if let bonus = bands[mi].band.bonusTarget, bonus.value > bonusOf(bonusPeerIndex) {
+                    let m = bands[mi], bonusPeer = bands[bonusPeerIndex]
+                    let ic = bonusOf(bonusPeerIndex)
                     hits.append(Hit(
                         file: m.source.file, span: bonus.span, path: m.band.path.key("bonus_target"),
                         subjects: [m.level.id.value, bonusPeer.level.id.value],
@@ -33,9 +38,9 @@ extension Check {
                         ],
                         track: m.track.id.value, grade: m.grade, zone: group.zone))
                 }
-                let equityPeer = peers.max { ($0.band.equity?.max.value ?? 0) < ($1.band.equity?.max.value ?? 0) }!
-                if let equity = m.band.equity, equity.max.value > (equityPeer.band.equity?.max.value ?? 0) {
-                    let ic = equityPeer.band.equity?.max.value ?? 0
+                if let equity = bands[mi].band.equity, equity.max.value > equityOf(equityPeerIndex) {
+                    let m = bands[mi], equityPeer = bands[equityPeerIndex]
+                    let ic = equityOf(equityPeerIndex)
                     hits.append(Hit(
                         file: m.source.file, span: equity.max.span, path: m.band.path.key("equity").key("max"),
                         subjects: [m.level.id.value, equityPeer.level.id.value],
