@@ -9,6 +9,9 @@ import LadderYAML
 public struct LintRun: Sendable {
     public var workingDirectory: String
     public var registry: CheckRegistry
+    /// Files read before the ladders they complete are checked (default: 64 per job). Tests set
+    /// it small to exercise ladders whose documents straddle chunks; the output never depends on it.
+    public var chunkSize: Int?
 
     public init(workingDirectory: String = FileManager.default.currentDirectoryPath, registry: CheckRegistry = .builtin) {
         self.workingDirectory = workingDirectory
@@ -62,35 +65,21 @@ public struct LintRun: Sendable {
 
         let loader = FileLoader(limits: config.limits, collectAmounts: options.redact)
         let jobs = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        var loaded = ParallelMap.map(files + contextFiles, jobs: jobs) { loader.load($0) }
-
-        // What the report needs from the loaded files; their documents then move to the
-        // resolver, and each ladder's are dropped as soon as it is checked.
-        let (documentCount, names, namedLadders) = { [loaded] in
-            let mine = loaded.prefix(files.count)
-            return (mine.reduce(0) { $0 + $1.documentCount }, Set(mine.map(\.file.display)),
-                    namedFiles.isEmpty ? [] : Set(mine.flatMap { $0.documents.map(Self.ladderID) }))
-        }()
-        let amounts = options.redact ? Set(loaded.flatMap(\.amounts)) : []
-        let unparsed = loaded.contains { f in f.findings.contains { ["yaml-syntax", "input-limit", "unreadable-file"].contains($0.rule) } } || !discoveryProblems.isEmpty
-        var findings = discoveryProblems + loaded.flatMap(\.findings)
-        let broken = loaded.flatMap(\.brokenIDs)
-        var documents = loaded.flatMap(\.documents)
-        loaded = []
-        let resolver = Resolver()
-        var groups = resolver.group(documents, broken: broken, unparsedFiles: unparsed)
-        documents = []
-        findings += groups.findings
-
-        // Per ladder, in parallel: resolve, check, and the ladder's metrics and policy picture.
+        // Read in chunks, each ladder resolved and checked (with its metrics and policy
+        // picture) as soon as its documents are in, then dropped: see LadderStream.
         let engine = Engine(registry: registry)
-        let outcomes = ParallelMap.map(taking: &groups.ladders, jobs: jobs) { group in
+        let resolver = Resolver()
+        let stream = LadderStream(loader: loader, jobs: jobs, chunkSize: max(1, chunkSize ?? 64 * jobs)) { group in
             let (ladder, problems) = resolver.resolve(group)
             return LadderOutcome(
                 findings: problems + engine.run(ladder, rules: rules, today: today, redact: options.redact),
                 metrics: Metrics.ladder(ladder, rules: rules), picture: PolicyPicture.compute(ladder),
                 incomplete: ladder.incomplete.map(\.rawValue).sorted())
         }
+        let streamed = stream.run(files + contextFiles, named: files.count, unparsed: !discoveryProblems.isEmpty)
+        let (documentCount, names, namedLadders, amounts) = (streamed.documentCount, streamed.names, streamed.ladders, streamed.amounts)
+        let outcomes = streamed.outcomes
+        var findings = discoveryProblems + streamed.fileFindings + streamed.planFindings
         for o in outcomes { findings += o.findings }
 
         if !namedFiles.isEmpty {
@@ -173,24 +162,6 @@ public struct LintRun: Sendable {
             Reporters.table[o.format]!(report, style, stdout)
         }
         return LintResult(exitCode: failed ? 1 : 0, stdout: "", stderr: stderr, report: report)
-    }
-
-    /// What one ladder gave: kept until the report is written, long after its model is gone.
-    struct LadderOutcome: Sendable {
-        var findings: [Finding]
-        var metrics: LadderMetrics
-        var picture: PolicyPicture
-        /// Kinds of document with errors, whose set-wide checks did not run.
-        var incomplete: [String]
-    }
-
-    static func ladderID(_ d: Document) -> String {
-        switch d {
-        case .ladder(let l): return l.id.value
-        case .compensation(let c): return c.ladder.value
-        case .policy(let p): return p.ladder.value
-        case .survey(let s): return s.ladder.value
-        }
     }
 
     /// Arguments that name files rather than folders (as pre-commit passes them).

@@ -55,7 +55,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             for item in items {
                 if !first { out.byte(UInt8(ascii: ",")) }
                 first = false
-                out.newline(indent + 1)
+                out.newline(indent < 0 ? -1 : indent + 1)
                 item.write(to: &out, indent: indent < 0 ? -1 : indent + 1)
             }
             out.newline(indent)
@@ -67,7 +67,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             for (k, v) in pairs {
                 if !first { out.byte(UInt8(ascii: ",")) }
                 first = false
-                out.newline(indent + 1)
+                out.newline(indent < 0 ? -1 : indent + 1)
                 out.quote(k)
                 out.append(indent < 0 ? ":" : ": ")
                 v.write(to: &out, indent: indent < 0 ? -1 : indent + 1)

@@ -68,11 +68,51 @@ public struct LadderGroup: Sendable {
     public var documents: [Document]
     /// Ids of this ladder that were reported broken when decoding (track, level, incomplete).
     public var broken: [BrokenID]
+
+    public init(ladder: Ladder, documents: [Document], broken: [BrokenID]) {
+        self.ladder = ladder
+        self.documents = documents
+        self.broken = broken
+    }
 }
 
 /// The run-wide pass of the resolver: one group per ladder, and the duplicate ladder ids and
 /// references to unknown ladders it found.
 public struct LadderGroups: Sendable {
     public var ladders: [LadderGroup]
+    public var findings: [Finding]
+}
+
+/// What the run-wide pass needs of a document: where it is, and the ladder id it defines (a
+/// ladder document) or names (every other kind).
+public struct DocumentStub: Sendable {
+    public var source: DocumentSource
+    public var isLadder: Bool
+    public var ladder: Located<String>
+}
+
+extension Document {
+    public var stub: DocumentStub {
+        switch self {
+        case .ladder(let l): DocumentStub(source: l.source, isLadder: true, ladder: l.id)
+        case .compensation(let c): DocumentStub(source: c.source, isLadder: false, ladder: c.ladder)
+        case .policy(let p): DocumentStub(source: p.source, isLadder: false, ladder: p.ladder)
+        case .survey(let s): DocumentStub(source: s.source, isLadder: false, ladder: s.ladder)
+        }
+    }
+}
+
+/// The run-wide pass's answer, on document indices: which documents make up each ladder.
+public struct LadderPlan: Sendable {
+    public struct Ladder: Sendable {
+        public var id: String
+        /// The ladder document: the first of its id, in file and position order.
+        public var ladder: Int
+        /// Its compensation, policy and survey documents, in file and position order.
+        public var members: [Int]
+        public var broken: [BrokenID]
+    }
+
+    public var ladders: [Ladder]
     public var findings: [Finding]
 }

@@ -25,7 +25,19 @@ public struct Resolver: Sendable {
     /// outside its group, so ladders can be resolved and checked one at a time, in parallel,
     /// each dropped when done.
     public func group(_ documents: [Document], broken: [BrokenID], unparsedFiles: Bool = false) -> LadderGroups {
-        let docs = documents.sorted { $0.source < $1.source }
+        let plan = plan(documents.map(\.stub), broken: broken, unparsedFiles: unparsedFiles)
+        let groups = plan.ladders.map { m -> LadderGroup in
+            guard case .ladder(let l) = documents[m.ladder] else { preconditionFailure("a plan's ladder is a ladder document") }
+            return LadderGroup(ladder: l, documents: m.members.map { documents[$0] }, broken: m.broken)
+        }
+        return LadderGroups(ladders: groups, findings: plan.findings)
+    }
+
+    /// The run-wide pass on what it needs of each document (kind, source, the ladder id it
+    /// defines or names): which documents make up each ladder, duplicate ladder ids, references
+    /// to unknown ladders. Indices are into `stubs`.
+    public func plan(_ stubs: [DocumentStub], broken: [BrokenID], unparsedFiles: Bool = false) -> LadderPlan {
+        let order = stubs.indices.sorted { stubs[$0].source < stubs[$1].source }
         var findings: [Finding] = []
         let brokenLadders = Set(broken.filter { $0.scope == .ladder }.map(\.id))
         var brokenByLadder: [String: [BrokenID]] = [:]
@@ -34,36 +46,31 @@ public struct Resolver: Sendable {
         }
 
         var index: [String: Int] = [:]
-        var groups: [LadderGroup] = []
-        for case .ladder(let l) in docs {
-            if let first = index[l.id.value] {
-                let firstLadder = groups[first].ladder
+        var ladders: [LadderPlan.Ladder] = []
+        for i in order where stubs[i].isLadder {
+            let s = stubs[i]
+            if let first = index[s.ladder.value] {
+                let f = stubs[ladders[first].ladder]
                 findings.append(Self.problem(
-                    "duplicate-id", l.source.file, l.id, ladder: l.id.value, path: .root.key("id"),
-                    "ladder id '\(l.id.value)' is already used by \(firstLadder.source.file):\(firstLadder.id.span.start.line): ladder ids must be unique across all files; rename one"))
+                    "duplicate-id", s.source.file, s.ladder, ladder: s.ladder.value, path: .root.key("id"),
+                    "ladder id '\(s.ladder.value)' is already used by \(f.source.file):\(f.ladder.span.start.line): ladder ids must be unique across all files; rename one"))
                 continue
             }
-            index[l.id.value] = groups.count
-            groups.append(LadderGroup(ladder: l, documents: [], broken: brokenByLadder[l.id.value] ?? []))
+            index[s.ladder.value] = ladders.count
+            ladders.append(LadderPlan.Ladder(id: s.ladder.value, ladder: i, members: [], broken: brokenByLadder[s.ladder.value] ?? []))
         }
-        let ladderIDs = groups.map(\.ladder.id.value)
-        for doc in docs {
-            let ref: Located<String>
-            switch doc {
-            case .ladder: continue
-            case .compensation(let c): ref = c.ladder
-            case .policy(let p): ref = p.ladder
-            case .survey(let s): ref = s.ladder
-            }
-            if let i = index[ref.value] {
-                groups[i].documents.append(doc)
-            } else if !brokenLadders.contains(ref.value) && !unparsedFiles {
+        let ladderIDs = ladders.map(\.id)
+        for i in order where !stubs[i].isLadder {
+            let s = stubs[i]
+            if let l = index[s.ladder.value] {
+                ladders[l].members.append(i)
+            } else if !brokenLadders.contains(s.ladder.value) && !unparsedFiles {
                 findings.append(Self.problem(
-                    "unknown-reference", doc.source.file, ref, ladder: nil, path: .root.key("ladder"),
-                    Self.unknown("ladder", ref.value, of: "this run", known: ladderIDs)))
+                    "unknown-reference", s.source.file, s.ladder, ladder: nil, path: .root.key("ladder"),
+                    Self.unknown("ladder", s.ladder.value, of: "this run", known: ladderIDs)))
             }
         }
-        return LadderGroups(ladders: groups, findings: findings)
+        return LadderPlan(ladders: ladders, findings: findings)
     }
 
     /// The second pass, for one ladder: tracks, levels, and the references of its documents.

@@ -6,7 +6,7 @@ import Testing
 @Suite struct ByteSinkTests {
     /// Documents with every shape the reporters stream: empty and full arrays and objects,
     /// lazy items, nested lists, strings that need escapes.
-    static let documents: [StreamedJSON] = [
+    static func documents() -> [StreamedJSON] { [
         .value(.null),
         .object([]),
         .items(0) { _ in .null },
@@ -17,11 +17,11 @@ import Testing
             ("runs", .list([.object([("results", .items(2) { .array([.int($0), .number(0.5)]) })]), .list([])])),
             ("metrics", .object([("ladders", .items(1) { _ in .object([]) })])),
         ]),
-    ]
+    ] }
 
     @Test(arguments: [0, -1])
     func streamingWritesTheBytesOfTheWholeTree(indent: Int) {
-        for doc in Self.documents {
+        for doc in Self.documents() {
             let sink = ByteSink()
             sink.write(doc, indent: indent)
             #expect(sink.string() == doc.materialized.encoded(pretty: indent >= 0))
