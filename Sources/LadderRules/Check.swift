@@ -181,17 +181,14 @@ func partition<Key: Hashable>(_ indices: some Sequence<Int>, by key: (Int) -> Ke
 }
 
 /// The first of `indices` with the largest value, as `Sequence.max(by:)` picks it.
-func firstMax(_ indices: some Sequence<Int>, by value: (Int) -> Double) -> Int? {
-    var best: Int?
-    var bestValue = 0.0
+func firstMax<Value: Comparable>(_ indices: some Sequence<Int>, by value: (Int) -> Value) -> Int? {
+    var best: (index: Int, value: Value)?
     for i in indices {
         let v = value(i)
-        if best == nil || bestValue < v {
-            best = i
-            bestValue = v
-        }
+        if let b = best, !(b.value < v) { continue }
+        best = (i, v)
     }
-    return best
+    return best?.index
 }
 
 extension PlacedBand {

@@ -8,14 +8,15 @@ extension Check {
         messageArgs: ["ladder", "management", "ic", "management_grade", "ic_grade"],
         needs: [.ladder]
     ) { ctx in
-        let l = ctx.ladder
-        let ics = l.levels.filter { l.kind(of: $0) == .individualContributor }
-        let managers = l.levels.filter { l.kind(of: $0) == .management }
-        guard let icTop = ics.max(by: { $0.grade.value < $1.grade.value }),
-              let mTop = managers.max(by: { $0.grade.value < $1.grade.value }),
-              icTop.grade.value < mTop.grade.value
+        let l = ctx.ladder, levels = l.levels
+        let kinds = levels.map { l.kind(of: $0) }
+        func top(_ kind: TrackKind) -> Int? {
+            firstMax(levels.indices.lazy.filter { kinds[$0] == kind }) { levels[$0].grade.value }
+        }
+        guard let icIndex = top(.individualContributor), let topIndex = top(.management),
+              levels[icIndex].grade.value < levels[topIndex].grade.value
         else { return [] }
-        let top = managers.first { $0.grade.value == mTop.grade.value }!
+        let icTop = levels[icIndex], top = levels[topIndex]
         return [Hit(
             file: l.file, span: top.grade.span, path: top.path.key("grade"),
             subjects: [top.id.value, icTop.id.value],

@@ -26,7 +26,7 @@ extension Check {
                     track: level.track.value, grade: level.grade.value))
             }
             for criterion in promotion.criteria {
-                let lower = Array(criterion.value.lowercased().utf8)
+                let lower = Self.lowercasedUTF8(criterion.value)
                 guard let (pattern, _) = patterns.first(where: { Self.contains(lower, $0.1) }) else { continue }
                 hits.append(Hit(
                     file: l.file, span: criterion.span, path: level.path.key("promotion").entry("criteria", pattern), subjects: [level.id.value],
@@ -36,6 +36,17 @@ extension Check {
             }
         }
         return hits
+    }
+
+    /// The UTF-8 of `text.lowercased()`. ASCII text, the usual case, is lowered byte by byte
+    /// instead of through a lowercased copy of the string.
+    static func lowercasedUTF8(_ text: String) -> [UInt8] {
+        var bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return Array(text.lowercased().utf8) }
+        for i in bytes.indices where bytes[i] >= UInt8(ascii: "A") && bytes[i] <= UInt8(ascii: "Z") {
+            bytes[i] += 32
+        }
+        return bytes
     }
 
     /// Byte substring search: criteria are short, and Foundation's `contains` bridges to

@@ -9,8 +9,9 @@ extension Check {
         needs: [.ladder]
     ) { ctx in
         let l = ctx.ladder
-        guard let icTop = l.topGrade(.individualContributor) else { return [] }
-        let icGrades = Set(l.levels.filter { l.kind(of: $0) == .individualContributor }.map(\.grade.value))
+        var icGrades = Set<Int>()
+        for level in l.levels where l.kind(of: level) == .individualContributor { icGrades.insert(level.grade.value) }
+        guard let icTop = icGrades.max() else { return [] }
         return l.levels.filter { l.kind(of: $0) == .management && $0.grade.value <= icTop && !icGrades.contains($0.grade.value) }.map { m in
             Hit(
                 file: l.file, span: m.grade.span, path: m.path.key("grade"), subjects: [m.id.value],
