@@ -12,8 +12,17 @@ public struct ModelPath: Hashable, Sendable, CustomStringConvertible {
 
     /// An item of the list under `list`, identified by its keys (in the given order).
     public func item(_ list: String, _ ids: KeyValuePairs<String, String>) -> ModelPath {
-        let inner = ids.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-        return key(list + "[" + inner + "]")
+        // Built in one string: map and joined cost ~5 K instructions a path.
+        var text = list
+        text += "["
+        for (i, pair) in ids.enumerated() {
+            if i > 0 { text += "," }
+            text += pair.key
+            text += "="
+            text += pair.value
+        }
+        text += "]"
+        return key(text)
     }
 
     /// A list entry identified by its own value, e.g. `promotion.requires[people-management]`.

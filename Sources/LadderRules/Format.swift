@@ -10,15 +10,14 @@ public enum Format {
         let v = abs(value)
         let whole = v.rounded(.down)
         var frac = v - whole
-        var digits = String(Int64(whole))
-        var out = ""
-        var count = 0
-        while let c = digits.popLast() {
-            if count > 0 && count % 3 == 0 { out.append(",") }
-            out.append(c)
-            count += 1
+        let digits = Array(String(Int64(whole)).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count + digits.count / 3)
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            out.append(d)
         }
-        var result = String(out.reversed())
+        var result = String(decoding: out, as: UTF8.self)
         frac = (frac * 100).rounded() / 100
         if frac > 0 {
             let cents = Int((frac * 100).rounded())
@@ -42,7 +41,7 @@ public enum Format {
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         var s = String(value)
-        if s.contains("e") { return s }
+        if s.utf8.contains(UInt8(ascii: "e")) { return s }
         while s.hasSuffix("0") { s.removeLast() }
         return s
     }

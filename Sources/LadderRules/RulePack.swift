@@ -201,13 +201,27 @@ public enum MessageTemplate {
     }
 
     public static func render(_ template: String, _ args: [String: MessageArg], redact: Bool) -> String {
+        // One scan over the bytes, literal stretches copied whole: walking Characters and
+        // appending them one by one cost ~130 K instructions a message. `{` and `}` are ASCII,
+        // never part of another character's UTF-8. A `}` outside a placeholder is literal; a
+        // `{` inside one starts it again; an unclosed one is dropped.
         var out = ""
-        var current: String?
-        for ch in template {
-            if ch == "{" { current = "" } else if ch == "}", let c = current {
-                out += args[c]?.rendered(redact: redact) ?? "{\(c)}"
-                current = nil
-            } else if current != nil { current!.append(ch) } else { out.append(ch) }
+        var text = template
+        text.withUTF8 { u in
+            var literal = 0
+            var open: Int?
+            for i in 0..<u.count {
+                if u[i] == UInt8(ascii: "{") {
+                    if open == nil { out += String(decoding: UnsafeBufferPointer(rebasing: u[literal..<i]), as: UTF8.self) }
+                    open = i + 1
+                } else if u[i] == UInt8(ascii: "}"), let o = open {
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: u[o..<i]), as: UTF8.self)
+                    out += args[name]?.rendered(redact: redact) ?? "{\(name)}"
+                    open = nil
+                    literal = i + 1
+                }
+            }
+            if open == nil { out += String(decoding: UnsafeBufferPointer(rebasing: u[literal..<u.count]), as: UTF8.self) }
         }
         return out
     }
