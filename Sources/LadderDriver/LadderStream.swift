@@ -3,9 +3,11 @@ import LadderRules
 
 /// What one ladder gave: kept until the report is written, long after its model is gone.
 struct LadderOutcome: Sendable {
+    var id: String
     var findings: [Finding]
-    var metrics: LadderMetrics
-    var picture: PolicyPicture
+    /// Only when an output shows them: metrics for JSON and HTML, the picture for HTML.
+    var metrics: LadderMetrics?
+    var picture: PolicyPicture?
     /// Kinds of document with errors, whose set-wide checks did not run.
     var incomplete: [String]
 }

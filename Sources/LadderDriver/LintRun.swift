@@ -69,11 +69,15 @@ public struct LintRun: Sendable {
         // picture) as soon as its documents are in, then dropped: see LadderStream.
         let engine = Engine(registry: registry)
         let resolver = Resolver()
+        let formats = Set(outputs.map(\.format))
+        let wantsMetrics = !formats.isDisjoint(with: ["json", "html"]), wantsPicture = formats.contains("html")
         let stream = LadderStream(loader: loader, jobs: jobs, chunkSize: max(1, chunkSize ?? 64 * jobs)) { group in
             let (ladder, problems) = resolver.resolve(group)
             return LadderOutcome(
+                id: ladder.id,
                 findings: problems + engine.run(ladder, rules: rules, today: today, redact: options.redact),
-                metrics: Metrics.ladder(ladder, rules: rules), picture: PolicyPicture.compute(ladder),
+                metrics: wantsMetrics ? Metrics.ladder(ladder, rules: rules) : nil,
+                picture: wantsPicture ? PolicyPicture.compute(ladder) : nil,
                 incomplete: ladder.incomplete.map(\.rawValue).sorted())
         }
         let streamed = stream.run(files + contextFiles, named: files.count, unparsed: !discoveryProblems.isEmpty)
@@ -94,7 +98,7 @@ public struct LintRun: Sendable {
         findings = Waivers.apply(config.waivers, to: findings, today: today)
 
         var notes: [String] = outcomes.filter { !$0.incomplete.isEmpty }.map { o in
-            "ladder \(o.metrics.id): some checks did not run because its \(o.incomplete.joined(separator: ", ")) documents have errors; fix those first"
+            "ladder \(o.id): some checks did not run because its \(o.incomplete.joined(separator: ", ")) documents have errors; fix those first"
         }
         if let path = options.baseline {
             let baseline = try Baseline.read(Discovery.absolute(path, cwd: workingDirectory), display: path)
@@ -120,9 +124,9 @@ public struct LintRun: Sendable {
 
         let summary = Summary(findings: findings, files: files.count, documents: documentCount, ladders: outcomes.count)
         var report = Report(
-            toolVersion: Tool.version, findings: findings, summary: summary, metrics: outcomes.map(\.metrics), rules: rules,
+            toolVersion: Tool.version, findings: findings, summary: summary, metrics: outcomes.compactMap(\.metrics), rules: rules,
             files: files.map(\.display), redacted: options.redact, today: today, notes: notes)
-        report.policy = outcomes.map(\.picture)
+        report.policy = wantsPicture ? outcomes.compactMap(\.picture) : nil
         if options.redact {
             // Names and areas are free text: scrub them like every other string of the report.
             let redactor = Redactor(amounts: amounts)

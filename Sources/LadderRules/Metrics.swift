@@ -68,28 +68,40 @@ public enum Metrics {
         let minGroup = minimumGroup(rules)
         var thresholds: [String: Double] = [:]
         for r in rules where r.check == "survey-threshold" { thresholds[r.params.string("question")] = r.params.number("threshold") }
-        var rows: [String: PayMetric] = [:]
+        // One row per zone, currency, period and grade; rows changed in place (a dictionary of
+        // rows copied each row, and its level lists, on every band).
+        struct RowKey: Hashable {
+            var zone: String, currency: String, period: PayPeriod, grade: Int
+        }
+        var rows: [PayMetric] = []
+        var rowAt: [RowKey: Int] = [:]
         for b in l.bands {
-            let key = "\(b.band.zone)\u{1F}\(b.band.currency)\u{1F}\(b.band.period.rawValue)\u{1F}\(b.grade)"
-            var row = rows[key] ?? PayMetric(
-                grade: b.grade, zone: b.band.zone, currency: b.band.currency, period: b.band.period.rawValue,
-                icLevels: [], managementLevels: [])
+            let key = RowKey(zone: b.band.zone, currency: b.band.currency, period: b.band.period, grade: b.grade)
+            let i: Int
+            if let at = rowAt[key] {
+                i = at
+            } else {
+                i = rows.count
+                rowAt[key] = i
+                rows.append(PayMetric(
+                    grade: b.grade, zone: b.band.zone, currency: b.band.currency, period: b.band.period.rawValue,
+                    icLevels: [], managementLevels: []))
+            }
             let base = b.band.base
             switch b.track.kind {
             case .individualContributor:
-                row.icLevels.append(b.level.id.value)
-                row.icMin = max(row.icMin ?? -.infinity, base.min.value)
-                row.icMid = max(row.icMid ?? -.infinity, base.midpoint)
-                row.icMax = max(row.icMax ?? -.infinity, base.max.value)
+                rows[i].icLevels.append(b.level.id.value)
+                rows[i].icMin = max(rows[i].icMin ?? -.infinity, base.min.value)
+                rows[i].icMid = max(rows[i].icMid ?? -.infinity, base.midpoint)
+                rows[i].icMax = max(rows[i].icMax ?? -.infinity, base.max.value)
             case .management:
-                row.managementLevels.append(b.level.id.value)
-                row.managementMin = max(row.managementMin ?? -.infinity, base.min.value)
-                row.managementMid = max(row.managementMid ?? -.infinity, base.midpoint)
-                row.managementMax = max(row.managementMax ?? -.infinity, base.max.value)
+                rows[i].managementLevels.append(b.level.id.value)
+                rows[i].managementMin = max(rows[i].managementMin ?? -.infinity, base.min.value)
+                rows[i].managementMid = max(rows[i].managementMid ?? -.infinity, base.midpoint)
+                rows[i].managementMax = max(rows[i].managementMax ?? -.infinity, base.max.value)
             }
-            rows[key] = row
         }
-        let pay = rows.values.sorted {
+        let pay = rows.sorted {
             ($0.zone, $0.currency, $0.period, $0.grade) < ($1.zone, $1.currency, $1.period, $1.grade)
         }
         var survey: [SurveyMetric] = []
