@@ -149,6 +149,7 @@ public struct LintRun: Sendable {
             guard let file = o.file else { continue }
             do {
                 try AtomicFile.write(to: Discovery.absolute(file, cwd: workingDirectory), inputs: inputs) { sink in
+                    sink.workers = jobs
                     Reporters.table[o.format]!(report, ReportStyle(color: false), sink)
                 }
             } catch let e as UsageError {
@@ -162,6 +163,7 @@ public struct LintRun: Sendable {
             try AtomicFile.write(Baseline(findings: kept).encoded(), to: Discovery.absolute(path, cwd: workingDirectory), inputs: inputs)
             stderr += "ladderlint: wrote \(kept.count) findings to the baseline \(path)\n"
         }
+        stdout.workers = jobs
         for o in outputs where o.file == nil {
             Reporters.table[o.format]!(report, style, stdout)
         }

@@ -27,8 +27,9 @@ public enum SARIFReporter {
 
     static func streamed(_ report: Report) -> StreamedJSON {
         let rules = descriptors(report)
-        var index: [String: Int] = [:]
-        for (i, r) in rules.enumerated() { index[r.id] = i }
+        var ruleIndex: [String: Int] = [:]
+        for (i, r) in rules.enumerated() { ruleIndex[r.id] = i }
+        let index = ruleIndex
 
         var invocation: [(String, JSONValue)] = [("executionSuccessful", .bool(true))]
         if !report.notes.isEmpty {

@@ -28,6 +28,22 @@ import Testing
         }
     }
 
+    /// Long arrays are encoded a batch at a time by several threads: the bytes must not depend
+    /// on the number of threads, for lengths around every batch and worker boundary.
+    @Test(arguments: [1, 2, 3, 5, 8])
+    func encodingInParallelWritesTheSameBytes(workers: Int) {
+        for count in [0, 1, 15, 16, 17, 31, 32, 33, 47, 79, 80, 81, 200, 1001] {
+            let doc = StreamedJSON.object([
+                ("findings", .items(count) { i in .object([("n", .int(i)), ("text", .string("item \(i) \u{2}"))]) }),
+                ("after", .value(.array([.int(count)]))),
+            ])
+            let sink = ByteSink()
+            sink.workers = workers
+            sink.write(doc, indent: 0)
+            #expect(sink.string() == doc.materialized.encoded(pretty: true), "\(count) items, \(workers) workers")
+        }
+    }
+
     @Test func aFileSinkWritesAsItFillsAndFlushesTheRest() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bytesink-\(UUID().uuidString)").path
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
