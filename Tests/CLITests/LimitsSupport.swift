@@ -2,8 +2,10 @@ import Foundation
 import Testing
 
 /// Runs the built `ladderlint` as a child and reports what the limits tests look at: exit
-/// status, output, wall time and the child's peak resident memory (from wait4, the figure
-/// `/usr/bin/time -v` prints as "Maximum resident set size").
+/// status, output, wall time and, when asked, the child's peak resident memory measured by GNU
+/// `time` (installed by scripts/test-setup). Not from our own wait4: posix_spawn starts the
+/// child with vfork, and Linux records the parent's (the test runner's, often 150 MB) high-water
+/// mark into the child's maximum at exec, so wait4 reports the runner's peak, not the child's.
 enum Measured {
     struct Run: CustomStringConvertible {
         var status: Int32
@@ -30,12 +32,19 @@ enum Measured {
 
     /// Runs `ladderlint arguments` in `directory`; output through files so nothing blocks;
     /// killed (and reported) past `timeout` seconds.
-    static func ladderlint(_ arguments: [String], in directory: URL, timeout: Double = 120) throws -> Run {
-        try run(try Scenario.binary(), arguments, in: directory, timeout: timeout)
+    static func ladderlint(_ arguments: [String], in directory: URL, timeout: Double = 120, measureMemory: Bool = false) throws -> Run {
+        try run(try Scenario.binary(), arguments, in: directory, timeout: timeout, measureMemory: measureMemory)
     }
 
+    static let gnuTime = "/usr/bin/time"
+
     /// Runs any program (an absolute path) the same way.
-    static func run(_ program: String, _ arguments: [String], in directory: URL, timeout: Double = 120) throws -> Run {
+    /// `measureMemory`: through GNU `time`, which forks (a small process) and execs the program;
+    /// a signal that ends the program then shows as time's exit status 128 + signal.
+    static func run(_ program: String, _ arguments: [String], in directory: URL, timeout: Double = 120, measureMemory: Bool = false) throws -> Run {
+        if measureMemory && !FileManager.default.isExecutableFile(atPath: gnuTime) {
+            throw ScenarioError("\(gnuTime) is missing: run scripts/test-setup (it installs Debian's time package) to measure peak memory")
+        }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ladderlint-measured-\(UUID().uuidString.prefix(12))")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -50,7 +59,9 @@ enum Measured {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         // Through sh, which changes folder and execs the program: same pid, so wait4 sees its usage.
-        let argv = (["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory.path, program] + arguments).map { strdup($0) } + [nil]
+        let rssFile = scratch.appendingPathComponent("rss").path
+        let timed = measureMemory ? [gnuTime, "--quiet", "-f", "%M", "-o", rssFile, program] : [program]
+        let argv = (["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory.path] + timed + arguments).map { strdup($0) } + [nil]
         let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
@@ -76,20 +87,35 @@ enum Measured {
         }
         let seconds = Date().timeIntervalSince(started)
         if timedOut { throw ScenarioError("\(program) \(arguments) did not finish within \(timeout) s") }
-        let signalled = (status & 0x7f) != 0 && (status & 0x7f) != 0x7f
+        var signalled = (status & 0x7f) != 0 && (status & 0x7f) != 0x7f
+        var exitStatus = signalled ? -1 : (status >> 8) & 0xff
+        var signal = signalled ? status & 0x7f : nil
+        var peak = Int(usage.ru_maxrss) * 1024
+        if measureMemory {
+            let text = String(decoding: FileManager.default.contents(atPath: rssFile) ?? Data(), as: UTF8.self)
+            guard let kb = text.split(separator: "\n").last.flatMap({ Int($0) }) else {
+                throw ScenarioError("GNU time wrote no peak memory for \(program) \(arguments): '\(text)'")
+            }
+            peak = kb * 1024
+            if !signalled && exitStatus > 128 {
+                signalled = true
+                signal = exitStatus - 128
+                exitStatus = -1
+            }
+        }
         return Run(
-            status: signalled ? -1 : (status >> 8) & 0xff,
+            status: exitStatus,
             stdout: String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self),
             stderr: String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self),
             seconds: seconds,
-            peakBytes: Int(usage.ru_maxrss) * 1024,
-            signal: signalled ? status & 0x7f : nil)
+            peakBytes: peak,
+            signal: signal)
     }
 
     /// The peak memory of `ladderlint --version`: a plain build is a few MiB; a sanitizer build
     /// (ASan, TSan) maps far more, so the memory limits are only asserted on a plain build.
     static func isPlainBuild() throws -> Bool {
-        let probe = try ladderlint(["--version"], in: FileManager.default.temporaryDirectory)
+        let probe = try ladderlint(["--version"], in: FileManager.default.temporaryDirectory, measureMemory: true)
         return probe.peakBytes < 40 * 1_048_576
     }
 

@@ -14,7 +14,7 @@ struct LimitsTests {
     /// exit 1 (the hostile file is an error), the promotion-trap sample still linted, and
     /// memory under 100 MiB on a plain build.
     func lint(_ folder: URL, _ paths: [String] = ["."], label: String) throws -> [[String: Any]] {
-        let run = try Measured.ladderlint(["lint", "--format", "json", "--jobs", "2"] + paths, in: folder)
+        let run = try Measured.ladderlint(["lint", "--format", "json", "--jobs", "2"] + paths, in: folder, measureMemory: true)
         print("limits: \(label): \(run)")
         #expect(run.signal == nil, "\(label): ladderlint crashed: \(run)")
         #expect(run.status == 1, "\(label): expected exit 1 (an error finding): \(run)")
