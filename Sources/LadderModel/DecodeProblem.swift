@@ -9,6 +9,72 @@ final class DecodeContext {
     func fail(_ span: Span, _ path: String, _ message: String) {
         problems.append((span, path.isEmpty ? message : "\(path): \(message)"))
     }
+
+    func fail(_ span: Span, _ path: DecodePath, _ message: String) {
+        fail(span, path.rendered, message)
+    }
+}
+
+/// The key path of a value, such as `levels[3].promotion`, kept in parts and joined only when
+/// a problem is reported: most values have none, and joining the path of every mapping cost
+/// more than reading it. The last two parts are kept apart, which covers the format's nesting;
+/// a deeper path joins its older parts as it grows.
+struct DecodePath {
+    /// A key, and the index of an item in its list (-1: none).
+    private struct Part {
+        var key: String
+        var index: Int
+    }
+
+    private var head = ""
+    private var first: Part?
+    private var second: Part?
+
+    static let root = DecodePath()
+
+    /// The path of the value of `key` in the mapping at this path.
+    func key(_ key: String) -> DecodePath { appending(Part(key: key, index: -1)) }
+
+    /// The path of item `i` of the list at this path.
+    func index(_ i: Int) -> DecodePath {
+        var p = self
+        if p.second == nil, p.first != nil, p.first!.index < 0 {
+            p.first!.index = i
+        } else if p.second != nil, p.second!.index < 0 {
+            p.second!.index = i
+        } else {
+            p = appending(Part(key: "", index: i))
+        }
+        return p
+    }
+
+    private func appending(_ part: Part) -> DecodePath {
+        var p = self
+        if p.first == nil {
+            p.first = part
+        } else if p.second == nil {
+            p.second = part
+        } else {
+            Self.join(&p.head, p.first!)
+            p.first = p.second
+            p.second = part
+        }
+        return p
+    }
+
+    /// `a.b[2]`, as the path used to be built: a key after a '.' unless it starts the path,
+    /// an index in brackets.
+    private static func join(_ s: inout String, _ part: Part) {
+        if !part.key.isEmpty { s += s.isEmpty ? part.key : ".\(part.key)" }
+        if part.index >= 0 { s += "[\(part.index)]" }
+    }
+
+    var rendered: String {
+        var s = head
+        if let first { Self.join(&s, first) }
+        if let second { Self.join(&s, second) }
+        return s
+    }
 }
 
 /// An id whose element was dropped because it was invalid.

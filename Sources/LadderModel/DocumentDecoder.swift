@@ -84,7 +84,7 @@ public struct DocumentDecoder {
     }
 
     /// Runs `body` over each item of a list value, with a path `key[i]`.
-    private func items<T>(_ r: inout MappingReader, _ key: String, required: Bool, _ body: (Node, String) -> T?) -> [T]? {
+    private func items<T>(_ r: inout MappingReader, _ key: String, required: Bool, _ body: (Node, DecodePath) -> T?) -> [T]? {
         guard let p = required ? r.required(key, "a list") : r.optional(key) else { return required ? nil : [] }
         guard case .sequence(let list) = p.value.content else {
             r.fail(p.anchorSpan, key, "expected a list, found \(p.value.kindDescription)")
@@ -98,8 +98,8 @@ public struct DocumentDecoder {
         let prefix = r.sub(key)
         var out: [T] = []
         out.reserveCapacity(list.count)
-        for (i, item) in list.enumerated() {
-            if let value = body(item, "\(prefix)[\(i)]") { out.append(value) }
+        for i in list.indices {
+            if let value = body(list[i], prefix.index(i)) { out.append(value) }
         }
         return out
     }
@@ -107,7 +107,7 @@ public struct DocumentDecoder {
     // MARK: ladder
 
     private func ladder(_ root: Node, _ source: DocumentSource, _ c: DecodeContext) -> Ladder? {
-        guard var r = MappingReader(root, anchor: root.span, path: "", what: "a ladder document", keys: FormatKeys.ladder, context: c) else { return nil }
+        guard var r = MappingReader(root, anchor: root.span, path: .root, what: "a ladder document", keys: FormatKeys.ladder, context: c) else { return nil }
         let id = r.string("id")
         let ladderID = id?.value
         let name = r.string("name")
@@ -122,7 +122,7 @@ public struct DocumentDecoder {
         return Ladder(source: source, id: id, name: name.value, organization: organization?.value, effective: effective?.value, tracks: tracks, levels: levels)
     }
 
-    private func track(_ node: Node, _ path: String, _ ladder: String?, _ c: DecodeContext) -> Track? {
+    private func track(_ node: Node, _ path: DecodePath, _ ladder: String?, _ c: DecodeContext) -> Track? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a track", keys: FormatKeys.track, context: c) else { return nil }
         let id = r.string("id"), name = r.string("name"), kind = r.enumeration("kind", TrackKind.self)
         guard r.ok, let id, let name, let kind else {
@@ -132,7 +132,7 @@ public struct DocumentDecoder {
         return Track(id: id, name: name.value, kind: kind.value)
     }
 
-    private func level(_ node: Node, _ path: String, _ ladder: String?, _ c: DecodeContext) -> Level? {
+    private func level(_ node: Node, _ path: DecodePath, _ ladder: String?, _ c: DecodeContext) -> Level? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a level", keys: FormatKeys.level, context: c) else { return nil }
         let id = r.string("id"), track = r.string("track"), grade = r.int("grade", min: 0), title = r.string("title")
         let roles = r.stringList("roles")
@@ -154,7 +154,7 @@ public struct DocumentDecoder {
     // MARK: compensation
 
     private func compensation(_ root: Node, _ source: DocumentSource, _ c: DecodeContext) -> Compensation? {
-        guard var r = MappingReader(root, anchor: root.span, path: "", what: "a compensation document", keys: FormatKeys.compensation, context: c) else { return nil }
+        guard var r = MappingReader(root, anchor: root.span, path: .root, what: "a compensation document", keys: FormatKeys.compensation, context: c) else { return nil }
         let ladder = r.string("ladder")
         let currency = r.string("currency")
         if let cur = currency, !Self.isCurrency(cur.value) {
@@ -172,7 +172,7 @@ public struct DocumentDecoder {
         s.utf8.count == 3 && s.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
     }
 
-    private func band(_ node: Node, _ path: String, currency: String, period: PayPeriod, _ c: DecodeContext) -> Band? {
+    private func band(_ node: Node, _ path: DecodePath, currency: String, period: PayPeriod, _ c: DecodeContext) -> Band? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a band", keys: FormatKeys.band, context: c) else { return nil }
         let level = r.string("level")
         let zone = r.string("zone", required: false)
@@ -195,7 +195,7 @@ public struct DocumentDecoder {
         return Band(level: level, zone: zone?.value ?? "default", currency: cur?.value ?? currency, period: period, base: base, bonusTarget: bonus, equity: equity)
     }
 
-    private func range(_ p: Pair, _ path: String, _ what: String, _ c: DecodeContext) -> AmountRange? {
+    private func range(_ p: Pair, _ path: DecodePath, _ what: String, _ c: DecodeContext) -> AmountRange? {
         guard var r = MappingReader(p.value, anchor: p.anchorSpan, path: path, what: what, keys: FormatKeys.range, context: c) else { return nil }
         let min = r.number("min", expected: "an amount"), mid = r.number("mid", required: false, expected: "an amount"), max = r.number("max", expected: "an amount")
         guard r.ok, let min, let max else { return nil }
@@ -205,7 +205,7 @@ public struct DocumentDecoder {
     // MARK: policy
 
     private func policy(_ root: Node, _ source: DocumentSource, _ c: DecodeContext) -> Policy? {
-        guard var r = MappingReader(root, anchor: root.span, path: "", what: "a policy document", keys: FormatKeys.policy, context: c) else { return nil }
+        guard var r = MappingReader(root, anchor: root.span, path: .root, what: "a policy document", keys: FormatKeys.policy, context: c) else { return nil }
         let ladder = r.string("ladder")
         let programs = items(&r, "programs", required: false) { program($0, $1, c) }
         let decisions = items(&r, "decisions", required: false) { decision($0, $1, c) }
@@ -215,7 +215,7 @@ public struct DocumentDecoder {
         return Policy(source: source, ladder: ladder, programs: programs, decisions: decisions, forums: forums, transitions: transitions)
     }
 
-    private func program(_ node: Node, _ path: String, _ c: DecodeContext) -> Program? {
+    private func program(_ node: Node, _ path: DecodePath, _ c: DecodeContext) -> Program? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a program", keys: FormatKeys.program, context: c) else { return nil }
         let id = r.string("id"), name = r.string("name"), kind = r.enumeration("kind", ProgramKind.self)
         var eligible = Located(Audience.everyone, span: node.span)
@@ -244,7 +244,7 @@ public struct DocumentDecoder {
         return Program(id: id, name: name.value, kind: kind.value, eligible: eligible, cohort: cohort)
     }
 
-    private func decision(_ node: Node, _ path: String, _ c: DecodeContext) -> Decision? {
+    private func decision(_ node: Node, _ path: DecodePath, _ c: DecodeContext) -> Decision? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a decision", keys: FormatKeys.decision, context: c) else { return nil }
         let area = r.string("area"), kind = r.enumeration("kind", DecisionKind.self)
         var owner: Located<Audience>?
@@ -261,7 +261,7 @@ public struct DocumentDecoder {
         return Decision(area: area, kind: kind.value, owner: owner, consulted: consulted)
     }
 
-    private func forum(_ node: Node, _ path: String, _ c: DecodeContext) -> Forum? {
+    private func forum(_ node: Node, _ path: DecodePath, _ c: DecodeContext) -> Forum? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a forum", keys: FormatKeys.forum, context: c) else { return nil }
         let id = r.string("id"), name = r.string("name"), purpose = r.enumeration("purpose", ForumPurpose.self)
         var members: Located<Audience>?
@@ -273,7 +273,7 @@ public struct DocumentDecoder {
         return Forum(id: id, name: name.value, purpose: purpose.value, members: members)
     }
 
-    private func transition(_ node: Node, _ path: String, _ c: DecodeContext) -> Transition? {
+    private func transition(_ node: Node, _ path: DecodePath, _ c: DecodeContext) -> Transition? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a transition", keys: FormatKeys.transition, context: c) else { return nil }
         let from = r.string("from"), to = r.string("to")
         let grade = r.int("grade_change", required: false)
@@ -283,7 +283,7 @@ public struct DocumentDecoder {
     }
 
     /// `everyone`, a mapping, or a list of mappings.
-    private func audience(_ p: Pair, _ path: String, _ c: DecodeContext) -> Located<Audience>? {
+    private func audience(_ p: Pair, _ path: DecodePath, _ c: DecodeContext) -> Located<Audience>? {
         let span = p.anchorSpan
         switch p.value.content {
         case .scalar(let text, _, _):
@@ -297,13 +297,13 @@ public struct DocumentDecoder {
             var clauses: [AudienceClause] = []
             var ok = true
             for (i, item) in list.enumerated() {
-                if let cl = audienceClause(item, anchor: item.span, "\(path)[\(i)]", c) { clauses.append(cl) } else { ok = false }
+                if let cl = audienceClause(item, anchor: item.span, path.index(i), c) { clauses.append(cl) } else { ok = false }
             }
             return ok ? Located(.anyOf(clauses), span: span) : nil
         }
     }
 
-    private func audienceClause(_ node: Node, anchor: Span, _ path: String, _ c: DecodeContext) -> AudienceClause? {
+    private func audienceClause(_ node: Node, anchor: Span, _ path: DecodePath, _ c: DecodeContext) -> AudienceClause? {
         guard var r = MappingReader(node, anchor: anchor, path: path, what: "an audience", keys: FormatKeys.audience, context: c) else { return nil }
         let tracks = r.stringList("tracks")
         var kinds: [TrackKind]?
@@ -327,14 +327,14 @@ public struct DocumentDecoder {
     // MARK: survey
 
     private func survey(_ root: Node, _ source: DocumentSource, _ c: DecodeContext) -> Survey? {
-        guard var r = MappingReader(root, anchor: root.span, path: "", what: "a survey document", keys: FormatKeys.survey, context: c) else { return nil }
+        guard var r = MappingReader(root, anchor: root.span, path: .root, what: "a survey document", keys: FormatKeys.survey, context: c) else { return nil }
         let ladder = r.string("ladder"), conducted = r.day("conducted"), anonymous = r.bool("anonymous")
         let questions = items(&r, "questions", required: false) { question($0, $1, c) }
         guard r.ok, let ladder, let conducted, let anonymous, let questions else { return nil }
         return Survey(source: source, ladder: ladder, conducted: conducted, anonymous: anonymous, questions: questions)
     }
 
-    private func question(_ node: Node, _ path: String, _ c: DecodeContext) -> Question? {
+    private func question(_ node: Node, _ path: DecodePath, _ c: DecodeContext) -> Question? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a survey question", keys: FormatKeys.question, context: c) else { return nil }
         let id = r.string("id"), audience = r.string("audience", required: false)
         let respondents = r.int("respondents", min: 0), agree = r.int("agree", min: 0)

@@ -5,21 +5,23 @@ import LadderYAML
 struct MappingReader {
     let node: Node
     let anchor: Span
-    let path: String
+    let path: DecodePath
     let what: String
     let context: DecodeContext
     /// The valid keys, and for each the index of its pair in `list` (-1: absent). A dictionary
-    /// per mapping cost more than the rest of decoding: mappings have a handful of keys.
+    /// per mapping cost more than the rest of decoding: mappings have a handful of keys, and
+    /// the slots live inline (no allocation per mapping), so a reader takes at most 8 keys.
     private let keys: [String]
     private let list: [Pair]
-    private var slots: [Int]
+    private var slots = SIMD8<Int32>(repeating: -1)
     /// Valid keys suggested for unknown ones ("did you mean"): a typo of a required key is
     /// reported once, as the unknown key, not a second time as a missing one.
     private var suggested: Set<String> = []
     private(set) var ok: Bool
 
     /// `anchor` is where findings about the whole mapping point (its key, when it has one).
-    init?(_ node: Node, anchor: Span, path: String, what: String, keys: [String], context: DecodeContext) {
+    init?(_ node: Node, anchor: Span, path: DecodePath, what: String, keys: [String], context: DecodeContext) {
+        precondition(keys.count <= 8, "a MappingReader takes at most 8 keys")
         self.node = node
         self.anchor = anchor
         self.path = path
@@ -32,43 +34,52 @@ struct MappingReader {
             return nil
         }
         self.list = list
-        self.slots = Array(repeating: -1, count: keys.count)
-        for (i, p) in list.enumerated() {
-            guard let k = p.key.scalarText, !p.key.isCollection else {
-                context.fail(p.key.span, path, "expected a plain key, found \(p.key.kindDescription): use one of \(keys.joined(separator: ", "))")
+        // By index, reading only each key's text: iterating the pairs copied every one.
+        for i in list.indices {
+            guard case .scalar(let k, _, _) = list[i].key.content else {
+                let key = list[i].key
+                context.fail(key.span, path, "expected a plain key, found \(key.kindDescription): use one of \(keys.joined(separator: ", "))")
                 continue
             }
-            if k.hasPrefix("x-") { continue }
+            // The byte test turns away most keys before the Unicode-aware `hasPrefix`.
+            if k.utf8.starts(with: "x-".utf8) && k.hasPrefix("x-") { continue }
             if let slot = keys.firstIndex(of: k) {
-                slots[slot] = i
-            } else {
-                var message = "unknown key '\(k)' in \(what)"
-                if let s = Suggest.nearest(k, in: keys) {
-                    message += ": did you mean '\(s)'?"
-                    suggested.insert(s)
-                } else {
-                    message += "."
-                }
-                message += " Valid keys: \(keys.joined(separator: ", "))"
-                context.fail(p.key.span, path, message)
+                slots[slot] = Int32(truncatingIfNeeded: i)
+                continue
             }
+            var message = "unknown key '\(k)' in \(what)"
+            if let s = Suggest.nearest(k, in: keys) {
+                message += ": did you mean '\(s)'?"
+                suggested.insert(s)
+            } else {
+                message += "."
+            }
+            message += " Valid keys: \(keys.joined(separator: ", "))"
+            context.fail(list[i].key.span, path, message)
         }
     }
 
-    func sub(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    func sub(_ key: String) -> DecodePath { path.key(key) }
 
-    private func pair(_ key: String) -> Pair? {
-        guard let slot = keys.firstIndex(of: key), slots[slot] >= 0 else { return nil }
-        return list[slots[slot]]
+    /// The index in `list` of the pair for `key`, if given.
+    private func index(_ key: String) -> Int? {
+        guard let slot = keys.firstIndex(of: key) else { return nil }
+        let i = Int(slots[slot])
+        return i >= 0 ? i : nil
     }
 
-    func has(_ key: String) -> Bool { pair(key) != nil }
+    private func pair(_ key: String) -> Pair? { index(key).map { list[$0] } }
 
-    func optional(_ key: String) -> Pair? {
-        guard let p = pair(key) else { return nil }
-        if Self.mayBeNull(p.value), case .null? = p.value.scalarValue { return nil }
-        return p
+    func has(_ key: String) -> Bool { index(key) != nil }
+
+    /// The index of the pair for `key` when given and not null.
+    private func present(_ key: String) -> Int? {
+        guard let i = index(key) else { return nil }
+        if Self.mayBeNull(list[i].value), case .null? = list[i].value.scalarValue { return nil }
+        return i
     }
+
+    func optional(_ key: String) -> Pair? { present(key).map { list[$0] } }
 
     /// False when the core schema cannot read `node` as null, decided without resolving it: a
     /// collection, or an untagged plain scalar that is not empty and starts with none of the
@@ -82,34 +93,43 @@ struct MappingReader {
     }
 
     /// `expected` is only built when the key is missing.
-    mutating func required(_ key: String, _ expected: @autoclosure () -> String) -> Pair? {
-        if let p = optional(key) { return p }
+    private mutating func requiredIndex(_ key: String, _ expected: @autoclosure () -> String) -> Int? {
+        if let i = present(key) { return i }
         ok = false
-        if pair(key) == nil && suggested.contains(key) { return nil }
+        if index(key) == nil && suggested.contains(key) { return nil }
         context.fail(anchor, path, "\(what) lacks the required key '\(key)' (\(expected())): add it")
         return nil
+    }
+
+    mutating func required(_ key: String, _ expected: @autoclosure () -> String) -> Pair? {
+        requiredIndex(key, expected()).map { list[$0] }
+    }
+
+    /// The index of the pair for `key`, reporting it when it is required and missing.
+    private mutating func lookup(_ key: String, _ isRequired: Bool, _ expected: @autoclosure () -> String) -> Int? {
+        isRequired ? requiredIndex(key, expected()) : present(key)
     }
 
     // MARK: typed values
 
     mutating func string(_ key: String, required isRequired: Bool = true) -> Located<String>? {
-        guard let p = isRequired ? required(key, "text") : optional(key) else { return nil }
-        guard let text = p.value.scalarText, !p.value.isCollection else {
-            return wrong(p, key, "text", hint: nil)
+        guard let i = lookup(key, isRequired, "text") else { return nil }
+        guard case .scalar(let text, _, _) = list[i].value.content else {
+            return wrong(list[i], key, "text", hint: nil)
         }
-        return Located(text, span: p.value.span)
+        return Located(text, span: list[i].value.span)
     }
 
     mutating func int(_ key: String, required isRequired: Bool = true, min: Int? = nil) -> Located<Int>? {
         func expected() -> String { min.map { "a whole number >= \($0)" } ?? "a whole number" }
-        guard let p = isRequired ? required(key, expected()) : optional(key) else { return nil }
-        guard let v = Self.intValue(p.value) else { return wrong(p, key, expected(), hint: Self.numberHint(p.value)) }
+        guard let i = lookup(key, isRequired, expected()) else { return nil }
+        guard let v = Self.intValue(list[i].value) else { return wrong(list[i], key, expected(), hint: Self.numberHint(list[i].value)) }
         if let min, v < min {
             // One finding: the value is a whole number, just below the minimum.
-            fail(p.value.span, key, "expected \(expected()), found \(v)")
+            fail(list[i].value.span, key, "expected \(expected()), found \(v)")
             return nil
         }
-        return Located(v, span: p.value.span)
+        return Located(v, span: list[i].value.span)
     }
 
     static func intValue(_ node: Node) -> Int? {
@@ -121,16 +141,17 @@ struct MappingReader {
     }
 
     mutating func number(_ key: String, required isRequired: Bool = true, expected: String = "a number") -> Located<Double>? {
-        guard let p = isRequired ? required(key, expected) : optional(key) else { return nil }
-        switch p.value.scalarValue {
-        case .int(let v)?: return Located(Double(v), span: p.value.span)
-        case .float(let d)? where d.isFinite: return Located(d, span: p.value.span)
-        default: return wrong(p, key, expected, hint: Self.numberHint(p.value))
+        guard let i = lookup(key, isRequired, expected) else { return nil }
+        switch list[i].value.scalarValue {
+        case .int(let v)?: return Located(Double(v), span: list[i].value.span)
+        case .float(let d)? where d.isFinite: return Located(d, span: list[i].value.span)
+        default: return wrong(list[i], key, expected, hint: Self.numberHint(list[i].value))
         }
     }
 
     mutating func bool(_ key: String, required isRequired: Bool = true) -> Located<Bool>? {
-        guard let p = isRequired ? required(key, "true or false") : optional(key) else { return nil }
+        guard let i = lookup(key, isRequired, "true or false") else { return nil }
+        let p = list[i]
         if case .bool(let b)? = p.value.scalarValue { return Located(b, span: p.value.span) }
         var hint: String?
         if let t = p.value.scalarText?.lowercased(), ["yes", "no", "on", "off", "y", "n"].contains(t) {
@@ -140,14 +161,15 @@ struct MappingReader {
     }
 
     mutating func day(_ key: String, required isRequired: Bool = true) -> Located<Day>? {
-        guard let p = isRequired ? required(key, "a date, YYYY-MM-DD") : optional(key) else { return nil }
-        if let t = p.value.scalarText, !p.value.isCollection, let d = Day(t) { return Located(d, span: p.value.span) }
-        return wrong(p, key, "a date written YYYY-MM-DD", hint: nil)
+        guard let i = lookup(key, isRequired, "a date, YYYY-MM-DD") else { return nil }
+        if case .scalar(let t, _, _) = list[i].value.content, let d = Day(t) { return Located(d, span: list[i].value.span) }
+        return wrong(list[i], key, "a date written YYYY-MM-DD", hint: nil)
     }
 
     mutating func enumeration<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required isRequired: Bool = true) -> Located<E>? where E.RawValue == String {
-        guard let p = isRequired ? required(key, "one of \(E.allCases.map(\.rawValue).joined(separator: ", "))") : optional(key) else { return nil }
-        if let t = p.value.scalarText, !p.value.isCollection, let v = E(rawValue: t) { return Located(v, span: p.value.span) }
+        guard let i = lookup(key, isRequired, "one of \(E.allCases.map(\.rawValue).joined(separator: ", "))") else { return nil }
+        if case .scalar(let t, _, _) = list[i].value.content, let v = E(rawValue: t) { return Located(v, span: list[i].value.span) }
+        let p = list[i]
         let names = E.allCases.map(\.rawValue)
         var hint: String?
         if let t = p.value.scalarText, let s = Suggest.nearest(t, in: names) { hint = "did you mean '\(s)'?" }
@@ -155,20 +177,21 @@ struct MappingReader {
     }
 
     mutating func stringList(_ key: String, required isRequired: Bool = false) -> Located<[Located<String>]>? {
-        guard let p = isRequired ? required(key, "a list of text") : optional(key) else { return nil }
-        guard case .sequence(let items) = p.value.content else {
-            return wrong(p, key, "a list, e.g. [a, b]", hint: nil)
+        guard let i = lookup(key, isRequired, "a list of text") else { return nil }
+        guard case .sequence(let items) = list[i].value.content else {
+            return wrong(list[i], key, "a list, e.g. [a, b]", hint: nil)
         }
         var out: [Located<String>] = []
-        for (i, item) in items.enumerated() {
-            guard let t = item.scalarText, !item.isCollection else {
-                context.fail(item.span, "\(sub(key))[\(i)]", "expected text, found \(item.kindDescription)")
+        out.reserveCapacity(items.count)
+        for j in items.indices {
+            guard case .scalar(let t, _, _) = items[j].content else {
+                context.fail(items[j].span, sub(key).index(j), "expected text, found \(items[j].kindDescription)")
                 ok = false
                 return nil
             }
-            out.append(Located(t, span: item.span))
+            out.append(Located(t, span: items[j].span))
         }
-        return Located(out, span: p.anchorSpan)
+        return Located(out, span: list[i].anchorSpan)
     }
 
     /// Marks the mapping invalid for a problem already reported by a nested reader.

@@ -49,7 +49,14 @@ public enum CoreSchema {
         default:
             guard isDigit(c0) else { return nil }
         }
-        let u = Array(text.utf8)
+        // Read the bytes in place: copying them into an Array cost an allocation per number.
+        if let v = text.utf8.withContiguousStorageIfAvailable({ number(text, $0) }) { return v }
+        return Array(text.utf8).withUnsafeBufferPointer { number(text, $0) }
+    }
+
+    /// A plain scalar whose first byte may start a number: an int, a float, or nil for a string.
+    private static func number(_ text: String, _ u: UnsafeBufferPointer<UInt8>) -> ScalarValue? {
+        let c0 = u[0]
         if u.count > 2, c0 == UInt8(ascii: "0") {
             if u[1] == UInt8(ascii: "o") {
                 let digits = u[2...]
@@ -72,7 +79,7 @@ public enum CoreSchema {
         }
         if i == u.count {
             guard intDigits > 0 else { return nil }
-            if let v = Int(text) { return .int(v) }
+            if let v = decimal(u) { return .int(v) }
             return .float(Double(text) ?? .nan)
         }
         // [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
@@ -100,9 +107,26 @@ public enum CoreSchema {
         return .float(d)
     }
 
+    /// `[-+]?[0-9]+` as an Int, nil when it does not fit: what `Int(text)` gives, without
+    /// its generic parsing. Accumulates downwards so that Int.min fits.
+    private static func decimal(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
+        let negative = u[0] == UInt8(ascii: "-")
+        var i = negative || u[0] == UInt8(ascii: "+") ? 1 : 0
+        var v = 0
+        while i < u.count {
+            let (m, o1) = v.multipliedReportingOverflow(by: 10)
+            let (d, o2) = m.subtractingReportingOverflow(Int(u[i] &- 48))
+            if o1 || o2 { return nil }
+            v = d
+            i += 1
+        }
+        if negative { return v }
+        return v == .min ? nil : -v
+    }
+
     /// An octal or hexadecimal integer; one too big for `Int` becomes the nearest float, as a
     /// too-big decimal does, rather than a string or NaN.
-    static func integer(_ digits: ArraySlice<UInt8>, radix: Int) -> ScalarValue {
+    static func integer(_ digits: Slice<UnsafeBufferPointer<UInt8>>, radix: Int) -> ScalarValue {
         if let v = Int(String(decoding: digits, as: UTF8.self), radix: radix) { return .int(v) }
         var d = 0.0
         for c in digits {

@@ -43,13 +43,21 @@ private struct TreeBuilder {
         var size = 1
         /// Collection levels of the deepest child so far.
         var childLevels = 0
-        /// Keys seen, built once a mapping grows past a few keys.
+        /// The text of each scalar key kept so far, merge keys left out, for the duplicate check:
+        /// scanning these costs less than reading each key out of `pairs`, which copies nodes.
+        var keyTexts: [String] = []
+        /// Keys seen, built from `keyTexts` once a mapping grows past a few keys.
         var keys: Set<String>?
+        /// A `<<` pair was kept, so the mapping has merging to do when it ends.
+        var hasMergeKey = false
 
         init(isMapping: Bool, start: Mark, anchor: String?) {
             self.isMapping = isMapping
             self.start = start
             self.anchor = anchor
+            // Room for a typical mapping of the format (up to 7 keys) at once, rather than
+            // growing and moving the pairs three times.
+            if isMapping { pairs.reserveCapacity(8) }
         }
     }
 
@@ -194,7 +202,7 @@ private struct TreeBuilder {
         case YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast(), frame.isMapping else { return false }
             var pairs = frame.pairs
-            if options.mergeKeys { pairs = merged(pairs) }
+            if options.mergeKeys && frame.hasMergeKey { pairs = merged(pairs) }
             let node = Node(.mapping(pairs), span: Span(start: frame.start, end: end))
             complete(node, size: frame.size, levels: frame.childLevels + 1, anchor: frame.anchor)
         default:
@@ -216,8 +224,8 @@ private struct TreeBuilder {
     }
 
     /// Attaches a finished node to its parent (or makes it the document's root).
-    mutating func complete(_ node: Node, size: Int, levels: Int, anchor: String?) {
-        if let anchor { anchors[anchor] = Anchored(node: node, size: size, levels: levels) }
+    mutating func complete(_ node: consuming Node, size: Int, levels: Int, anchor: String?) {
+        if let anchor { anchors[anchor] = Anchored(node: copy node, size: size, levels: levels) }
         let top = stack.count - 1
         guard top >= 0 else {
             root = node
@@ -229,37 +237,40 @@ private struct TreeBuilder {
             stack[top].items.append(node)
             return
         }
-        guard let key = stack[top].pendingKey else {
+        guard let key = stack[top].pendingKey.take() else {
             stack[top].pendingKey = node
             return
         }
-        stack[top].pendingKey = nil
-        if let text = key.scalarText, !(options.mergeKeys && Self.isMergeKey(key)),
-            Self.isDuplicate(text, in: &stack[top], mergeKeys: options.mergeKeys)
-        {
-            issues.append(
-                YAMLIssue(
-                    kind: .duplicateKey,
-                    message: "the key '\(text)' appears twice in this mapping: remove or rename the second one (the first is kept)",
-                    span: key.span))
-            return
+        if case .scalar(let text, _, _) = key.content {
+            if options.mergeKeys && Self.isMergeKey(key) {
+                stack[top].hasMergeKey = true
+            } else if Self.isDuplicate(text, in: &stack[top]) {
+                issues.append(
+                    YAMLIssue(
+                        kind: .duplicateKey,
+                        message: "the key '\(text)' appears twice in this mapping: remove or rename the second one (the first is kept)",
+                        span: key.span))
+                return
+            }
         }
         stack[top].pairs.append(Pair(key: key, value: node))
     }
 
     /// Linear scan for small mappings, a set once a mapping grows, so a huge mapping stays linear.
     /// Keys compare by their text: `1` and `"1"` read the same to a person and to the model.
-    static func isDuplicate(_ text: String, in frame: inout Frame, mergeKeys: Bool) -> Bool {
+    /// Records `text` as seen unless it is a duplicate.
+    static func isDuplicate(_ text: String, in frame: inout Frame) -> Bool {
         if frame.keys == nil {
-            if frame.pairs.count < 24 {
-                for p in frame.pairs where p.key.scalarText == text && !(mergeKeys && isMergeKey(p.key)) { return true }
+            if frame.keyTexts.count < 24 {
+                if frame.keyTexts.contains(text) { return true }
+                if frame.keyTexts.capacity == 0 { frame.keyTexts.reserveCapacity(8) }
+                frame.keyTexts.append(text)
                 return false
             }
-            var keys = Set<String>(minimumCapacity: frame.pairs.count * 2)
-            for p in frame.pairs where !(mergeKeys && isMergeKey(p.key)) {
-                if let t = p.key.scalarText { keys.insert(t) }
-            }
+            var keys = Set<String>(minimumCapacity: frame.keyTexts.count * 2)
+            for t in frame.keyTexts { keys.insert(t) }
             frame.keys = keys
+            frame.keyTexts = []
         }
         return !frame.keys!.insert(text).inserted
     }
