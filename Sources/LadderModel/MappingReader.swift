@@ -3,7 +3,6 @@ import LadderYAML
 /// Reads one mapping of a document: reports unknown keys (with a suggestion and the valid
 /// keys), missing keys (at the mapping) and wrong types (at the value), each with its key path.
 struct MappingReader {
-    let node: Node
     let anchor: Span
     let path: DecodePath
     let what: String
@@ -22,7 +21,6 @@ struct MappingReader {
     /// `anchor` is where findings about the whole mapping point (its key, when it has one).
     init?(_ node: Node, anchor: Span, path: DecodePath, what: String, keys: [String], context: DecodeContext) {
         precondition(keys.count <= 8, "a MappingReader takes at most 8 keys")
-        self.node = node
         self.anchor = anchor
         self.path = path
         self.what = what
@@ -41,8 +39,8 @@ struct MappingReader {
                 context.fail(key.span, path, "expected a plain key, found \(key.kindDescription): use one of \(keys.joined(separator: ", "))")
                 continue
             }
-            // The byte test turns away most keys before the Unicode-aware `hasPrefix`.
-            if k.utf8.starts(with: "x-".utf8) && k.hasPrefix("x-") { continue }
+            // The first byte turns away most keys before the Unicode-aware `hasPrefix`.
+            if k.utf8.first == UInt8(ascii: "x") && k.hasPrefix("x-") { continue }
             if let slot = keys.firstIndex(of: k) {
                 slots[slot] = Int32(truncatingIfNeeded: i)
                 continue

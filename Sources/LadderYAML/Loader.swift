@@ -43,9 +43,8 @@ private struct TreeBuilder {
         var size = 1
         /// Collection levels of the deepest child so far.
         var childLevels = 0
-        /// The text of each scalar key kept so far, merge keys left out, for the duplicate check:
-        /// scanning these costs less than reading each key out of `pairs`, which copies nodes.
-        var keyTexts: [String] = []
+        /// Where this mapping's keys start in the builder's `keyTexts`.
+        var keyStart = 0
         /// Keys seen, built from `keyTexts` once a mapping grows past a few keys.
         var keys: Set<String>?
         /// A `<<` pair was kept, so the mapping has merging to do when it ends.
@@ -76,6 +75,11 @@ private struct TreeBuilder {
     var documents: [YAMLDocument] = []
     var issues: [YAMLIssue] = []
     var stack: [Frame] = []
+    /// The text of each scalar key kept so far by the open mappings, merge keys left out, for
+    /// the duplicate check: scanning these costs less than reading keys out of `pairs`, which
+    /// copies nodes. One array for all mappings, used as a stack: a nested mapping's keys are
+    /// all added, and dropped, before its parent keeps its own key.
+    var keyTexts: [String] = []
     var anchors: [String: Anchored] = [:]
     var aliasNodes = 0
     var root: Node?
@@ -194,14 +198,21 @@ private struct TreeBuilder {
             stack.append(Frame(isMapping: false, start: start, anchor: Self.cString(event.data.sequence_start.anchor)))
         case YAML_MAPPING_START_EVENT:
             guard push(start) else { return false }
-            stack.append(Frame(isMapping: true, start: start, anchor: Self.cString(event.data.mapping_start.anchor)))
+            var frame = Frame(isMapping: true, start: start, anchor: Self.cString(event.data.mapping_start.anchor))
+            frame.keyStart = keyTexts.count
+            stack.append(frame)
         case YAML_SEQUENCE_END_EVENT:
-            guard let frame = stack.popLast(), !frame.isMapping else { return false }
-            let node = Node(.sequence(frame.items), span: Span(start: frame.start, end: end))
+            guard var frame = stack.popLast(), !frame.isMapping else { return false }
+            var items: [Node] = []
+            swap(&items, &frame.items)
+            let node = Node(.sequence(items), span: Span(start: frame.start, end: end))
             complete(node, size: frame.size, levels: frame.childLevels + 1, anchor: frame.anchor)
         case YAML_MAPPING_END_EVENT:
-            guard let frame = stack.popLast(), frame.isMapping else { return false }
-            var pairs = frame.pairs
+            guard var frame = stack.popLast(), frame.isMapping else { return false }
+            keyTexts.removeSubrange(min(frame.keyStart, keyTexts.count)...)
+            // Moved out, not copied: the frame is dropped next.
+            var pairs: [Pair] = []
+            swap(&pairs, &frame.pairs)
             if options.mergeKeys && frame.hasMergeKey { pairs = merged(pairs) }
             let node = Node(.mapping(pairs), span: Span(start: frame.start, end: end))
             complete(node, size: frame.size, levels: frame.childLevels + 1, anchor: frame.anchor)
@@ -244,7 +255,7 @@ private struct TreeBuilder {
         if case .scalar(let text, _, _) = key.content {
             if options.mergeKeys && Self.isMergeKey(key) {
                 stack[top].hasMergeKey = true
-            } else if Self.isDuplicate(text, in: &stack[top]) {
+            } else if isDuplicate(text, in: top) {
                 issues.append(
                     YAMLIssue(
                         kind: .duplicateKey,
@@ -259,20 +270,20 @@ private struct TreeBuilder {
     /// Linear scan for small mappings, a set once a mapping grows, so a huge mapping stays linear.
     /// Keys compare by their text: `1` and `"1"` read the same to a person and to the model.
     /// Records `text` as seen unless it is a duplicate.
-    static func isDuplicate(_ text: String, in frame: inout Frame) -> Bool {
-        if frame.keys == nil {
-            if frame.keyTexts.count < 24 {
-                if frame.keyTexts.contains(text) { return true }
-                if frame.keyTexts.capacity == 0 { frame.keyTexts.reserveCapacity(8) }
-                frame.keyTexts.append(text)
+    mutating func isDuplicate(_ text: String, in top: Int) -> Bool {
+        if stack[top].keys == nil {
+            let start = stack[top].keyStart
+            if keyTexts.count - start < 24 {
+                if keyTexts[start...].contains(text) { return true }
+                keyTexts.append(text)
                 return false
             }
-            var keys = Set<String>(minimumCapacity: frame.keyTexts.count * 2)
-            for t in frame.keyTexts { keys.insert(t) }
-            frame.keys = keys
-            frame.keyTexts = []
+            var keys = Set<String>(minimumCapacity: (keyTexts.count - start) * 2)
+            for t in keyTexts[start...] { keys.insert(t) }
+            keyTexts.removeSubrange(start...)
+            stack[top].keys = keys
         }
-        return !frame.keys!.insert(text).inserted
+        return !stack[top].keys!.insert(text).inserted
     }
 
     static func isMergeKey(_ key: Node) -> Bool {
