@@ -32,28 +32,32 @@ struct MappingReader {
             return nil
         }
         self.list = list
-        // By index, reading only each key's text: iterating the pairs copied every one.
-        for i in list.indices {
-            guard case .scalar(let k, _, _) = list[i].key.content else {
-                let key = list[i].key
-                context.fail(key.span, path, "expected a plain key, found \(key.kindDescription): use one of \(keys.joined(separator: ", "))")
-                continue
+        // Through a buffer pointer, reading each key's text in place: iterating the pairs, or
+        // `list[i]`, copied whole nodes.
+        list.withUnsafeBufferPointer { pairs in
+            for i in pairs.indices {
+                // `scalarText` borrows the key; binding `.scalar(let k, _, _)` here copied it.
+                guard let k = pairs[i].key.scalarText else {
+                    let key = pairs[i].key
+                    context.fail(key.span, path, "expected a plain key, found \(key.kindDescription): use one of \(keys.joined(separator: ", "))")
+                    continue
+                }
+                // The first byte turns away most keys before the Unicode-aware `hasPrefix`.
+                if k.utf8.first == UInt8(ascii: "x") && k.hasPrefix("x-") { continue }
+                if let slot = keys.firstIndex(of: k) {
+                    slots[slot] = Int32(truncatingIfNeeded: i)
+                    continue
+                }
+                var message = "unknown key '\(k)' in \(what)"
+                if let s = Suggest.nearest(k, in: keys) {
+                    message += ": did you mean '\(s)'?"
+                    suggested.insert(s)
+                } else {
+                    message += "."
+                }
+                message += " Valid keys: \(keys.joined(separator: ", "))"
+                context.fail(pairs[i].key.span, path, message)
             }
-            // The first byte turns away most keys before the Unicode-aware `hasPrefix`.
-            if k.utf8.first == UInt8(ascii: "x") && k.hasPrefix("x-") { continue }
-            if let slot = keys.firstIndex(of: k) {
-                slots[slot] = Int32(truncatingIfNeeded: i)
-                continue
-            }
-            var message = "unknown key '\(k)' in \(what)"
-            if let s = Suggest.nearest(k, in: keys) {
-                message += ": did you mean '\(s)'?"
-                suggested.insert(s)
-            } else {
-                message += "."
-            }
-            message += " Valid keys: \(keys.joined(separator: ", "))"
-            context.fail(list[i].key.span, path, message)
         }
     }
 
@@ -68,13 +72,21 @@ struct MappingReader {
 
     private func pair(_ key: String) -> Pair? { index(key).map { list[$0] } }
 
+    /// Reads the value of pair `i` in place: `list[i]` copied the whole pair.
+    private func withValue<R>(_ i: Int, _ body: (Node) -> R) -> R {
+        list.withUnsafeBufferPointer { body($0[i].value) }
+    }
+
     func has(_ key: String) -> Bool { index(key) != nil }
 
     /// The index of the pair for `key` when given and not null.
     private func present(_ key: String) -> Int? {
         guard let i = index(key) else { return nil }
-        if Self.mayBeNull(list[i].value), case .null? = list[i].value.scalarValue { return nil }
-        return i
+        let isNull = withValue(i) { v in
+            if Self.mayBeNull(v), case .null? = v.scalarValue { return true }
+            return false
+        }
+        return isNull ? nil : i
     }
 
     func optional(_ key: String) -> Pair? { present(key).map { list[$0] } }
@@ -112,22 +124,21 @@ struct MappingReader {
 
     mutating func string(_ key: String, required isRequired: Bool = true) -> Located<String>? {
         guard let i = lookup(key, isRequired, "text") else { return nil }
-        guard case .scalar(let text, _, _) = list[i].value.content else {
-            return wrong(list[i], key, "text", hint: nil)
-        }
-        return Located(text, span: list[i].value.span)
+        let found: Located<String>? = withValue(i) { v in v.scalarText.map { Located($0, span: v.span) } }
+        return found ?? wrong(list[i], key, "text", hint: nil)
     }
 
     mutating func int(_ key: String, required isRequired: Bool = true, min: Int? = nil) -> Located<Int>? {
         func expected() -> String { min.map { "a whole number >= \($0)" } ?? "a whole number" }
         guard let i = lookup(key, isRequired, expected()) else { return nil }
-        guard let v = Self.intValue(list[i].value) else { return wrong(list[i], key, expected(), hint: Self.numberHint(list[i].value)) }
+        let (value, span) = withValue(i) { (Self.intValue($0), $0.span) }
+        guard let v = value else { return wrong(list[i], key, expected(), hint: Self.numberHint(list[i].value)) }
         if let min, v < min {
             // One finding: the value is a whole number, just below the minimum.
-            fail(list[i].value.span, key, "expected \(expected()), found \(v)")
+            fail(span, key, "expected \(expected()), found \(v)")
             return nil
         }
-        return Located(v, span: list[i].value.span)
+        return Located(v, span: span)
     }
 
     static func intValue(_ node: Node) -> Int? {
@@ -140,9 +151,10 @@ struct MappingReader {
 
     mutating func number(_ key: String, required isRequired: Bool = true, expected: String = "a number") -> Located<Double>? {
         guard let i = lookup(key, isRequired, expected) else { return nil }
-        switch list[i].value.scalarValue {
-        case .int(let v)?: return Located(Double(v), span: list[i].value.span)
-        case .float(let d)? where d.isFinite: return Located(d, span: list[i].value.span)
+        let (value, span) = withValue(i) { ($0.scalarValue, $0.span) }
+        switch value {
+        case .int(let v)?: return Located(Double(v), span: span)
+        case .float(let d)? where d.isFinite: return Located(d, span: span)
         default: return wrong(list[i], key, expected, hint: Self.numberHint(list[i].value))
         }
     }
