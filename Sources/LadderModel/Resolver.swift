@@ -136,7 +136,8 @@ public struct Resolver: Sendable {
             return ok
         }
 
-        var bandAt: [String: Int] = [:]
+        struct BandKey: Hashable { var level: String, zone: String }
+        var bandAt: [BandKey: Int] = [:]
         for doc in group.documents {
             switch doc {
             case .ladder:
@@ -152,7 +153,7 @@ public struct Resolver: Sendable {
                         }
                         continue
                     }
-                    let key = "\(b.level.value)\u{1F}\(b.zone)"
+                    let key = BandKey(level: b.level.value, zone: b.zone)
                     if let at = bandAt[key] {
                         let first = rl.bands[at]
                         problem("duplicate-id", file, b.level, path: b.path.key("level"),
