@@ -1,7 +1,8 @@
 /// A JSON value with ordered keys. Written by hand because the output contract fixes key
 /// order, which Foundation's JSONSerialization does not keep, and because the encoder is on
-/// the hot path of large audits.
-public indirect enum JSONValue: Sendable, Equatable {
+/// the hot path of large audits. Not `indirect`: arrays and objects already hold their
+/// elements out of line, and boxing every number and string cost an allocation each.
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
