@@ -36,7 +36,7 @@ public struct DocumentDecoder {
     public func decode(_ root: Node, source: DocumentSource) -> DecodedDocument {
         let context = DecodeContext()
         let document = decodeDocument(root, source: source, context: context)
-        if !context.problems.isEmpty, case .mapping = root.content,
+        if !context.problems.isEmpty, case .mapping = root.storage,
            let kind = root.pair("kind")?.value.scalarText.flatMap(DocumentKind.init(rawValue:)),
            let ladder = root.pair(kind == .ladder ? "id" : "ladder")?.value.scalarText
         {
@@ -53,7 +53,7 @@ public struct DocumentDecoder {
 
     private func decodeDocument(_ root: Node, source: DocumentSource, context: DecodeContext) -> Document? {
         let kinds = DocumentKind.allCases.map(\.rawValue)
-        guard case .mapping = root.content else {
+        guard case .mapping = root.storage else {
             context.fail(root.span, "", "expected a mapping with a 'kind' key (one of \(kinds.joined(separator: ", "))), found \(root.kindDescription): each document of a ladder file is a mapping")
             return nil
         }
@@ -86,7 +86,7 @@ public struct DocumentDecoder {
     /// Runs `body` over each item of a list value, with a path `key[i]`.
     private func items<T>(_ r: inout MappingReader, _ key: String, required: Bool, _ body: (Node, DecodePath) -> T?) -> [T]? {
         guard let p = required ? r.required(key, "a list") : r.optional(key) else { return required ? nil : [] }
-        guard case .sequence(let list) = p.value.content else {
+        guard case .sequence(let list) = p.value.storage else {
             r.fail(p.anchorSpan, key, "expected a list, found \(p.value.kindDescription)")
             return nil
         }

@@ -27,7 +27,7 @@ struct MappingReader {
         self.context = context
         self.ok = true
         self.keys = keys
-        guard case .mapping(let list) = node.content else {
+        guard case .mapping(let list) = node.storage else {
             context.fail(anchor, path, "expected \(what) (a mapping of keys), found \(node.kindDescription)")
             return nil
         }
@@ -95,9 +95,14 @@ struct MappingReader {
     /// collection, or an untagged plain scalar that is not empty and starts with none of the
     /// characters that begin `~`, `null`, `Null`, `NULL`. Most values are answered here.
     static func mayBeNull(_ node: Node) -> Bool {
-        guard case .scalar(let text, let style, let tag) = node.content else { return false }
-        guard tag == nil else { return true }
-        guard style == .plain else { return false }
+        let text: String
+        switch node.storage {
+        case .sequence, .mapping: return false
+        case .tagged: return true
+        case .scalar(let t, let style):
+            guard style == .plain else { return false }
+            text = t
+        }
         guard let c = text.utf8.first else { return true }
         return c == UInt8(ascii: "~") || c == UInt8(ascii: "n") || c == UInt8(ascii: "N")
     }
@@ -172,13 +177,13 @@ struct MappingReader {
 
     mutating func day(_ key: String, required isRequired: Bool = true) -> Located<Day>? {
         guard let i = lookup(key, isRequired, "a date, YYYY-MM-DD") else { return nil }
-        if case .scalar(let t, _, _) = list[i].value.content, let d = Day(t) { return Located(d, span: list[i].value.span) }
+        if let t = list[i].value.scalarText, let d = Day(t) { return Located(d, span: list[i].value.span) }
         return wrong(list[i], key, "a date written YYYY-MM-DD", hint: nil)
     }
 
     mutating func enumeration<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required isRequired: Bool = true) -> Located<E>? where E.RawValue == String {
         guard let i = lookup(key, isRequired, "one of \(E.allCases.map(\.rawValue).joined(separator: ", "))") else { return nil }
-        if case .scalar(let t, _, _) = list[i].value.content, let v = E(rawValue: t) { return Located(v, span: list[i].value.span) }
+        if let t = list[i].value.scalarText, let v = E(rawValue: t) { return Located(v, span: list[i].value.span) }
         let p = list[i]
         let names = E.allCases.map(\.rawValue)
         var hint: String?
@@ -188,13 +193,13 @@ struct MappingReader {
 
     mutating func stringList(_ key: String, required isRequired: Bool = false) -> Located<[Located<String>]>? {
         guard let i = lookup(key, isRequired, "a list of text") else { return nil }
-        guard case .sequence(let items) = list[i].value.content else {
+        guard case .sequence(let items) = list[i].value.storage else {
             return wrong(list[i], key, "a list, e.g. [a, b]", hint: nil)
         }
         var out: [Located<String>] = []
         out.reserveCapacity(items.count)
         for j in items.indices {
-            guard case .scalar(let t, _, _) = items[j].content else {
+            guard let t = items[j].scalarText else {
                 context.fail(items[j].span, sub(key).index(j), "expected text, found \(items[j].kindDescription)")
                 ok = false
                 return nil

@@ -30,8 +30,8 @@ public struct YAMLLoader: Sendable {
 /// The state of one parse. Uses an explicit stack, not recursion, so depth is bounded by the
 /// configured limit and never by the thread's stack.
 private struct TreeBuilder {
-    /// An open collection. A struct mutated in place through `stack[top]`, so appending a child
-    /// never copies the children gathered so far.
+    /// An open collection. A struct mutated in place through `top`, so appending a child never
+    /// copies the children gathered so far.
     struct Frame {
         let isMapping: Bool
         let start: Mark
@@ -49,6 +49,9 @@ private struct TreeBuilder {
         var keys: Set<String>?
         /// A `<<` pair was kept, so the mapping has merging to do when it ends.
         var hasMergeKey = false
+
+        /// The placeholder `top` while no collection is open.
+        static var none: Frame { Frame(isMapping: false, start: Mark(line: 0, column: 0), anchor: nil) }
 
         init(isMapping: Bool, start: Mark, anchor: String?) {
             self.isMapping = isMapping
@@ -74,7 +77,14 @@ private struct TreeBuilder {
     let inputStart: Int
     var documents: [YAMLDocument] = []
     var issues: [YAMLIssue] = []
+    /// The innermost open collection (a placeholder while `depth` is 0), kept outside `stack`:
+    /// every node is attached to it, and mutating it through `stack[last]` cost a bounds and a
+    /// uniqueness check per access. Not an optional either: `top!` copied the frame.
+    var top = Frame.none
+    /// The open collections around `top`, outermost first.
     var stack: [Frame] = []
+    /// How many collections are open: `stack` and `top`.
+    var depth = 0
     /// The text of each scalar key kept so far by the open mappings, merge keys left out, for
     /// the duplicate check: scanning these costs less than reading keys out of `pairs`, which
     /// copies nodes. One array for all mappings, used as a stack: a nested mapping's keys are
@@ -121,6 +131,22 @@ private struct TreeBuilder {
         }
     }
 
+    /// Makes `frame` the innermost open collection. Frames are swapped, not copied.
+    mutating func open(_ frame: consuming Frame) {
+        swap(&top, &frame)
+        if depth > 0 { stack.append(frame) }
+        depth += 1
+    }
+
+    /// Removes the innermost open collection, making its parent the innermost.
+    mutating func close() -> Frame? {
+        guard depth > 0 else { return nil }
+        depth -= 1
+        var frame = stack.popLast() ?? Frame.none
+        swap(&top, &frame)
+        return frame
+    }
+
     static func mark(_ m: yaml_mark_t) -> Mark { Mark(line: Int(m.line) + 1, column: Int(m.column) + 1) }
 
     static func string(_ p: UnsafeMutablePointer<UInt8>?, _ length: Int) -> String {
@@ -142,7 +168,7 @@ private struct TreeBuilder {
             anchors.removeAll(keepingCapacity: true)
             root = nil
         case YAML_DOCUMENT_END_EVENT:
-            let node = root ?? Node(.scalar(text: "", style: .plain, tag: nil), span: Span(start: start, end: end))
+            let node = root ?? Node(storage: .scalar("", .plain), span: Span(start: start, end: end))
             documents.append(YAMLDocument(root: node, index: documentIndex))
             documentIndex += 1
             root = nil
@@ -157,8 +183,13 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            let tag = Self.cString(s.tag)
-            let node = Node(.scalar(text: text, style: style, tag: tag), span: Span(start: start, end: end))
+            let span = Span(start: start, end: end)
+            let node: Node
+            if let tag = Self.cString(s.tag) {
+                node = Node(storage: .tagged(Node.TaggedScalar(text: text, style: style, tag: tag)), span: span)
+            } else {
+                node = Node(storage: .scalar(text, style), span: span)
+            }
             complete(node, size: 1, levels: 0, anchor: Self.cString(s.anchor))
         case YAML_ALIAS_EVENT:
             let name = Self.cString(event.data.alias.anchor) ?? ""
@@ -181,7 +212,7 @@ private struct TreeBuilder {
                 return false
             }
             // Aliases can nest a subtree under itself; the expanded tree must respect the depth limit too.
-            if stack.count + target.levels > options.limits.maxDepth {
+            if depth + target.levels > options.limits.maxDepth {
                 issues.append(
                     YAMLIssue(
                         kind: .limit,
@@ -195,26 +226,26 @@ private struct TreeBuilder {
             complete(copy, size: count, levels: target.levels, anchor: nil)
         case YAML_SEQUENCE_START_EVENT:
             guard push(start) else { return false }
-            stack.append(Frame(isMapping: false, start: start, anchor: Self.cString(event.data.sequence_start.anchor)))
+            open(Frame(isMapping: false, start: start, anchor: Self.cString(event.data.sequence_start.anchor)))
         case YAML_MAPPING_START_EVENT:
             guard push(start) else { return false }
             var frame = Frame(isMapping: true, start: start, anchor: Self.cString(event.data.mapping_start.anchor))
             frame.keyStart = keyTexts.count
-            stack.append(frame)
+            open(frame)
         case YAML_SEQUENCE_END_EVENT:
-            guard var frame = stack.popLast(), !frame.isMapping else { return false }
+            guard var frame = close(), !frame.isMapping else { return false }
             var items: [Node] = []
             swap(&items, &frame.items)
-            let node = Node(.sequence(items), span: Span(start: frame.start, end: end))
+            let node = Node(storage: .sequence(items), span: Span(start: frame.start, end: end))
             complete(node, size: frame.size, levels: frame.childLevels + 1, anchor: frame.anchor)
         case YAML_MAPPING_END_EVENT:
-            guard var frame = stack.popLast(), frame.isMapping else { return false }
+            guard var frame = close(), frame.isMapping else { return false }
             keyTexts.removeSubrange(min(frame.keyStart, keyTexts.count)...)
             // Moved out, not copied: the frame is dropped next.
             var pairs: [Pair] = []
             swap(&pairs, &frame.pairs)
             if options.mergeKeys && frame.hasMergeKey { pairs = merged(pairs) }
-            let node = Node(.mapping(pairs), span: Span(start: frame.start, end: end))
+            let node = Node(storage: .mapping(pairs), span: Span(start: frame.start, end: end))
             complete(node, size: frame.size, levels: frame.childLevels + 1, anchor: frame.anchor)
         default:
             break
@@ -223,7 +254,7 @@ private struct TreeBuilder {
     }
 
     mutating func push(_ at: Mark) -> Bool {
-        if stack.count >= options.limits.maxDepth {
+        if depth >= options.limits.maxDepth {
             issues.append(
                 YAMLIssue(
                     kind: .limit,
@@ -237,25 +268,24 @@ private struct TreeBuilder {
     /// Attaches a finished node to its parent (or makes it the document's root).
     mutating func complete(_ node: consuming Node, size: Int, levels: Int, anchor: String?) {
         if let anchor { anchors[anchor] = Anchored(node: copy node, size: size, levels: levels) }
-        let top = stack.count - 1
-        guard top >= 0 else {
+        guard depth > 0 else {
             root = node
             return
         }
-        stack[top].size += size
-        if levels > stack[top].childLevels { stack[top].childLevels = levels }
-        guard stack[top].isMapping else {
-            stack[top].items.append(node)
+        top.size += size
+        if levels > top.childLevels { top.childLevels = levels }
+        guard top.isMapping else {
+            top.items.append(node)
             return
         }
-        guard let key = stack[top].pendingKey.take() else {
-            stack[top].pendingKey = node
+        guard let key = top.pendingKey.take() else {
+            top.pendingKey = node
             return
         }
-        if case .scalar(let text, _, _) = key.content {
+        if let text = key.scalarText {
             if options.mergeKeys && Self.isMergeKey(key) {
-                stack[top].hasMergeKey = true
-            } else if isDuplicate(text, in: top) {
+                top.hasMergeKey = true
+            } else if isDuplicate(text) {
                 issues.append(
                     YAMLIssue(
                         kind: .duplicateKey,
@@ -264,15 +294,15 @@ private struct TreeBuilder {
                 return
             }
         }
-        stack[top].pairs.append(Pair(key: key, value: node))
+        top.pairs.append(Pair(key: key, value: node))
     }
 
     /// Linear scan for small mappings, a set once a mapping grows, so a huge mapping stays linear.
     /// Keys compare by their text: `1` and `"1"` read the same to a person and to the model.
     /// Records `text` as seen unless it is a duplicate.
-    mutating func isDuplicate(_ text: String, in top: Int) -> Bool {
-        if stack[top].keys == nil {
-            let start = stack[top].keyStart
+    mutating func isDuplicate(_ text: String) -> Bool {
+        if top.keys == nil {
+            let start = top.keyStart
             if keyTexts.count - start < 24 {
                 // An index loop: `keyTexts[start...].contains` cost twice as much.
                 var j = start
@@ -286,13 +316,13 @@ private struct TreeBuilder {
             var keys = Set<String>(minimumCapacity: (keyTexts.count - start) * 2)
             for t in keyTexts[start...] { keys.insert(t) }
             keyTexts.removeSubrange(start...)
-            stack[top].keys = keys
+            top.keys = keys
         }
-        return !stack[top].keys!.insert(text).inserted
+        return !top.keys!.insert(text).inserted
     }
 
     static func isMergeKey(_ key: Node) -> Bool {
-        if case .scalar("<<", .plain, nil) = key.content { return true }
+        if case .scalar("<<", .plain) = key.storage { return true }
         return false
     }
 
@@ -308,13 +338,13 @@ private struct TreeBuilder {
         }
         for p in pairs where Self.isMergeKey(p.key) {
             let sources: [Node]
-            switch p.value.content {
+            switch p.value.storage {
             case .mapping: sources = [p.value]
             case .sequence(let items): sources = items
-            case .scalar: sources = [p.value]
+            case .scalar, .tagged: sources = [p.value]
             }
             for source in sources {
-                guard case .mapping(let inner) = source.content else {
+                guard case .mapping(let inner) = source.storage else {
                     issues.append(
                         YAMLIssue(
                             kind: .syntax,

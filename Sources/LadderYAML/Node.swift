@@ -21,37 +21,96 @@ public struct Node: Sendable {
         case mapping([Pair])
     }
 
-    public var content: Content
+    /// How a node is kept. Tags are rare in ladder files, so a tagged scalar lives in a box of
+    /// its own: an untagged scalar then holds one string, not two, and the smaller node is
+    /// cheaper to build, copy and free (freeing the tree was a tenth of loading a file).
+    /// Visible to `@inlinable` accessors: the decoder reads a node's text for nearly every
+    /// key and value, and a call per read, copying the node, cost more than the read.
+    @usableFromInline
+    package enum Storage: Sendable {
+        case scalar(String, ScalarStyle)
+        case tagged(TaggedScalar)
+        case sequence([Node])
+        case mapping([Pair])
+    }
+
+    @usableFromInline
+    package final class TaggedScalar: Sendable {
+        @usableFromInline let text: String
+        @usableFromInline let style: ScalarStyle
+        @usableFromInline let tag: String
+
+        init(text: String, style: ScalarStyle, tag: String) {
+            self.text = text
+            self.style = style
+            self.tag = tag
+        }
+    }
+
+    @usableFromInline package var storage: Storage
     public var span: Span
 
     public init(_ content: Content, span: Span) {
-        self.content = content
+        switch content {
+        case .scalar(let text, let style, nil): storage = .scalar(text, style)
+        case .scalar(let text, let style, let tag?): storage = .tagged(TaggedScalar(text: text, style: style, tag: tag))
+        case .sequence(let items): storage = .sequence(items)
+        case .mapping(let pairs): storage = .mapping(pairs)
+        }
         self.span = span
+    }
+
+    package init(storage: Storage, span: Span) {
+        self.storage = storage
+        self.span = span
+    }
+
+    public var content: Content {
+        get {
+            switch storage {
+            case .scalar(let text, let style): return .scalar(text: text, style: style, tag: nil)
+            case .tagged(let t): return .scalar(text: t.text, style: t.style, tag: t.tag)
+            case .sequence(let items): return .sequence(items)
+            case .mapping(let pairs): return .mapping(pairs)
+            }
+        }
+        set { self = Node(newValue, span: span) }
     }
 
     /// The resolved value of a scalar node; nil for collections.
     public var scalarValue: ScalarValue? {
-        guard case .scalar(let text, let style, let tag) = content else { return nil }
-        return CoreSchema.resolve(text, style: style, tag: tag)
+        switch storage {
+        case .scalar(let text, let style): return CoreSchema.resolve(text, style: style, tag: nil)
+        case .tagged(let t): return CoreSchema.resolve(t.text, style: t.style, tag: t.tag)
+        case .sequence, .mapping: return nil
+        }
     }
 
     /// The text of a scalar node, whatever its resolved type; nil for collections.
+    @inlinable
     public var scalarText: String? {
-        if case .scalar(let text, _, _) = content { return text }
-        return nil
+        switch storage {
+        case .scalar(let text, _): return text
+        case .tagged(let t): return t.text
+        case .sequence, .mapping: return nil
+        }
     }
 
+    @inlinable
     public var isCollection: Bool {
-        if case .scalar = content { return false }
-        return true
+        switch storage {
+        case .scalar, .tagged: return false
+        case .sequence, .mapping: return true
+        }
     }
 
     /// A short noun for messages: "a mapping", "a list", "the number 150000", "the string \"no\"".
     public var kindDescription: String {
-        switch content {
+        switch storage {
         case .sequence: return "a list"
         case .mapping: return "a mapping"
-        case .scalar(let text, _, _):
+        case .scalar, .tagged:
+            let text = scalarText ?? ""
             switch scalarValue ?? .null {
             case .null: return "an empty value"
             case .bool(let b): return "the boolean \(b)"
@@ -63,7 +122,7 @@ public struct Node: Sendable {
 
     /// The value of `key` in a mapping node, with the key node.
     public func pair(_ key: String) -> Pair? {
-        guard case .mapping(let pairs) = content else { return nil }
+        guard case .mapping(let pairs) = storage else { return nil }
         for p in pairs where p.key.scalarText == key { return p }
         return nil
     }
@@ -71,14 +130,14 @@ public struct Node: Sendable {
     /// Copies this subtree with every span replaced by `span` (used for aliases).
     func remarked(_ span: Span, count: inout Int) -> Node {
         count += 1
-        switch content {
-        case .scalar:
-            return Node(content, span: span)
+        switch storage {
+        case .scalar, .tagged:
+            return Node(storage: storage, span: span)
         case .sequence(let items):
-            return Node(.sequence(items.map { $0.remarked(span, count: &count) }), span: span)
+            return Node(storage: .sequence(items.map { $0.remarked(span, count: &count) }), span: span)
         case .mapping(let pairs):
             return Node(
-                .mapping(pairs.map { Pair(key: $0.key.remarked(span, count: &count), value: $0.value.remarked(span, count: &count)) }),
+                storage: .mapping(pairs.map { Pair(key: $0.key.remarked(span, count: &count), value: $0.value.remarked(span, count: &count)) }),
                 span: span)
         }
     }
