@@ -24,21 +24,20 @@ public struct Node: Sendable {
     /// How a node is kept. Tags are rare in ladder files, so a tagged scalar lives in a box of
     /// its own: an untagged scalar then holds one string, not two, and the smaller node is
     /// cheaper to build, copy and free (freeing the tree was a tenth of loading a file).
-    /// Visible to `@inlinable` accessors: the decoder reads a node's text for nearly every
-    /// key and value, and a call per read, copying the node, cost more than the read.
-    @usableFromInline
-    package enum Storage: Sendable {
+    /// Public for the decoder, which switches on it in place of `content` (that builds a
+    /// `Content` per read), and for the `@inlinable` accessors: it reads a node's text for
+    /// nearly every key and value, and a call per read, copying the node, cost more than the read.
+    public enum Storage: Sendable {
         case scalar(String, ScalarStyle)
         case tagged(TaggedScalar)
         case sequence([Node])
         case mapping([Pair])
     }
 
-    @usableFromInline
-    package final class TaggedScalar: Sendable {
-        @usableFromInline let text: String
-        @usableFromInline let style: ScalarStyle
-        @usableFromInline let tag: String
+    public final class TaggedScalar: Sendable {
+        public let text: String
+        public let style: ScalarStyle
+        public let tag: String
 
         init(text: String, style: ScalarStyle, tag: String) {
             self.text = text
@@ -47,7 +46,7 @@ public struct Node: Sendable {
         }
     }
 
-    @usableFromInline package var storage: Storage
+    public var storage: Storage
     public var span: Span
 
     public init(_ content: Content, span: Span) {
@@ -60,7 +59,7 @@ public struct Node: Sendable {
         self.span = span
     }
 
-    package init(storage: Storage, span: Span) {
+    public init(storage: Storage, span: Span) {
         self.storage = storage
         self.span = span
     }
