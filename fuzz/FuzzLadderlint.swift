@@ -44,7 +44,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         toolVersion: "fuzz", findings: findings, summary: summary, metrics: metrics, rules: fuzzRules,
         files: ["fuzz.yaml"], redacted: false, today: fuzzToday, notes: [])
     for format in ["json", "text", "sarif"] {
-        _ = Reporters.table[format]?(report, ReportStyle(color: false))
+        _ = Reporters.render(format, report, ReportStyle(color: false))
     }
     return 0
 }
