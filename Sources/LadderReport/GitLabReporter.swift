@@ -4,22 +4,8 @@ import LadderRules
 /// GitLab Code Quality JSON: an array with one issue per unsuppressed finding, in the fields
 /// GitLab reads (`description`, `check_name`, `fingerprint`, `severity`, `location.path`,
 /// `location.lines.begin`/`end`). GitLab ignores every other Code Climate field, so there are none.
-public enum GitLabReporter {
-    public static func render(_ report: Report, _ style: ReportStyle) -> String {
-        let sink = ByteSink()
-        write(report, style, to: sink)
-        return sink.string()
-    }
-
-    /// Streams the array: one issue is built at a time.
-    public static func write(_ report: Report, _ style: ReportStyle, to sink: ByteSink) {
-        sink.write(streamed(report), indent: 0)
-        sink.write("\n")
-    }
-
-    public static func document(_ report: Report) -> JSONValue { streamed(report).materialized }
-
-    static func streamed(_ report: Report) -> StreamedJSON {
+public enum GitLabReporter: StreamedJSONReporter {
+    public static func streamed(_ report: Report) -> StreamedJSON {
         let shown = report.findings.indices.filter { !report.findings[$0].suppressed }
         var used: [String: Int] = [:]
         let fingerprints = shown.map { i -> String in

@@ -2,22 +2,8 @@ import LadderModel
 import LadderRules
 
 /// The dashboard JSON of OUTPUT.md: keys in the documented order, schema in schemas/report.schema.json.
-public enum JSONReporter {
-    public static func render(_ report: Report, _ style: ReportStyle) -> String {
-        let sink = ByteSink()
-        write(report, style, to: sink)
-        return sink.string()
-    }
-
-    /// Streams the report: one finding and one ladder's metrics are built at a time.
-    public static func write(_ report: Report, _ style: ReportStyle, to sink: ByteSink) {
-        sink.write(streamed(report), indent: 0)
-        sink.write("\n")
-    }
-
-    public static func document(_ report: Report) -> JSONValue { streamed(report).materialized }
-
-    static func streamed(_ report: Report) -> StreamedJSON {
+public enum JSONReporter: StreamedJSONReporter {
+    public static func streamed(_ report: Report) -> StreamedJSON {
         .object([
             ("tool", .value(.object([("name", .string(Tool.name)), ("version", .string(report.toolVersion))]))),
             ("schema_version", .value(.int(1))),

@@ -38,3 +38,25 @@ public enum Reporters {
         return sink.string()
     }
 }
+
+/// A reporter whose output is one JSON document, streamed into a sink: only one finding (or
+/// one ladder's metrics) is built as a tree at a time.
+public protocol StreamedJSONReporter {
+    static func streamed(_ report: Report) -> StreamedJSON
+}
+
+extension StreamedJSONReporter {
+    public static func write(_ report: Report, _ style: ReportStyle, to sink: ByteSink) {
+        sink.write(streamed(report), indent: 0)
+        sink.write("\n")
+    }
+
+    public static func render(_ report: Report, _ style: ReportStyle) -> String {
+        let sink = ByteSink()
+        write(report, style, to: sink)
+        return sink.string()
+    }
+
+    /// The whole document as one tree, for tests.
+    public static func document(_ report: Report) -> JSONValue { streamed(report).materialized }
+}

@@ -3,7 +3,7 @@ import LadderRules
 
 /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, the rule metadata of
 /// the packs and the core rules, every finding with its region, suppressed findings marked.
-public enum SARIFReporter {
+public enum SARIFReporter: StreamedJSONReporter {
     /// The `$id` of the official schema (OASIS errata 01), the one the tests validate against.
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
     /// The base every relative `uri` is resolved against; GitHub resolves it to the checkout.
@@ -11,21 +11,7 @@ public enum SARIFReporter {
     /// The key of our fingerprint in `partialFingerprints`; bump `v1` if the hash ever changes.
     public static let fingerprintKey = "ladderlint/v1"
 
-    public static func render(_ report: Report, _ style: ReportStyle) -> String {
-        let sink = ByteSink()
-        write(report, style, to: sink)
-        return sink.string()
-    }
-
-    /// Streams the log: one result is built at a time.
-    public static func write(_ report: Report, _ style: ReportStyle, to sink: ByteSink) {
-        sink.write(streamed(report), indent: 0)
-        sink.write("\n")
-    }
-
-    public static func document(_ report: Report) -> JSONValue { streamed(report).materialized }
-
-    static func streamed(_ report: Report) -> StreamedJSON {
+    public static func streamed(_ report: Report) -> StreamedJSON {
         let rules = descriptors(report)
         var ruleIndex: [String: Int] = [:]
         for (i, r) in rules.enumerated() { ruleIndex[r.id] = i }
