@@ -65,8 +65,9 @@ public struct LintRun: Sendable {
 
         let loader = FileLoader(limits: config.limits, collectAmounts: options.redact)
         let jobs = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-        // Read in chunks, each ladder resolved and checked (with its metrics and policy
-        // picture) as soon as its documents are in, then dropped: see LadderStream.
+        // Read in chunks, each ladder resolved and checked (with its metrics and policy picture
+        // when an output shows them) as soon as its documents are in, then dropped: see
+        // LadderStream.
         let engine = Engine(registry: registry)
         let resolver = Resolver()
         let formats = Set(outputs.map(\.format))
@@ -81,7 +82,6 @@ public struct LintRun: Sendable {
                 incomplete: ladder.incomplete.map(\.rawValue).sorted())
         }
         let streamed = stream.run(files + contextFiles, named: files.count, unparsed: !discoveryProblems.isEmpty)
-        let (documentCount, names, namedLadders, amounts) = (streamed.documentCount, streamed.names, streamed.ladders, streamed.amounts)
         let outcomes = streamed.outcomes
         var findings = discoveryProblems + streamed.fileFindings + streamed.planFindings
         for o in outcomes { findings += o.findings }
@@ -90,8 +90,8 @@ public struct LintRun: Sendable {
             // Report the named files' own problems and the findings of the ladders they belong to.
             let contextNames = Set(contextFiles.map(\.display))
             findings = findings.filter { f in
-                if names.contains(f.location.file) { return true }
-                if let l = f.ladder, namedLadders.contains(l) { return true }
+                if streamed.names.contains(f.location.file) { return true }
+                if let l = f.ladder, streamed.ladders.contains(l) { return true }
                 return !contextNames.contains(f.location.file) && f.rule == "unreadable-file"
             }
         }
@@ -115,21 +115,20 @@ public struct LintRun: Sendable {
                 }
             }
         }
-        if options.redact {
-            let redactor = Redactor(amounts: amounts)
+        let redactor = options.redact ? Redactor(amounts: streamed.amounts) : nil
+        if let redactor {
             findings = findings.map(redactor.scrub)
             notes = notes.map(redactor.scrub)
         }
         findings.sort(by: Finding.precedes)
 
-        let summary = Summary(findings: findings, files: files.count, documents: documentCount, ladders: outcomes.count)
+        let summary = Summary(findings: findings, files: files.count, documents: streamed.documentCount, ladders: outcomes.count)
         var report = Report(
             toolVersion: Tool.version, findings: findings, summary: summary, metrics: outcomes.compactMap(\.metrics), rules: rules,
             files: files.map(\.display), redacted: options.redact, today: today, notes: notes)
         report.policy = wantsPicture ? outcomes.compactMap(\.picture) : nil
-        if options.redact {
+        if let redactor {
             // Names and areas are free text: scrub them like every other string of the report.
-            let redactor = Redactor(amounts: amounts)
             report.policy = report.policy?.map { picture in
                 var p = picture
                 p.programs = p.programs.map { var x = $0; x.name = redactor.scrub(x.name); return x }
