@@ -79,10 +79,10 @@ struct LadderStream {
             for (k, file) in loaded.enumerated() {
                 result.fileFindings += file.findings
                 if file.findings.contains(where: { Self.unparsedRules.contains($0.rule) }) { unparsed = true }
-                if start + k < named {
+                let isNamed = start + k < named
+                if isNamed {
                     result.documentCount += file.documentCount
                     result.names.insert(file.file.display)
-                    for d in file.documents { result.ladders.insert(d.stub.ladder.value) }
                 }
                 result.amounts.formUnion(file.amounts)
                 broken += file.brokenIDs
@@ -94,6 +94,7 @@ struct LadderStream {
                 for d in file.documents {
                     let stub = d.stub
                     stubs.append(stub)
+                    if isNamed { result.ladders.insert(stub.ladder.value) }
                     pending[stub.ladder.value, default: Pending()].documents.append(d)
                     if stub.isLadder { pending[stub.ladder.value]!.ladderDocuments += 1 }
                     touch(stub.ladder.value)
