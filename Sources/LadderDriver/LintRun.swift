@@ -181,7 +181,11 @@ public struct LintRun: Sendable {
         var t = time(nil)
         var tmv = tm()
         gmtime_r(&t, &tmv)
-        let text = String(format: "%04d-%02d-%02d", Int(tmv.tm_year) + 1900, Int(tmv.tm_mon) + 1, Int(tmv.tm_mday))
-        return Day(text)!
+        // Written digit by digit: `String(format:)` goes through Foundation's locale machinery.
+        func digits(_ value: Int32, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return Day(digits(tmv.tm_year + 1900, 4) + "-" + digits(tmv.tm_mon + 1, 2) + "-" + digits(tmv.tm_mday, 2))!
     }
 }

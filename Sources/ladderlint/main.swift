@@ -6,6 +6,8 @@ import LadderReport
 import LadderRules
 
 /// Arguments only: every decision is made in LadderDriver, where tests reach it.
+/// Every command names itself: otherwise swift-argument-parser derives the name from the type's
+/// name through `String(describing:)`, a runtime type lookup that costs a one-file run ~1 ms.
 struct Ladderlint: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ladderlint",
@@ -18,7 +20,7 @@ struct Ladderlint: ParsableCommand {
 extension FailLevel: ExpressibleByArgument {}
 
 struct Lint: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Lint ladder files and folders (the default command).")
+    static let configuration = CommandConfiguration(commandName: "lint", abstract: "Lint ladder files and folders (the default command).")
 
     @Argument(help: "Ladder files and folders (default: the configuration's paths, else ladders/).")
     var paths: [String] = []
@@ -91,7 +93,7 @@ struct Lint: ParsableCommand {
 }
 
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the rule catalogue with ids, severities and parameters.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "Print the rule catalogue with ids, severities and parameters.")
 
     @Option(help: "text, json or markdown.")
     var format = "text"
@@ -110,7 +112,7 @@ struct Rules: ParsableCommand {
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain a rule: rationale, parameters, examples, how to waive.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a rule: rationale, parameters, examples, how to waive.")
 
     @Argument(help: "A rule id, e.g. pay-ceiling-parity.")
     var rule: String
