@@ -52,6 +52,17 @@ struct LadderStream {
         var unsettled = false
     }
 
+    /// One task of a round: read a file, or check a ladder.
+    private enum Work: Sendable {
+        case check(LadderGroup)
+        case load(InputFile)
+    }
+
+    private enum Done: Sendable {
+        case checked(LadderOutcome)
+        case loaded(LoadedFile)
+    }
+
     /// A ladder checked early, and what it was checked with.
     private struct Guess {
         var sources: [DocumentSource]
@@ -70,16 +81,40 @@ struct LadderStream {
         var pending: [String: Pending] = [:]
         var guesses: [String: Guess] = [:]
 
-        for start in stride(from: 0, to: inputs.count, by: chunkSize) {
-            let chunk = Array(inputs[start..<min(start + chunkSize, inputs.count)])
-            var loaded = ParallelMap.map(chunk, jobs: jobs) { loader.load($0) }
+        // Each round reads one chunk and, on the same threads, checks the ladders that the chunk
+        // before completed: one wait per chunk, and no core idles while the other ends a phase.
+        var checking: [(id: String, sources: [DocumentSource])] = []
+        var groups: [LadderGroup] = []
+        var start = 0
+        repeat {
+            let end = min(start + chunkSize, inputs.count)
+            var work = groups.map(Work.check) + inputs[start..<end].map(Work.load)
+            groups = []
+            var done = ParallelMap.map(taking: &work, jobs: jobs) { w -> Done in
+                switch w {
+                case .check(let group): return .checked(process(group))
+                case .load(let file): return .loaded(loader.load(file))
+                }
+            }
+            // The checks come first in `done`, in the order of `checking`.
             var touched: [String] = []
             var seen = Set<String>()
             func touch(_ id: String) { if seen.insert(id).inserted { touched.append(id) } }
-            for (k, file) in loaded.enumerated() {
+            var k = 0
+            for d in done {
+                let file: LoadedFile
+                switch d {
+                case .checked(let outcome):
+                    let c = checking[k]
+                    guesses[c.id] = Guess(sources: c.sources, broken: Set(brokenByLadder[c.id] ?? []), outcome: outcome)
+                    k += 1
+                    continue
+                case .loaded(let f): file = f
+                }
                 result.fileFindings += file.findings
                 if file.findings.contains(where: { Self.unparsedRules.contains($0.rule) }) { unparsed = true }
-                let isNamed = start + k < named
+                let isNamed = start + k - checking.count < named
+                k += 1
                 if isNamed {
                     result.documentCount += file.documentCount
                     result.names.insert(file.file.display)
@@ -100,12 +135,10 @@ struct LadderStream {
                     touch(stub.ladder.value)
                 }
             }
-            loaded = []
+            done = []
+            checking = []
 
-            // Check now the ladders this chunk added to; drop their documents.
-            var ids: [String] = []
-            var groups: [LadderGroup] = []
-            var sources: [[DocumentSource]] = []
+            // The ladders this chunk added to, checked next round; their documents dropped here.
             for id in touched {
                 guard var p = pending[id], p.ladderDocuments == 1, !p.unsettled else { continue }
                 if guesses.removeValue(forKey: id) != nil {
@@ -115,16 +148,12 @@ struct LadderStream {
                 }
                 let docs = p.documents.sorted { $0.source < $1.source }
                 guard let l = docs.lazy.compactMap(Self.ladder).first else { continue }
-                ids.append(id)
+                checking.append((id, docs.map(\.source)))
                 groups.append(LadderGroup(ladder: l, documents: docs.filter { Self.ladder($0) == nil }, broken: brokenByLadder[id] ?? []))
-                sources.append(docs.map(\.source))
                 pending[id]!.documents = []
             }
-            let outcomes = ParallelMap.map(taking: &groups, jobs: jobs, process)
-            for (i, id) in ids.enumerated() {
-                guesses[id] = Guess(sources: sources[i], broken: Set(brokenByLadder[id] ?? []), outcome: outcomes[i])
-            }
-        }
+            start = end
+        } while start < inputs.count || !groups.isEmpty
 
         // Every file read: the run-wide pass decides what each ladder is made of.
         let plan = Resolver().plan(stubs, broken: broken, unparsedFiles: unparsed)

@@ -84,6 +84,7 @@ public struct LintRun: Sendable {
         let streamed = stream.run(files + contextFiles, named: files.count, unparsed: !discoveryProblems.isEmpty)
         let outcomes = streamed.outcomes
         var findings = discoveryProblems + streamed.fileFindings + streamed.planFindings
+        findings.reserveCapacity(findings.count + outcomes.reduce(0) { $0 + $1.findings.count })
         for o in outcomes { findings += o.findings }
 
         if !namedFiles.isEmpty {
@@ -120,7 +121,7 @@ public struct LintRun: Sendable {
             findings = findings.map(redactor.scrub)
             notes = notes.map(redactor.scrub)
         }
-        findings.sort(by: Finding.precedes)
+        findings = Finding.inReportOrder(findings)
 
         let summary = Summary(findings: findings, files: files.count, documents: streamed.documentCount, ladders: outcomes.count)
         var report = Report(
