@@ -5,7 +5,8 @@ import PackageDescription
 // about half of a one-file run (the pre-commit case) loading and binding their shared libraries.
 // Every target is compiled with the flag too, so the modules it imports are the static
 // toolchain's, whose link entries name Foundation's private libraries (ICU, CoreFoundation).
-let staticRuntime: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+let staticOnLinuxRelease = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
+let staticRuntime: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], staticOnLinuxRelease)]
 
 let package = Package(
     name: "ladderlint",
@@ -35,7 +36,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: staticRuntime,
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], staticOnLinuxRelease)]
         ),
         .testTarget(name: "LadderYAMLTests", dependencies: ["LadderYAML"], exclude: ["libyaml-deviations.txt"]),
         .testTarget(name: "LadderModelTests", dependencies: ["LadderModel", "LadderYAML"]),

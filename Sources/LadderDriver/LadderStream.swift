@@ -96,25 +96,25 @@ struct LadderStream {
                 case .load(let file): return .loaded(loader.load(file))
                 }
             }
-            // The checks come first in `done`, in the order of `checking`.
+            // `done` holds the checks first, in the order of `checking`, then the chunk's files.
             var touched: [String] = []
             var seen = Set<String>()
             func touch(_ id: String) { if seen.insert(id).inserted { touched.append(id) } }
-            var k = 0
+            var checked = 0, fileIndex = start
             for d in done {
                 let file: LoadedFile
                 switch d {
                 case .checked(let outcome):
-                    let c = checking[k]
+                    let c = checking[checked]
                     guesses[c.id] = Guess(sources: c.sources, broken: Set(brokenByLadder[c.id] ?? []), outcome: outcome)
-                    k += 1
+                    checked += 1
                     continue
                 case .loaded(let f): file = f
                 }
                 result.fileFindings += file.findings
                 if file.findings.contains(where: { Self.unparsedRules.contains($0.rule) }) { unparsed = true }
-                let isNamed = start + k - checking.count < named
-                k += 1
+                let isNamed = fileIndex < named
+                fileIndex += 1
                 if isNamed {
                     result.documentCount += file.documentCount
                     result.names.insert(file.file.display)

@@ -121,7 +121,6 @@ public struct Finding: Sendable, Hashable {
         return f
     }
 
-    /// The order of every output: file, line, column, rule (then message, for total order).
     /// `findings` in report order (`precedes`), stable. Indices are sorted, not findings: a
     /// finding is a large value, and the merge passes of `sort` copied each one several times,
     /// on the serial part of a large run. Here each is copied once.
@@ -135,6 +134,7 @@ public struct Finding: Sendable, Hashable {
         return order.map { findings[$0] }
     }
 
+    /// The order of every output: file, line, column, rule (then message, for total order).
     public static func precedes(_ a: Finding, _ b: Finding) -> Bool {
         if a.location.file != b.location.file { return a.location.file < b.location.file }
         if a.location.line != b.location.line { return a.location.line < b.location.line }
