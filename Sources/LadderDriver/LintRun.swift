@@ -182,11 +182,8 @@ public struct LintRun: Sendable {
         var t = time(nil)
         var tmv = tm()
         gmtime_r(&t, &tmv)
-        // Written digit by digit: `String(format:)` goes through Foundation's locale machinery.
-        func digits(_ value: Int32, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return Day(digits(tmv.tm_year + 1900, 4) + "-" + digits(tmv.tm_mon + 1, 2) + "-" + digits(tmv.tm_mday, 2))!
+        // From its parts: formatting it with `String(format:)` to parse it again went through
+        // Foundation's locale machinery.
+        return Day(year: Int(tmv.tm_year) + 1900, month: Int(tmv.tm_mon) + 1, day: Int(tmv.tm_mday))!
     }
 }

@@ -18,10 +18,15 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible {
             return v
         }
         guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
-        guard (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: y) else { return nil }
-        year = y
-        month = m
-        day = d
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// A date from its parts; nil for an impossible one.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
