@@ -33,10 +33,16 @@ public struct DecodedDocument: Sendable {
 public struct DocumentDecoder {
     public init() {}
 
-    public func decode(_ root: Node, source: DocumentSource) -> DecodedDocument {
+    /// Decodes the document whose root is record `root` of `table`.
+    public func decode(_ table: NodeTable, root: Int32, source: DocumentSource) -> DecodedDocument {
+        withExtendedLifetime(table) { decode(table.node(at: root), source: source) }
+    }
+
+    /// Decodes the document at `root`; its table must stay alive for the call.
+    func decode(_ root: TableNode, source: DocumentSource) -> DecodedDocument {
         let context = DecodeContext()
         let document = decodeDocument(root, source: source, context: context)
-        if !context.problems.isEmpty, case .mapping = root.storage,
+        if !context.problems.isEmpty, root.isMapping,
            let kind = root.pair("kind")?.value.scalarText.flatMap(DocumentKind.init(rawValue:)),
            let ladder = root.pair(kind == .ladder ? "id" : "ladder")?.value.scalarText
         {
@@ -51,9 +57,9 @@ public struct DocumentDecoder {
         return DecodedDocument(document: problems.isEmpty || document != nil ? document : nil, problems: problems, brokenIDs: context.brokenIDs)
     }
 
-    private func decodeDocument(_ root: Node, source: DocumentSource, context: DecodeContext) -> Document? {
+    private func decodeDocument(_ root: TableNode, source: DocumentSource, context: DecodeContext) -> Document? {
         let kinds = DocumentKind.allCases.map(\.rawValue)
-        guard case .mapping = root.storage else {
+        guard root.isMapping else {
             context.fail(root.span, "", "expected a mapping with a 'kind' key (one of \(kinds.joined(separator: ", "))), found \(root.kindDescription): each document of a ladder file is a mapping")
             return nil
         }
@@ -84,13 +90,14 @@ public struct DocumentDecoder {
     }
 
     /// Runs `body` over each item of a list value, with a path `key[i]`.
-    private func items<T>(_ r: inout MappingReader, _ key: String, required: Bool, _ body: (Node, DecodePath) -> T?) -> [T]? {
+    private func items<T>(_ r: inout MappingReader, _ key: String, required: Bool, _ body: (TableNode, DecodePath) -> T?) -> [T]? {
         guard let p = required ? r.required(key, "a list") : r.optional(key) else { return required ? nil : [] }
-        guard case .sequence(let list) = p.value.storage else {
+        let list = p.value
+        guard list.kind == .sequence else {
             r.fail(p.anchorSpan, key, "expected a list, found \(p.value.kindDescription)")
             return nil
         }
-        if required && list.isEmpty {
+        if required && list.count == 0 {
             r.fail(p.anchorSpan, key, "expected at least one entry, found an empty list")
             return nil
         }
@@ -98,15 +105,15 @@ public struct DocumentDecoder {
         let prefix = r.sub(key)
         var out: [T] = []
         out.reserveCapacity(list.count)
-        for i in list.indices {
-            if let value = body(list[i], prefix.index(i)) { out.append(value) }
+        for i in 0..<list.count {
+            if let value = body(list.item(i), prefix.index(i)) { out.append(value) }
         }
         return out
     }
 
     // MARK: ladder
 
-    private func ladder(_ root: Node, _ source: DocumentSource, _ c: DecodeContext) -> Ladder? {
+    private func ladder(_ root: TableNode, _ source: DocumentSource, _ c: DecodeContext) -> Ladder? {
         guard var r = MappingReader(root, anchor: root.span, path: .root, what: "a ladder document", keys: FormatKeys.ladder, context: c) else { return nil }
         let id = r.string("id")
         let ladderID = id?.value
@@ -122,7 +129,7 @@ public struct DocumentDecoder {
         return Ladder(source: source, id: id, name: name.value, organization: organization?.value, effective: effective?.value, tracks: tracks, levels: levels)
     }
 
-    private func track(_ node: Node, _ path: DecodePath, _ ladder: String?, _ c: DecodeContext) -> Track? {
+    private func track(_ node: TableNode, _ path: DecodePath, _ ladder: String?, _ c: DecodeContext) -> Track? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a track", keys: FormatKeys.track, context: c) else { return nil }
         let id = r.string("id"), name = r.string("name"), kind = r.enumeration("kind", TrackKind.self)
         guard r.ok, let id, let name, let kind else {
@@ -132,7 +139,7 @@ public struct DocumentDecoder {
         return Track(id: id, name: name.value, kind: kind.value)
     }
 
-    private func level(_ node: Node, _ path: DecodePath, _ ladder: String?, _ c: DecodeContext) -> Level? {
+    private func level(_ node: TableNode, _ path: DecodePath, _ ladder: String?, _ c: DecodeContext) -> Level? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a level", keys: FormatKeys.level, context: c) else { return nil }
         let id = r.string("id"), track = r.string("track"), grade = r.int("grade", min: 0), title = r.string("title")
         let roles = r.stringList("roles")
@@ -153,7 +160,7 @@ public struct DocumentDecoder {
 
     // MARK: compensation
 
-    private func compensation(_ root: Node, _ source: DocumentSource, _ c: DecodeContext) -> Compensation? {
+    private func compensation(_ root: TableNode, _ source: DocumentSource, _ c: DecodeContext) -> Compensation? {
         guard var r = MappingReader(root, anchor: root.span, path: .root, what: "a compensation document", keys: FormatKeys.compensation, context: c) else { return nil }
         let ladder = r.string("ladder")
         let currency = r.string("currency")
@@ -172,7 +179,7 @@ public struct DocumentDecoder {
         s.utf8.count == 3 && s.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
     }
 
-    private func band(_ node: Node, _ path: DecodePath, currency: String, period: PayPeriod, _ c: DecodeContext) -> Band? {
+    private func band(_ node: TableNode, _ path: DecodePath, currency: String, period: PayPeriod, _ c: DecodeContext) -> Band? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a band", keys: FormatKeys.band, context: c) else { return nil }
         let level = r.string("level")
         let zone = r.string("zone", required: false)
@@ -195,7 +202,7 @@ public struct DocumentDecoder {
         return Band(level: level, zone: zone?.value ?? "default", currency: cur?.value ?? currency, period: period, base: base, bonusTarget: bonus, equity: equity)
     }
 
-    private func range(_ p: Pair, _ path: DecodePath, _ what: String, _ c: DecodeContext) -> AmountRange? {
+    private func range(_ p: TablePair, _ path: DecodePath, _ what: String, _ c: DecodeContext) -> AmountRange? {
         guard var r = MappingReader(p.value, anchor: p.anchorSpan, path: path, what: what, keys: FormatKeys.range, context: c) else { return nil }
         let min = r.number("min", expected: "an amount"), mid = r.number("mid", required: false, expected: "an amount"), max = r.number("max", expected: "an amount")
         guard r.ok, let min, let max else { return nil }
@@ -204,7 +211,7 @@ public struct DocumentDecoder {
 
     // MARK: policy
 
-    private func policy(_ root: Node, _ source: DocumentSource, _ c: DecodeContext) -> Policy? {
+    private func policy(_ root: TableNode, _ source: DocumentSource, _ c: DecodeContext) -> Policy? {
         guard var r = MappingReader(root, anchor: root.span, path: .root, what: "a policy document", keys: FormatKeys.policy, context: c) else { return nil }
         let ladder = r.string("ladder")
         let programs = items(&r, "programs", required: false) { program($0, $1, c) }
@@ -215,7 +222,7 @@ public struct DocumentDecoder {
         return Policy(source: source, ladder: ladder, programs: programs, decisions: decisions, forums: forums, transitions: transitions)
     }
 
-    private func program(_ node: Node, _ path: DecodePath, _ c: DecodeContext) -> Program? {
+    private func program(_ node: TableNode, _ path: DecodePath, _ c: DecodeContext) -> Program? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a program", keys: FormatKeys.program, context: c) else { return nil }
         let id = r.string("id"), name = r.string("name"), kind = r.enumeration("kind", ProgramKind.self)
         var eligible = Located(Audience.everyone, span: node.span)
@@ -244,7 +251,7 @@ public struct DocumentDecoder {
         return Program(id: id, name: name.value, kind: kind.value, eligible: eligible, cohort: cohort)
     }
 
-    private func decision(_ node: Node, _ path: DecodePath, _ c: DecodeContext) -> Decision? {
+    private func decision(_ node: TableNode, _ path: DecodePath, _ c: DecodeContext) -> Decision? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a decision", keys: FormatKeys.decision, context: c) else { return nil }
         let area = r.string("area"), kind = r.enumeration("kind", DecisionKind.self)
         var owner: Located<Audience>?
@@ -261,7 +268,7 @@ public struct DocumentDecoder {
         return Decision(area: area, kind: kind.value, owner: owner, consulted: consulted)
     }
 
-    private func forum(_ node: Node, _ path: DecodePath, _ c: DecodeContext) -> Forum? {
+    private func forum(_ node: TableNode, _ path: DecodePath, _ c: DecodeContext) -> Forum? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a forum", keys: FormatKeys.forum, context: c) else { return nil }
         let id = r.string("id"), name = r.string("name"), purpose = r.enumeration("purpose", ForumPurpose.self)
         var members: Located<Audience>?
@@ -273,7 +280,7 @@ public struct DocumentDecoder {
         return Forum(id: id, name: name.value, purpose: purpose.value, members: members)
     }
 
-    private func transition(_ node: Node, _ path: DecodePath, _ c: DecodeContext) -> Transition? {
+    private func transition(_ node: TableNode, _ path: DecodePath, _ c: DecodeContext) -> Transition? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a transition", keys: FormatKeys.transition, context: c) else { return nil }
         let from = r.string("from"), to = r.string("to")
         let grade = r.int("grade_change", required: false)
@@ -283,27 +290,28 @@ public struct DocumentDecoder {
     }
 
     /// `everyone`, a mapping, or a list of mappings.
-    private func audience(_ p: Pair, _ path: DecodePath, _ c: DecodeContext) -> Located<Audience>? {
+    private func audience(_ p: TablePair, _ path: DecodePath, _ c: DecodeContext) -> Located<Audience>? {
         let span = p.anchorSpan
-        switch p.value.content {
-        case .scalar(let text, _, _):
-            if text == "everyone" { return Located(.everyone, span: span) }
+        switch p.value.kind {
+        case .scalar:
+            if p.value.scalarText == "everyone" { return Located(.everyone, span: span) }
             c.fail(span, path, "expected 'everyone', a mapping such as {tracks: [ic]} or a list of such mappings, found \(p.value.kindDescription)")
             return nil
         case .mapping:
             guard let clause = audienceClause(p.value, anchor: span, path, c) else { return nil }
             return Located(.anyOf([clause]), span: span)
-        case .sequence(let list):
+        case .sequence:
             var clauses: [AudienceClause] = []
             var ok = true
-            for (i, item) in list.enumerated() {
+            for i in 0..<p.value.count {
+                let item = p.value.item(i)
                 if let cl = audienceClause(item, anchor: item.span, path.index(i), c) { clauses.append(cl) } else { ok = false }
             }
             return ok ? Located(.anyOf(clauses), span: span) : nil
         }
     }
 
-    private func audienceClause(_ node: Node, anchor: Span, _ path: DecodePath, _ c: DecodeContext) -> AudienceClause? {
+    private func audienceClause(_ node: TableNode, anchor: Span, _ path: DecodePath, _ c: DecodeContext) -> AudienceClause? {
         guard var r = MappingReader(node, anchor: anchor, path: path, what: "an audience", keys: FormatKeys.audience, context: c) else { return nil }
         let tracks = r.stringList("tracks")
         var kinds: [TrackKind]?
@@ -326,7 +334,7 @@ public struct DocumentDecoder {
 
     // MARK: survey
 
-    private func survey(_ root: Node, _ source: DocumentSource, _ c: DecodeContext) -> Survey? {
+    private func survey(_ root: TableNode, _ source: DocumentSource, _ c: DecodeContext) -> Survey? {
         guard var r = MappingReader(root, anchor: root.span, path: .root, what: "a survey document", keys: FormatKeys.survey, context: c) else { return nil }
         let ladder = r.string("ladder"), conducted = r.day("conducted"), anonymous = r.bool("anonymous")
         let questions = items(&r, "questions", required: false) { question($0, $1, c) }
@@ -334,7 +342,7 @@ public struct DocumentDecoder {
         return Survey(source: source, ladder: ladder, conducted: conducted, anonymous: anonymous, questions: questions)
     }
 
-    private func question(_ node: Node, _ path: DecodePath, _ c: DecodeContext) -> Question? {
+    private func question(_ node: TableNode, _ path: DecodePath, _ c: DecodeContext) -> Question? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a survey question", keys: FormatKeys.question, context: c) else { return nil }
         let id = r.string("id"), audience = r.string("audience", required: false)
         let respondents = r.int("respondents", min: 0), agree = r.int("agree", min: 0)

@@ -7,11 +7,12 @@ struct MappingReader {
     let path: DecodePath
     let what: String
     let context: DecodeContext
-    /// The valid keys, and for each the index of its pair in `list` (-1: absent). A dictionary
+    /// The valid keys, and for each the index of its pair in the mapping (-1: absent). A dictionary
     /// per mapping cost more than the rest of decoding: mappings have a handful of keys, and
     /// the slots live inline (no allocation per mapping), so a reader takes at most 8 keys.
     private let keys: [String]
-    private let list: [Pair]
+    /// The mapping, read in place from its table.
+    private let node: TableNode
     private var slots = SIMD8<Int32>(repeating: -1)
     /// Valid keys suggested for unknown ones ("did you mean"): a typo of a required key is
     /// reported once, as the unknown key, not a second time as a missing one.
@@ -19,7 +20,7 @@ struct MappingReader {
     private(set) var ok: Bool
 
     /// `anchor` is where findings about the whole mapping point (its key, when it has one).
-    init?(_ node: Node, anchor: Span, path: DecodePath, what: String, keys: [String], context: DecodeContext) {
+    init?(_ node: TableNode, anchor: Span, path: DecodePath, what: String, keys: [String], context: DecodeContext) {
         precondition(keys.count <= 8, "a MappingReader takes at most 8 keys")
         self.anchor = anchor
         self.path = path
@@ -27,83 +28,65 @@ struct MappingReader {
         self.context = context
         self.ok = true
         self.keys = keys
-        guard case .mapping(let list) = node.storage else {
+        self.node = node
+        guard node.isMapping else {
             context.fail(anchor, path, "expected \(what) (a mapping of keys), found \(node.kindDescription)")
             return nil
         }
-        self.list = list
-        // Through a buffer pointer, reading each key's text in place: iterating the pairs, or
-        // `list[i]`, copied whole nodes.
-        list.withUnsafeBufferPointer { pairs in
-            for i in pairs.indices {
-                // `scalarText` borrows the key; binding `.scalar(let k, _, _)` here copied it.
-                guard let k = pairs[i].key.scalarText else {
-                    let key = pairs[i].key
-                    context.fail(key.span, path, "expected a plain key, found \(key.kindDescription): use one of \(keys.joined(separator: ", "))")
-                    continue
-                }
-                // The first byte turns away most keys before the Unicode-aware `hasPrefix`.
-                if k.utf8.first == UInt8(ascii: "x") && k.hasPrefix("x-") { continue }
-                if let slot = keys.firstIndex(of: k) {
-                    slots[slot] = Int32(truncatingIfNeeded: i)
-                    continue
-                }
-                var message = "unknown key '\(k)' in \(what)"
-                if let s = Suggest.nearest(k, in: keys) {
-                    message += ": did you mean '\(s)'?"
-                    suggested.insert(s)
-                } else {
-                    message += "."
-                }
-                message += " Valid keys: \(keys.joined(separator: ", "))"
-                context.fail(pairs[i].key.span, path, message)
+        for i in 0..<node.count {
+            let key = node.key(i)
+            guard let k = key.scalarText else {
+                context.fail(key.span, path, "expected a plain key, found \(key.kindDescription): use one of \(keys.joined(separator: ", "))")
+                continue
             }
+            // The first byte turns away most keys before the Unicode-aware `hasPrefix`.
+            if k.utf8.first == UInt8(ascii: "x") && k.hasPrefix("x-") { continue }
+            if let slot = keys.firstIndex(of: k) {
+                slots[slot] = Int32(truncatingIfNeeded: i)
+                continue
+            }
+            var message = "unknown key '\(k)' in \(what)"
+            if let s = Suggest.nearest(k, in: keys) {
+                message += ": did you mean '\(s)'?"
+                suggested.insert(s)
+            } else {
+                message += "."
+            }
+            message += " Valid keys: \(keys.joined(separator: ", "))"
+            context.fail(key.span, path, message)
         }
     }
 
     func sub(_ key: String) -> DecodePath { path.key(key) }
 
-    /// The index in `list` of the pair for `key`, if given.
+    /// The index in the mapping of the pair for `key`, if given.
     private func index(_ key: String) -> Int? {
         guard let slot = keys.firstIndex(of: key) else { return nil }
         let i = Int(slots[slot])
         return i >= 0 ? i : nil
     }
 
-    private func pair(_ key: String) -> Pair? { index(key).map { list[$0] } }
-
-    /// Reads the value of pair `i` in place: `list[i]` copied the whole pair.
-    private func withValue<R>(_ i: Int, _ body: (Node) -> R) -> R {
-        list.withUnsafeBufferPointer { body($0[i].value) }
-    }
+    private func value(_ i: Int) -> TableNode { node.value(i) }
 
     func has(_ key: String) -> Bool { index(key) != nil }
 
     /// The index of the pair for `key` when given and not null.
     private func present(_ key: String) -> Int? {
         guard let i = index(key) else { return nil }
-        let isNull = withValue(i) { v in
-            if Self.mayBeNull(v), case .null? = v.scalarValue { return true }
-            return false
-        }
-        return isNull ? nil : i
+        let v = value(i)
+        if Self.mayBeNull(v), case .null? = v.scalarValue { return nil }
+        return i
     }
 
-    func optional(_ key: String) -> Pair? { present(key).map { list[$0] } }
+    func optional(_ key: String) -> TablePair? { present(key).map { node.pair(at: $0) } }
 
     /// False when the core schema cannot read `node` as null, decided without resolving it: a
     /// collection, or an untagged plain scalar that is not empty and starts with none of the
     /// characters that begin `~`, `null`, `Null`, `NULL`. Most values are answered here.
-    static func mayBeNull(_ node: Node) -> Bool {
-        let text: String
-        switch node.storage {
-        case .sequence, .mapping: return false
-        case .tagged: return true
-        case .scalar(let t, let style):
-            guard style == .plain else { return false }
-            text = t
-        }
-        guard let c = text.utf8.first else { return true }
+    static func mayBeNull(_ node: TableNode) -> Bool {
+        guard let (style, tagged) = node.scalarStyle else { return false }
+        if tagged { return true }
+        guard style == .plain, let c = node.scalarText?.utf8.first else { return style == .plain }
         return c == UInt8(ascii: "~") || c == UInt8(ascii: "n") || c == UInt8(ascii: "N")
     }
 
@@ -116,8 +99,8 @@ struct MappingReader {
         return nil
     }
 
-    mutating func required(_ key: String, _ expected: @autoclosure () -> String) -> Pair? {
-        requiredIndex(key, expected()).map { list[$0] }
+    mutating func required(_ key: String, _ expected: @autoclosure () -> String) -> TablePair? {
+        requiredIndex(key, expected()).map { node.pair(at: $0) }
     }
 
     /// The index of the pair for `key`, reporting it when it is required and missing.
@@ -129,15 +112,16 @@ struct MappingReader {
 
     mutating func string(_ key: String, required isRequired: Bool = true) -> Located<String>? {
         guard let i = lookup(key, isRequired, "text") else { return nil }
-        let found: Located<String>? = withValue(i) { v in v.scalarText.map { Located($0, span: v.span) } }
-        return found ?? wrong(list[i], key, "text", hint: nil)
+        let v = value(i)
+        if let t = v.scalarText { return Located(t, span: v.span) }
+        return wrong(node.pair(at: i), key, "text", hint: nil)
     }
 
     mutating func int(_ key: String, required isRequired: Bool = true, min: Int? = nil) -> Located<Int>? {
         func expected() -> String { min.map { "a whole number >= \($0)" } ?? "a whole number" }
         guard let i = lookup(key, isRequired, expected()) else { return nil }
-        let (value, span) = withValue(i) { (Self.intValue($0), $0.span) }
-        guard let v = value else { return wrong(list[i], key, expected(), hint: Self.numberHint(list[i].value)) }
+        let found = value(i), span = found.span
+        guard let v = Self.intValue(found) else { return wrong(node.pair(at: i), key, expected(), hint: Self.numberHint(found)) }
         if let min, v < min {
             // One finding: the value is a whole number, just below the minimum.
             fail(span, key, "expected \(expected()), found \(v)")
@@ -146,7 +130,7 @@ struct MappingReader {
         return Located(v, span: span)
     }
 
-    static func intValue(_ node: Node) -> Int? {
+    static func intValue(_ node: TableNode) -> Int? {
         switch node.scalarValue {
         case .int(let v)?: return v
         case .float(let d)? where d.isFinite && d == d.rounded() && abs(d) < 9e15: return Int(d)
@@ -156,17 +140,17 @@ struct MappingReader {
 
     mutating func number(_ key: String, required isRequired: Bool = true, expected: String = "a number") -> Located<Double>? {
         guard let i = lookup(key, isRequired, expected) else { return nil }
-        let (value, span) = withValue(i) { ($0.scalarValue, $0.span) }
-        switch value {
-        case .int(let v)?: return Located(Double(v), span: span)
-        case .float(let d)? where d.isFinite: return Located(d, span: span)
-        default: return wrong(list[i], key, expected, hint: Self.numberHint(list[i].value))
+        let found = value(i)
+        switch found.scalarValue {
+        case .int(let v)?: return Located(Double(v), span: found.span)
+        case .float(let d)? where d.isFinite: return Located(d, span: found.span)
+        default: return wrong(node.pair(at: i), key, expected, hint: Self.numberHint(found))
         }
     }
 
     mutating func bool(_ key: String, required isRequired: Bool = true) -> Located<Bool>? {
         guard let i = lookup(key, isRequired, "true or false") else { return nil }
-        let p = list[i]
+        let p = node.pair(at: i)
         if case .bool(let b)? = p.value.scalarValue { return Located(b, span: p.value.span) }
         var hint: String?
         if let t = p.value.scalarText?.lowercased(), ["yes", "no", "on", "off", "y", "n"].contains(t) {
@@ -177,14 +161,15 @@ struct MappingReader {
 
     mutating func day(_ key: String, required isRequired: Bool = true) -> Located<Day>? {
         guard let i = lookup(key, isRequired, "a date, YYYY-MM-DD") else { return nil }
-        if let t = list[i].value.scalarText, let d = Day(t) { return Located(d, span: list[i].value.span) }
-        return wrong(list[i], key, "a date written YYYY-MM-DD", hint: nil)
+        let p = node.pair(at: i)
+        if let t = p.value.scalarText, let d = Day(t) { return Located(d, span: p.value.span) }
+        return wrong(p, key, "a date written YYYY-MM-DD", hint: nil)
     }
 
     mutating func enumeration<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required isRequired: Bool = true) -> Located<E>? where E.RawValue == String {
         guard let i = lookup(key, isRequired, "one of \(E.allCases.map(\.rawValue).joined(separator: ", "))") else { return nil }
-        if let t = list[i].value.scalarText, let v = E(rawValue: t) { return Located(v, span: list[i].value.span) }
-        let p = list[i]
+        let p = node.pair(at: i)
+        if let t = p.value.scalarText, let v = E(rawValue: t) { return Located(v, span: p.value.span) }
         let names = E.allCases.map(\.rawValue)
         var hint: String?
         if let t = p.value.scalarText, let s = Suggest.nearest(t, in: names) { hint = "did you mean '\(s)'?" }
@@ -193,20 +178,22 @@ struct MappingReader {
 
     mutating func stringList(_ key: String, required isRequired: Bool = false) -> Located<[Located<String>]>? {
         guard let i = lookup(key, isRequired, "a list of text") else { return nil }
-        guard case .sequence(let items) = list[i].value.storage else {
-            return wrong(list[i], key, "a list, e.g. [a, b]", hint: nil)
+        let p = node.pair(at: i)
+        guard p.value.kind == .sequence else {
+            return wrong(p, key, "a list, e.g. [a, b]", hint: nil)
         }
         var out: [Located<String>] = []
-        out.reserveCapacity(items.count)
-        for j in items.indices {
-            guard let t = items[j].scalarText else {
-                context.fail(items[j].span, sub(key).index(j), "expected text, found \(items[j].kindDescription)")
+        out.reserveCapacity(p.value.count)
+        for j in 0..<p.value.count {
+            let item = p.value.item(j)
+            guard let t = item.scalarText else {
+                context.fail(item.span, sub(key).index(j), "expected text, found \(item.kindDescription)")
                 ok = false
                 return nil
             }
-            out.append(Located(t, span: items[j].span))
+            out.append(Located(t, span: item.span))
         }
-        return Located(out, span: list[i].anchorSpan)
+        return Located(out, span: p.anchorSpan)
     }
 
     /// Marks the mapping invalid for a problem already reported by a nested reader.
@@ -217,7 +204,7 @@ struct MappingReader {
         ok = false
     }
 
-    mutating func wrong<T>(_ p: Pair, _ key: String, _ expected: String, hint: String?) -> T? {
+    mutating func wrong<T>(_ p: TablePair, _ key: String, _ expected: String, hint: String?) -> T? {
         var message = "expected \(expected), found \(p.value.kindDescription)"
         if let hint { message += ": \(hint)" }
         fail(p.isValueCollectionAnchor, key, message)
@@ -225,7 +212,7 @@ struct MappingReader {
     }
 
     /// Why a number-looking string is not a number.
-    static func numberHint(_ node: Node) -> String? {
+    static func numberHint(_ node: TableNode) -> String? {
         guard let t = node.scalarText, !node.isCollection else { return nil }
         if case .string? = node.scalarValue {
             let digits = t.filter { $0 != "_" && $0 != "," && $0 != " " && $0 != "'" }
@@ -238,7 +225,7 @@ struct MappingReader {
     }
 }
 
-extension Pair {
+extension TablePair {
     /// Where a wrong value points: the value itself, or the key when the value is a block.
     var isValueCollectionAnchor: Span { anchorSpan }
 }

@@ -1,6 +1,6 @@
 import CLibYAML
 
-/// Builds node trees from libyaml's event stream, keeping the span of every node, enforcing
+/// Builds node tables from libyaml's event stream, keeping the span of every node, enforcing
 /// limits, resolving aliases at the place of use and applying merge keys.
 public struct YAMLLoader: Sendable {
     public var options: LoadOptions
@@ -9,10 +9,19 @@ public struct YAMLLoader: Sendable {
         self.options = options
     }
 
-    /// Loads every document of `bytes`. Never traps on any input.
+    /// Loads every document of `bytes` as `Node` trees. Never traps on any input.
     public func load(_ bytes: [UInt8]) -> LoadResult {
+        let loaded = loadTable(bytes)
+        return LoadResult(
+            documents: loaded.documents.map { YAMLDocument(root: loaded.table.node($0.root), index: $0.index) },
+            issues: loaded.issues)
+    }
+
+    /// Loads every document of `bytes` into one table (`NodeTable`). Never traps on any input.
+    public func loadTable(_ bytes: [UInt8]) -> TableLoadResult {
         if bytes.count > options.limits.maxFileBytes {
-            return LoadResult(
+            return TableLoadResult(
+                table: NodeTable(records: [], texts: [], tags: []),
                 documents: [],
                 issues: [
                     YAMLIssue(
@@ -21,24 +30,31 @@ public struct YAMLLoader: Sendable {
                         span: .unknown)
                 ])
         }
-        var builder = TreeBuilder(options: options, bytes: bytes)
+        var builder = TableBuilder(options: options, bytes: bytes)
         builder.run()
-        return LoadResult(documents: builder.documents, issues: builder.issues)
+        return TableLoadResult(
+            table: NodeTable(records: builder.records, texts: builder.texts, tags: builder.tags),
+            documents: builder.documents, issues: builder.issues)
     }
 }
 
 /// The state of one parse. Uses an explicit stack, not recursion, so depth is bounded by the
 /// configured limit and never by the thread's stack.
-private struct TreeBuilder {
-    /// An open collection. A struct mutated in place through `top`, so appending a child never
-    /// copies the children gathered so far.
+///
+/// A finished node is a record on `pending`, the children of the open collections in order;
+/// when a collection ends, its children move from the top of `pending` to the end of
+/// `records` as one block, and its own record goes on `pending` for its parent. So a node's
+/// children always sit before it in `records`.
+private struct TableBuilder {
+    typealias Record = NodeTable.Record
+
+    /// An open collection. A struct mutated in place through `top`.
     struct Frame {
         let isMapping: Bool
         let start: Mark
         let anchor: String?
-        var items: [Node] = []
-        var pairs: [Pair] = []
-        var pendingKey: Node?
+        /// Where this collection's children start in `pending`.
+        var pendingStart = 0
         /// Nodes in this subtree so far, itself included (the cost of copying it for an alias).
         var size = 1
         /// Collection levels of the deepest child so far.
@@ -57,15 +73,12 @@ private struct TreeBuilder {
             self.isMapping = isMapping
             self.start = start
             self.anchor = anchor
-            // Room for a typical mapping of the format (up to 7 keys) at once, rather than
-            // growing and moving the pairs three times.
-            if isMapping { pairs.reserveCapacity(8) }
         }
     }
 
     /// An anchored node with what an alias to it costs.
     struct Anchored {
-        var node: Node
+        var record: Record
         var size: Int
         /// How many collections deep the node goes (0 for a scalar).
         var levels: Int
@@ -75,24 +88,27 @@ private struct TreeBuilder {
     let bytes: [UInt8]
     /// Bytes skipped before libyaml's input: a UTF-8 byte order mark.
     let inputStart: Int
-    var documents: [YAMLDocument] = []
+    var records: [Record] = []
+    var texts: [String] = []
+    var tags: [String] = []
+    var pending: [Record] = []
+    var documents: [TableDocument] = []
     var issues: [YAMLIssue] = []
     /// The innermost open collection (a placeholder while `depth` is 0), kept outside `stack`:
     /// every node is attached to it, and mutating it through `stack[last]` cost a bounds and a
-    /// uniqueness check per access. Not an optional either: `top!` copied the frame.
+    /// uniqueness check per access.
     var top = Frame.none
     /// The open collections around `top`, outermost first.
     var stack: [Frame] = []
     /// How many collections are open: `stack` and `top`.
     var depth = 0
     /// The text of each scalar key kept so far by the open mappings, merge keys left out, for
-    /// the duplicate check: scanning these costs less than reading keys out of `pairs`, which
-    /// copies nodes. One array for all mappings, used as a stack: a nested mapping's keys are
-    /// all added, and dropped, before its parent keeps its own key.
+    /// the duplicate check. One array for all mappings, used as a stack: a nested mapping's
+    /// keys are all added, and dropped, before its parent keeps its own key.
     var keyTexts: [String] = []
     var anchors: [String: Anchored] = [:]
     var aliasNodes = 0
-    var root: Node?
+    var root: Record?
     var documentIndex = 0
 
     init(options: LoadOptions, bytes: [UInt8]) {
@@ -100,6 +116,10 @@ private struct TreeBuilder {
         self.bytes = bytes
         // libyaml, told the input is UTF-8, keeps a byte order mark and counts it as a column.
         self.inputStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // A ladder file of the format has about one record per 40 bytes and one text per 60.
+        records.reserveCapacity(bytes.count / 32)
+        texts.reserveCapacity(bytes.count / 48)
+        pending.reserveCapacity(64)
     }
 
     mutating func run() {
@@ -133,6 +153,7 @@ private struct TreeBuilder {
 
     /// Makes `frame` the innermost open collection. Frames are swapped, not copied.
     mutating func open(_ frame: consuming Frame) {
+        frame.pendingStart = pending.count
         swap(&top, &frame)
         if depth > 0 { stack.append(frame) }
         depth += 1
@@ -159,6 +180,16 @@ private struct TreeBuilder {
         return String(cString: p)
     }
 
+    mutating func scalar(_ text: String, style: ScalarStyle, tag: String?, span: Span) -> Record {
+        var tagIndex: Int32 = -1
+        if let tag {
+            tagIndex = Int32(truncatingIfNeeded: tags.count)
+            tags.append(tag)
+        }
+        texts.append(text)
+        return Record(kind: .scalar, style: style, tag: tagIndex, first: Int32(truncatingIfNeeded: texts.count - 1), count: 0, span: span)
+    }
+
     /// Handles one event; false stops the parse of this file.
     mutating func handle(_ event: inout yaml_event_t) -> Bool {
         let start = Self.mark(event.start_mark)
@@ -168,13 +199,13 @@ private struct TreeBuilder {
             anchors.removeAll(keepingCapacity: true)
             root = nil
         case YAML_DOCUMENT_END_EVENT:
-            let node = root ?? Node(storage: .scalar("", .plain), span: Span(start: start, end: end))
-            documents.append(YAMLDocument(root: node, index: documentIndex))
+            let record = root ?? scalar("", style: .plain, tag: nil, span: Span(start: start, end: end))
+            records.append(record)
+            documents.append(TableDocument(root: Int32(truncatingIfNeeded: records.count - 1), index: documentIndex))
             documentIndex += 1
             root = nil
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
-            let text = Self.string(s.value, s.length)
             let style: ScalarStyle
             switch s.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -183,14 +214,8 @@ private struct TreeBuilder {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            let span = Span(start: start, end: end)
-            let node: Node
-            if let tag = Self.cString(s.tag) {
-                node = Node(storage: .tagged(Node.TaggedScalar(text: text, style: style, tag: tag)), span: span)
-            } else {
-                node = Node(storage: .scalar(text, style), span: span)
-            }
-            complete(node, size: 1, levels: 0, anchor: Self.cString(s.anchor))
+            let record = scalar(Self.string(s.value, s.length), style: style, tag: Self.cString(s.tag), span: Span(start: start, end: end))
+            complete(record, size: 1, levels: 0, anchor: Self.cString(s.anchor))
         case YAML_ALIAS_EVENT:
             let name = Self.cString(event.data.alias.anchor) ?? ""
             let span = Span(start: start, end: end)
@@ -221,7 +246,7 @@ private struct TreeBuilder {
                 return false
             }
             var count = 0
-            let copy = target.node.remarked(span, count: &count)
+            let copy = remarked(target.record, span, count: &count)
             aliasNodes += count
             complete(copy, size: count, levels: target.levels, anchor: nil)
         case YAML_SEQUENCE_START_EVENT:
@@ -233,20 +258,32 @@ private struct TreeBuilder {
             frame.keyStart = keyTexts.count
             open(frame)
         case YAML_SEQUENCE_END_EVENT:
-            guard var frame = close(), !frame.isMapping else { return false }
-            var items: [Node] = []
-            swap(&items, &frame.items)
-            let node = Node(storage: .sequence(items), span: Span(start: frame.start, end: end))
-            complete(node, size: frame.size, levels: frame.childLevels + 1, anchor: frame.anchor)
+            guard let frame = close(), !frame.isMapping else { return false }
+            let first = records.count
+            let count = pending.count - frame.pendingStart
+            records.append(contentsOf: pending[frame.pendingStart...])
+            pending.removeSubrange(frame.pendingStart...)
+            let record = Record(
+                kind: .sequence, style: .plain, tag: -1, first: Int32(truncatingIfNeeded: first), count: Int32(truncatingIfNeeded: count),
+                span: Span(start: frame.start, end: end))
+            complete(record, size: frame.size, levels: frame.childLevels + 1, anchor: frame.anchor)
         case YAML_MAPPING_END_EVENT:
-            guard var frame = close(), frame.isMapping else { return false }
+            guard let frame = close(), frame.isMapping else { return false }
             keyTexts.removeSubrange(min(frame.keyStart, keyTexts.count)...)
-            // Moved out, not copied: the frame is dropped next.
-            var pairs: [Pair] = []
-            swap(&pairs, &frame.pairs)
-            if options.mergeKeys && frame.hasMergeKey { pairs = merged(pairs) }
-            let node = Node(storage: .mapping(pairs), span: Span(start: frame.start, end: end))
-            complete(node, size: frame.size, levels: frame.childLevels + 1, anchor: frame.anchor)
+            // A key whose value never came (the parse stopped) is not kept.
+            if (pending.count - frame.pendingStart) % 2 == 1 { pending.removeLast() }
+            let first = records.count
+            if options.mergeKeys && frame.hasMergeKey {
+                let merged = merged(pending[frame.pendingStart...])
+                records.append(contentsOf: merged)
+            } else {
+                records.append(contentsOf: pending[frame.pendingStart...])
+            }
+            pending.removeSubrange(frame.pendingStart...)
+            let record = Record(
+                kind: .mapping, style: .plain, tag: -1, first: Int32(truncatingIfNeeded: first), count: Int32(truncatingIfNeeded: (records.count - first) / 2),
+                span: Span(start: frame.start, end: end))
+            complete(record, size: frame.size, levels: frame.childLevels + 1, anchor: frame.anchor)
         default:
             break
         }
@@ -265,25 +302,52 @@ private struct TreeBuilder {
         return true
     }
 
+    /// A copy of `record`'s subtree with every span replaced by `span` (aliases), its
+    /// collections' children copied to new blocks.
+    mutating func remarked(_ record: Record, _ span: Span, count: inout Int) -> Record {
+        count += 1
+        var copy = record
+        copy.span = span
+        guard record.kind != .scalar else { return copy }
+        let n = Int(record.kind == .mapping ? 2 * record.count : record.count)
+        var children: [Record] = []
+        children.reserveCapacity(n)
+        for j in 0..<n { children.append(remarked(records[Int(record.first) + j], span, count: &count)) }
+        copy.first = Int32(truncatingIfNeeded: records.count)
+        records.append(contentsOf: children)
+        return copy
+    }
+
+    func text(_ r: Record) -> String? { r.kind == .scalar ? texts[Int(r.first)] : nil }
+
+    /// A node's noun for messages, as `Node.kindDescription` words it.
+    func describe(_ r: Record) -> String {
+        switch r.kind {
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .scalar:
+            let t = texts[Int(r.first)]
+            return Node.describeScalar(t, CoreSchema.resolve(t, style: r.style, tag: r.tag < 0 ? nil : tags[Int(r.tag)]))
+        }
+    }
+
     /// Attaches a finished node to its parent (or makes it the document's root).
-    mutating func complete(_ node: consuming Node, size: Int, levels: Int, anchor: String?) {
-        if let anchor { anchors[anchor] = Anchored(node: copy node, size: size, levels: levels) }
+    mutating func complete(_ record: Record, size: Int, levels: Int, anchor: String?) {
+        if let anchor { anchors[anchor] = Anchored(record: record, size: size, levels: levels) }
         guard depth > 0 else {
-            root = node
+            root = record
             return
         }
         top.size += size
         if levels > top.childLevels { top.childLevels = levels }
-        guard top.isMapping else {
-            top.items.append(node)
+        // In a mapping, an odd number of children pending means this node is a value.
+        guard top.isMapping, (pending.count - top.pendingStart) % 2 == 1 else {
+            pending.append(record)
             return
         }
-        guard let key = top.pendingKey.take() else {
-            top.pendingKey = node
-            return
-        }
-        if let text = key.scalarText {
-            if options.mergeKeys && Self.isMergeKey(key) {
+        let key = pending[pending.count - 1]
+        if let text = text(key) {
+            if options.mergeKeys && isMergeKey(key) {
                 top.hasMergeKey = true
             } else if isDuplicate(text) {
                 issues.append(
@@ -291,10 +355,11 @@ private struct TreeBuilder {
                         kind: .duplicateKey,
                         message: "the key '\(text)' appears twice in this mapping: remove or rename the second one (the first is kept)",
                         span: key.span))
+                pending.removeLast()
                 return
             }
         }
-        top.pairs.append(Pair(key: key, value: node))
+        pending.append(record)
     }
 
     /// Linear scan for small mappings, a set once a mapping grows, so a huge mapping stays linear.
@@ -321,44 +386,58 @@ private struct TreeBuilder {
         return !top.keys!.insert(text).inserted
     }
 
-    static func isMergeKey(_ key: Node) -> Bool {
-        if case .scalar("<<", .plain) = key.storage { return true }
-        return false
+    func isMergeKey(_ key: Record) -> Bool {
+        key.kind == .scalar && key.tag < 0 && key.style == .plain && texts[Int(key.first)] == "<<"
     }
 
-    /// Applies `<<`: explicit keys win, then earlier merged maps over later ones. A merge value
-    /// that is not a mapping or a list of mappings is reported and left out.
-    mutating func merged(_ pairs: [Pair]) -> [Pair] {
-        guard pairs.contains(where: { Self.isMergeKey($0.key) }) else { return pairs }
-        var result: [Pair] = []
+    /// Applies `<<` to a mapping's keys and values: explicit keys win, then earlier merged
+    /// maps over later ones. A merge value that is not a mapping or a list of mappings is
+    /// reported and left out.
+    mutating func merged(_ children: ArraySlice<Record>) -> [Record] {
+        var result: [Record] = []
         var seen = Set<String>()
-        for p in pairs where !Self.isMergeKey(p.key) {
-            result.append(p)
-            if let t = p.key.scalarText { seen.insert(t) }
+        var merges: [Record] = []
+        var i = children.startIndex
+        while i + 1 < children.endIndex {
+            let key = children[i], value = children[i + 1]
+            if isMergeKey(key) {
+                merges.append(value)
+            } else {
+                result.append(key)
+                result.append(value)
+                if let t = text(key) { seen.insert(t) }
+            }
+            i += 2
         }
-        for p in pairs where Self.isMergeKey(p.key) {
-            let sources: [Node]
-            switch p.value.storage {
-            case .mapping: sources = [p.value]
-            case .sequence(let items): sources = items
-            case .scalar, .tagged: sources = [p.value]
+        for value in merges {
+            let sources: [Record]
+            switch value.kind {
+            case .mapping, .scalar: sources = [value]
+            case .sequence: sources = Array(records[Int(value.first)..<Int(value.first + value.count)])
             }
             for source in sources {
-                guard case .mapping(let inner) = source.storage else {
+                guard source.kind == .mapping else {
                     issues.append(
                         YAMLIssue(
                             kind: .syntax,
                             message:
-                                "the merge key '<<' takes a mapping or a list of mappings, such as *defaults or [*base, *extra], but found \(source.kindDescription): merge an anchored mapping, or quote '<<' to use it as an ordinary key",
+                                "the merge key '<<' takes a mapping or a list of mappings, such as *defaults or [*base, *extra], but found \(describe(source)): merge an anchored mapping, or quote '<<' to use it as an ordinary key",
                             span: source.span))
                     continue
                 }
-                for q in inner {
-                    if let t = q.key.scalarText {
-                        if seen.contains(t) { continue }
+                var j = Int(source.first)
+                for _ in 0..<Int(source.count) {
+                    let key = records[j]
+                    if let t = text(key) {
+                        if seen.contains(t) {
+                            j += 2
+                            continue
+                        }
                         seen.insert(t)
                     }
-                    result.append(q)
+                    result.append(key)
+                    result.append(records[j + 1])
+                    j += 2
                 }
             }
         }

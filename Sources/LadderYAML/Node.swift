@@ -108,14 +108,17 @@ public struct Node: Sendable {
         switch storage {
         case .sequence: return "a list"
         case .mapping: return "a mapping"
-        case .scalar, .tagged:
-            let text = scalarText ?? ""
-            switch scalarValue ?? .null {
-            case .null: return "an empty value"
-            case .bool(let b): return "the boolean \(b)"
-            case .int, .float: return "the number \(text)"
-            case .string: return "the string \"\(text.count > 60 ? String(text.prefix(57)) + "..." : text)\""
-            }
+        case .scalar, .tagged: return Self.describeScalar(scalarText ?? "", scalarValue ?? .null)
+        }
+    }
+
+    /// A scalar's noun for messages, from its text and resolved value.
+    static func describeScalar(_ text: String, _ value: ScalarValue) -> String {
+        switch value {
+        case .null: return "an empty value"
+        case .bool(let b): return "the boolean \(b)"
+        case .int, .float: return "the number \(text)"
+        case .string: return "the string \"\(text.count > 60 ? String(text.prefix(57)) + "..." : text)\""
         }
     }
 

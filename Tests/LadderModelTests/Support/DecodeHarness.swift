@@ -11,15 +11,15 @@ enum DecodeHarness {
         var broken: [BrokenID] = []
         let decoder = DocumentDecoder()
         for file in files {
-            let loaded = YAMLLoader().load(Array(file.text.utf8))
+            let loaded = YAMLLoader().loadTable(Array(file.text.utf8))
             for issue in loaded.issues {
                 findings.append(Finding(
                     rule: issue.kind.rawValue, severity: .error, message: issue.message,
                     location: Location(file: file.name, span: issue.span)))
             }
             for doc in loaded.documents {
-                if case .null? = doc.root.scalarValue { continue }
-                let decoded = decoder.decode(doc.root, source: DocumentSource(file: file.name, index: doc.index))
+                if loaded.table.isNull(doc.root) { continue }
+                let decoded = decoder.decode(loaded.table, root: doc.root, source: DocumentSource(file: file.name, index: doc.index))
                 if let d = decoded.document { documents.append(d) }
                 findings += decoded.problems
                 broken += decoded.brokenIDs

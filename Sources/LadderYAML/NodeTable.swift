@@ -1,0 +1,218 @@
+/// Every node of one file in a flat table: the loader's output for the ladder files themselves,
+/// which are decoded once and dropped.
+///
+/// A `Node` tree allocates an array per collection and a string per scalar, and freeing it
+/// walked every node again through generic value witnesses: building and freeing the trees of
+/// a large audit cost more than decoding them (docs/performance.md). Here a node is a record
+/// of fixed size in one array, a collection's children are one block of that array, and the
+/// whole file is freed as three arrays. `Node` stays the loader's general result (rule packs,
+/// configuration, tests); `NodeTable.node(_:)` converts.
+///
+/// The records and texts live in memory the table allocates and frees itself, read through
+/// pointers: reading an element of an array held by a class retained and released the array's
+/// buffer on every read, which cost more than the read.
+public final class NodeTable: @unchecked Sendable {
+    public enum Kind: UInt8, Sendable {
+        case scalar, sequence, mapping
+    }
+
+    /// One node. A scalar's text is `texts[first]`; a sequence's items are `records[first..<first + count]`;
+    /// a mapping's keys and values alternate in `records[first..<first + 2 * count]`.
+    public struct Record: Sendable {
+        public var kind: Kind
+        public var style: ScalarStyle
+        /// Index in `tags`, or -1 for an untagged scalar (and every collection).
+        public var tag: Int32
+        public var first: Int32
+        public var count: Int32
+        public var span: Span
+    }
+
+    /// Never written after `init`; freed by `deinit`.
+    public let records: UnsafeBufferPointer<Record>
+    public let texts: UnsafeBufferPointer<String>
+    public let tags: [String]
+
+    init(records: [Record], texts: [String], tags: [String]) {
+        let r = UnsafeMutableBufferPointer<Record>.allocate(capacity: records.count)
+        _ = r.initialize(from: records)
+        let t = UnsafeMutableBufferPointer<String>.allocate(capacity: texts.count)
+        _ = t.initialize(from: texts)
+        self.records = UnsafeBufferPointer(r)
+        self.texts = UnsafeBufferPointer(t)
+        self.tags = tags
+    }
+
+    deinit {
+        UnsafeMutableBufferPointer(mutating: texts).deinitialize()
+        UnsafeMutableBufferPointer(mutating: texts).deallocate()
+        UnsafeMutableBufferPointer(mutating: records).deallocate()
+    }
+
+    /// A view of record `index`, valid while this table is alive: keep the table in a
+    /// variable for as long as its nodes are read (`withExtendedLifetime`).
+    public func node(at index: Int32) -> TableNode { TableNode(table: self, index: index) }
+
+    /// Whether record `index` reads as null: an empty document, e.g. after a trailing `---`.
+    public func isNull(_ index: Int32) -> Bool {
+        withExtendedLifetime(self) {
+            if case .null? = node(at: index).scalarValue { return true }
+            return false
+        }
+    }
+
+    /// The `Node` tree of record `index`. Children come before their parents in the table,
+    /// so one pass in index order converts every record below `index` without recursion.
+    public func node(_ index: Int32) -> Node {
+        let end = Int(index) + 1
+        var nodes: [Node] = []
+        nodes.reserveCapacity(end)
+        for i in 0..<end {
+            let r = records[i]
+            let storage: Node.Storage
+            switch r.kind {
+            case .scalar:
+                let text = texts[Int(r.first)]
+                storage = r.tag < 0 ? .scalar(text, r.style) : .tagged(Node.TaggedScalar(text: text, style: r.style, tag: tags[Int(r.tag)]))
+            case .sequence:
+                storage = .sequence(Array(nodes[Int(r.first)..<Int(r.first + r.count)]))
+            case .mapping:
+                var pairs: [Pair] = []
+                pairs.reserveCapacity(Int(r.count))
+                var j = Int(r.first)
+                for _ in 0..<Int(r.count) {
+                    pairs.append(Pair(key: nodes[j], value: nodes[j + 1]))
+                    j += 2
+                }
+                storage = .mapping(pairs)
+            }
+            nodes.append(Node(storage: storage, span: r.span))
+        }
+        return nodes[Int(index)]
+    }
+}
+
+/// A node of a `NodeTable`, read in place. It does not keep the table alive (a strong
+/// reference per view cost a retain and a release per key and value read, which is what the
+/// table is there to save): its owner keeps the table for as long as its nodes are read.
+public struct TableNode {
+    public unowned(unsafe) let table: NodeTable
+    public let index: Int32
+
+    @usableFromInline
+    init(table: NodeTable, index: Int32) {
+        self.table = table
+        self.index = index
+    }
+
+    @inlinable
+    public var record: NodeTable.Record { table.records[Int(index)] }
+
+    @inlinable
+    public var span: Span { record.span }
+
+    @inlinable
+    public var kind: NodeTable.Kind { record.kind }
+
+    @inlinable
+    public var isCollection: Bool { record.kind != .scalar }
+
+    @inlinable
+    public var isMapping: Bool { record.kind == .mapping }
+
+    /// Items of a sequence, pairs of a mapping, 0 for a scalar.
+    @inlinable
+    public var count: Int {
+        let r = record
+        return r.kind == .scalar ? 0 : Int(r.count)
+    }
+
+    /// The text of a scalar node, whatever its resolved type; nil for collections.
+    @inlinable
+    public var scalarText: String? {
+        let r = record
+        return r.kind == .scalar ? table.texts[Int(r.first)] : nil
+    }
+
+    /// The style of a scalar, and whether it carries a tag; nil for collections.
+    @inlinable
+    public var scalarStyle: (style: ScalarStyle, tagged: Bool)? {
+        let r = record
+        return r.kind == .scalar ? (r.style, r.tag >= 0) : nil
+    }
+
+    /// The resolved value of a scalar node; nil for collections.
+    public var scalarValue: ScalarValue? {
+        let r = record
+        guard r.kind == .scalar else { return nil }
+        return CoreSchema.resolve(table.texts[Int(r.first)], style: r.style, tag: r.tag < 0 ? nil : table.tags[Int(r.tag)])
+    }
+
+    /// Item `i` of a sequence.
+    @inlinable
+    public func item(_ i: Int) -> TableNode { TableNode(table: table, index: record.first + Int32(truncatingIfNeeded: i)) }
+
+    /// The key of pair `i` of a mapping.
+    @inlinable
+    public func key(_ i: Int) -> TableNode { TableNode(table: table, index: record.first + Int32(truncatingIfNeeded: 2 * i)) }
+
+    /// The value of pair `i` of a mapping.
+    @inlinable
+    public func value(_ i: Int) -> TableNode { TableNode(table: table, index: record.first + Int32(truncatingIfNeeded: 2 * i + 1)) }
+
+    /// Pair `i` of a mapping.
+    @inlinable
+    public func pair(at i: Int) -> TablePair { TablePair(key: key(i), value: value(i)) }
+
+    /// The pair of `key` in a mapping node.
+    public func pair(_ key: String) -> TablePair? {
+        guard isMapping else { return nil }
+        for i in 0..<count where self.key(i).scalarText == key { return pair(at: i) }
+        return nil
+    }
+
+    /// A short noun for messages, as `Node.kindDescription` words it.
+    public var kindDescription: String {
+        switch record.kind {
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .scalar: return Node.describeScalar(scalarText ?? "", scalarValue ?? .null)
+        }
+    }
+
+    /// This node's tree, for code that reads `Node`s.
+    public var node: Node { table.node(index) }
+}
+
+/// One key and its value in a mapping of a `NodeTable`.
+public struct TablePair {
+    public let key: TableNode
+    public let value: TableNode
+
+    @usableFromInline
+    init(key: TableNode, value: TableNode) {
+        self.key = key
+        self.value = value
+    }
+
+    /// Where a finding about this value points; see `Pair.anchorSpan`.
+    public var anchorSpan: Span {
+        value.isCollection ? key.span.through(value.span) : value.span
+    }
+}
+
+/// One YAML document of a file loaded as a table.
+public struct TableDocument: Sendable {
+    /// The record of the document's root.
+    public var root: Int32
+    /// Zero-based index of the document in its file.
+    public var index: Int
+}
+
+/// What loading one file as a table gave: the documents completed before any fatal problem,
+/// and the problems.
+public struct TableLoadResult: Sendable {
+    public var table: NodeTable
+    public var documents: [TableDocument]
+    public var issues: [YAMLIssue]
+}
