@@ -10,7 +10,8 @@
 ///
 /// The records and texts live in memory the table allocates and frees itself, read through
 /// pointers: reading an element of an array held by a class retained and released the array's
-/// buffer on every read, which cost more than the read.
+/// buffer on every read, which cost more than the read. `@unchecked Sendable` because of those
+/// pointers: nothing is written through them after `init`, so sharing the table is safe.
 public final class NodeTable: @unchecked Sendable {
     public enum Kind: UInt8, Sendable {
         case scalar, sequence, mapping

@@ -64,6 +64,7 @@ struct Lint: ParsableCommand {
     }
 
     func run() throws {
+        MallocTuning.restartIfWorthIt(paths: paths, jobs: jobs)
         var options = LintOptions()
         options.paths = paths
         options.outputs = formats.map(OutputRequest.parse)
