@@ -12,8 +12,9 @@ public struct YAMLLoader: Sendable {
     /// Loads every document of `bytes` as `Node` trees. Never traps on any input.
     public func load(_ bytes: [UInt8]) -> LoadResult {
         let loaded = loadTable(bytes)
+        let roots = loaded.table.nodes(loaded.documents.map(\.root))
         return LoadResult(
-            documents: loaded.documents.map { YAMLDocument(root: loaded.table.node($0.root), index: $0.index) },
+            documents: zip(roots, loaded.documents).map { YAMLDocument(root: $0, index: $1.index) },
             issues: loaded.issues)
     }
 
@@ -270,8 +271,6 @@ private struct TableBuilder {
         case YAML_MAPPING_END_EVENT:
             guard let frame = close(), frame.isMapping else { return false }
             keyTexts.removeSubrange(min(frame.keyStart, keyTexts.count)...)
-            // A key whose value never came (the parse stopped) is not kept.
-            if (pending.count - frame.pendingStart) % 2 == 1 { pending.removeLast() }
             let first = records.count
             if options.mergeKeys && frame.hasMergeKey {
                 let merged = merged(pending[frame.pendingStart...])
@@ -320,16 +319,6 @@ private struct TableBuilder {
 
     func text(_ r: Record) -> String? { r.kind == .scalar ? texts[Int(r.first)] : nil }
 
-    /// A node's noun for messages, as `Node.kindDescription` words it.
-    func describe(_ r: Record) -> String {
-        switch r.kind {
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
-        case .scalar:
-            let t = texts[Int(r.first)]
-            return Node.describeScalar(t, CoreSchema.resolve(t, style: r.style, tag: r.tag < 0 ? nil : tags[Int(r.tag)]))
-        }
-    }
 
     /// Attaches a finished node to its parent (or makes it the document's root).
     mutating func complete(_ record: Record, size: Int, levels: Int, anchor: String?) {
@@ -421,7 +410,7 @@ private struct TableBuilder {
                         YAMLIssue(
                             kind: .syntax,
                             message:
-                                "the merge key '<<' takes a mapping or a list of mappings, such as *defaults or [*base, *extra], but found \(describe(source)): merge an anchored mapping, or quote '<<' to use it as an ordinary key",
+                                "the merge key '<<' takes a mapping or a list of mappings, such as *defaults or [*base, *extra], but found \(source.kindDescription(texts: texts, tags: tags)): merge an anchored mapping, or quote '<<' to use it as an ordinary key",
                             span: source.span))
                     continue
                 }

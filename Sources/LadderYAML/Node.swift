@@ -128,21 +128,6 @@ public struct Node: Sendable {
         for p in pairs where p.key.scalarText == key { return p }
         return nil
     }
-
-    /// Copies this subtree with every span replaced by `span` (used for aliases).
-    func remarked(_ span: Span, count: inout Int) -> Node {
-        count += 1
-        switch storage {
-        case .scalar, .tagged:
-            return Node(storage: storage, span: span)
-        case .sequence(let items):
-            return Node(storage: .sequence(items.map { $0.remarked(span, count: &count) }), span: span)
-        case .mapping(let pairs):
-            return Node(
-                storage: .mapping(pairs.map { Pair(key: $0.key.remarked(span, count: &count), value: $0.value.remarked(span, count: &count)) }),
-                span: span)
-        }
-    }
 }
 
 /// One key and its value in a mapping.

@@ -1,17 +1,16 @@
 /// Every node of one file in a flat table: the loader's output for the ladder files themselves,
 /// which are decoded once and dropped.
 ///
-/// A `Node` tree allocates an array per collection and a string per scalar, and freeing it
-/// walked every node again through generic value witnesses: building and freeing the trees of
-/// a large audit cost more than decoding them (docs/performance.md). Here a node is a record
-/// of fixed size in one array, a collection's children are one block of that array, and the
-/// whole file is freed as three arrays. `Node` stays the loader's general result (rule packs,
-/// configuration, tests); `NodeTable.node(_:)` converts.
+/// A node is a record of fixed size, a collection's children are one block of records, and
+/// the whole file is freed as three blocks; the decoder reads it in place. Measured against
+/// the `Node` tree it replaced for ladder files: 1.4% fewer instructions on a large audit
+/// (docs/performance.md), less than the profile of the tree had suggested. `Node` stays the
+/// loader's general result (rule packs, configuration, tests); `NodeTable.nodes(_:)` converts.
 ///
-/// The records and texts live in memory the table allocates and frees itself, read through
-/// pointers: reading an element of an array held by a class retained and released the array's
-/// buffer on every read, which cost more than the read. `@unchecked Sendable` because of those
-/// pointers: nothing is written through them after `init`, so sharing the table is safe.
+/// The records, texts and tags live in memory the table allocates and frees itself, read
+/// through pointers: reading an element of an array held by a class retained and released the
+/// array's buffer on every read, which cost more than the read. `@unchecked Sendable` because
+/// of those pointers: nothing is written through them after `init`, so sharing the table is safe.
 public final class NodeTable: @unchecked Sendable {
     public enum Kind: UInt8, Sendable {
         case scalar, sequence, mapping
@@ -32,21 +31,25 @@ public final class NodeTable: @unchecked Sendable {
     /// Never written after `init`; freed by `deinit`.
     public let records: UnsafeBufferPointer<Record>
     public let texts: UnsafeBufferPointer<String>
-    public let tags: [String]
+    public let tags: UnsafeBufferPointer<String>
 
     init(records: [Record], texts: [String], tags: [String]) {
-        let r = UnsafeMutableBufferPointer<Record>.allocate(capacity: records.count)
-        _ = r.initialize(from: records)
-        let t = UnsafeMutableBufferPointer<String>.allocate(capacity: texts.count)
-        _ = t.initialize(from: texts)
-        self.records = UnsafeBufferPointer(r)
-        self.texts = UnsafeBufferPointer(t)
-        self.tags = tags
+        self.records = Self.copy(records)
+        self.texts = Self.copy(texts)
+        self.tags = Self.copy(tags)
+    }
+
+    private static func copy<T>(_ elements: [T]) -> UnsafeBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: elements.count)
+        _ = buffer.initialize(from: elements)
+        return UnsafeBufferPointer(buffer)
     }
 
     deinit {
-        UnsafeMutableBufferPointer(mutating: texts).deinitialize()
-        UnsafeMutableBufferPointer(mutating: texts).deallocate()
+        for strings in [texts, tags] {
+            UnsafeMutableBufferPointer(mutating: strings).deinitialize()
+            UnsafeMutableBufferPointer(mutating: strings).deallocate()
+        }
         UnsafeMutableBufferPointer(mutating: records).deallocate()
     }
 
@@ -56,16 +59,19 @@ public final class NodeTable: @unchecked Sendable {
 
     /// Whether record `index` reads as null: an empty document, e.g. after a trailing `---`.
     public func isNull(_ index: Int32) -> Bool {
-        withExtendedLifetime(self) {
-            if case .null? = node(at: index).scalarValue { return true }
-            return false
-        }
+        if case .null? = records[Int(index)].scalarValue(texts: texts, tags: tags) { return true }
+        return false
     }
 
-    /// The `Node` tree of record `index`. Children come before their parents in the table,
-    /// so one pass in index order converts every record below `index` without recursion.
-    public func node(_ index: Int32) -> Node {
-        let end = Int(index) + 1
+    /// The `Node` tree of record `index`.
+    public func node(_ index: Int32) -> Node { nodes([index])[0] }
+
+    /// The `Node` trees of the records `indices`, such as every document's root. Children come
+    /// before their parents in the table, so one pass in index order converts every record up
+    /// to the last of `indices`, without recursion and each record once.
+    public func nodes(_ indices: [Int32]) -> [Node] {
+        guard let last = indices.max() else { return [] }
+        let end = Int(last) + 1
         var nodes: [Node] = []
         nodes.reserveCapacity(end)
         for i in 0..<end {
@@ -89,7 +95,27 @@ public final class NodeTable: @unchecked Sendable {
             }
             nodes.append(Node(storage: storage, span: r.span))
         }
-        return nodes[Int(index)]
+        return indices.map { nodes[Int($0)] }
+    }
+}
+
+extension NodeTable.Record {
+    /// The resolved value of a scalar, its text and tag read from `texts` and `tags` (the
+    /// table's, or the builder's before there is a table); nil for collections.
+    func scalarValue<Texts: RandomAccessCollection<String>, Tags: RandomAccessCollection<String>>(texts: Texts, tags: Tags) -> ScalarValue?
+    where Texts.Index == Int, Tags.Index == Int {
+        guard kind == .scalar else { return nil }
+        return CoreSchema.resolve(texts[Int(first)], style: style, tag: tag < 0 ? nil : tags[Int(tag)])
+    }
+
+    /// A short noun for messages, as `Node.kindDescription` words it.
+    func kindDescription<Texts: RandomAccessCollection<String>, Tags: RandomAccessCollection<String>>(texts: Texts, tags: Tags) -> String
+    where Texts.Index == Int, Tags.Index == Int {
+        switch kind {
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .scalar: return Node.describeScalar(texts[Int(first)], scalarValue(texts: texts, tags: tags) ?? .null)
+        }
     }
 }
 
@@ -143,11 +169,7 @@ public struct TableNode {
     }
 
     /// The resolved value of a scalar node; nil for collections.
-    public var scalarValue: ScalarValue? {
-        let r = record
-        guard r.kind == .scalar else { return nil }
-        return CoreSchema.resolve(table.texts[Int(r.first)], style: r.style, tag: r.tag < 0 ? nil : table.tags[Int(r.tag)])
-    }
+    public var scalarValue: ScalarValue? { record.scalarValue(texts: table.texts, tags: table.tags) }
 
     /// Item `i` of a sequence.
     @inlinable
@@ -173,16 +195,7 @@ public struct TableNode {
     }
 
     /// A short noun for messages, as `Node.kindDescription` words it.
-    public var kindDescription: String {
-        switch record.kind {
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
-        case .scalar: return Node.describeScalar(scalarText ?? "", scalarValue ?? .null)
-        }
-    }
-
-    /// This node's tree, for code that reads `Node`s.
-    public var node: Node { table.node(index) }
+    public var kindDescription: String { record.kindDescription(texts: table.texts, tags: table.tags) }
 }
 
 /// One key and its value in a mapping of a `NodeTable`.

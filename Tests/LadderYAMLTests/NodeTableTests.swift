@@ -43,7 +43,7 @@ import Testing
         }
     }
 
-    /// Loads `bytes` both ways and compares every document; returns how many nodes it compared.
+    /// Loads `bytes` both ways and compares every document.
     static func check(_ bytes: [UInt8], mergeKeys: Bool, _ name: String) {
         let loader = YAMLLoader(options: LoadOptions(mergeKeys: mergeKeys))
         let table = loader.loadTable(bytes)
