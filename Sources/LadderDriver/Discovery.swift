@@ -44,7 +44,7 @@ public struct Discovery: Sendable {
                     problems.append(unreadable(display(absolute), "cannot resolve the folder '\(path)': \(Self.errnoText())"))
                     continue
                 }
-                walk(absolute, root: root, into: &files, problems: &problems, seen: &seen)
+                walk(absolute, real: root, root: root, into: &files, problems: &problems, seen: &seen)
             case S_IFREG:
                 let key = Self.realPath(absolute) ?? absolute
                 if seen.insert(key).inserted { files.append(InputFile(display: display(absolute), absolute: absolute)) }
@@ -55,7 +55,10 @@ public struct Discovery: Sendable {
         return (files, problems)
     }
 
-    private func walk(_ dir: String, root: String, into files: inout [InputFile], problems: inout [Finding], seen: inout Set<String>) {
+    /// `real` is `dir` with every symbolic link resolved (`realpath`), carried down the walk: a
+    /// `realpath` per file resolved every component of its path again, a third of the time of
+    /// walking a folder of 10,000 files, all of it on the serial start of a run.
+    private func walk(_ dir: String, real: String, root: String, into files: inout [InputFile], problems: inout [Finding], seen: inout Set<String>) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else {
             problems.append(unreadable(display(dir), "cannot list the folder '\(display(dir))': \(Self.errnoText())"))
             return
@@ -63,6 +66,9 @@ public struct Discovery: Sendable {
         for name in names.sorted() {
             if name.hasPrefix(".") { continue }
             let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            // Neither a link nor `.`/`..` (names starting with a dot are skipped): resolved, it is
+            // the resolved folder and the name.
+            var realPath = real.hasSuffix("/") ? real + name : real + "/" + name
             var st = stat()
             guard lstat(path, &st) == 0 else { continue }
             var mode = st.st_mode & S_IFMT
@@ -75,16 +81,16 @@ public struct Discovery: Sendable {
                     continue
                 }
                 guard target == root || target.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { continue }
+                realPath = target
                 guard stat(path, &st) == 0 else { continue }
                 mode = st.st_mode & S_IFMT
                 if mode == S_IFDIR { continue }  // a link to a folder inside the walk is walked anyway
             }
             if mode == S_IFDIR {
-                walk(path, root: root, into: &files, problems: &problems, seen: &seen)
+                walk(path, real: realPath, root: root, into: &files, problems: &problems, seen: &seen)
             } else if Self.isLadderFile(name) {
                 if mode == S_IFREG {
-                    let key = Self.realPath(path) ?? path
-                    if seen.insert(key).inserted { files.append(InputFile(display: display(path), absolute: path)) }
+                    if seen.insert(realPath).inserted { files.append(InputFile(display: display(path), absolute: path)) }
                 } else {
                     problems.append(unreadable(display(path), "'\(display(path))' is not a regular file (a FIFO, socket or device): remove it or rename it"))
                 }

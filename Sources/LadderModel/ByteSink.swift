@@ -67,7 +67,7 @@ public final class ByteSink {
         case .list(let items):
             array(items.count, indent: indent) { write(items[$0], indent: inner) }
         case .items(let count, let element):
-            if workers > 1 && count > Self.batch {
+            if workers > 1 && count > Self.smallestBatch {
                 parallelArray(count, indent: indent, element)
             } else {
                 array(count, indent: indent) { write(element($0), indent: inner) }
@@ -87,16 +87,22 @@ public final class ByteSink {
         buffer.byte(UInt8(ascii: "]"))
     }
 
-    /// Elements per worker and batch: a batch of an audit's metrics is about half a megabyte.
-    static let batch = 16
+    /// Elements per worker and batch: at least 16, and enough for the array to take about 32
+    /// batches, each one wait for every worker and a write; at most 256 (for an audit's metrics,
+    /// about 4 MB a worker). Sixteen at a time, an audit of 10,000 ladders waited 1,500 times,
+    /// with the other core idle while the parts were written out.
+    static let smallestBatch = 16
+
+    static func batch(_ count: Int, workers: Int) -> Int { min(256, max(smallestBatch, count / (workers * 32))) }
 
     private func parallelArray(_ count: Int, indent: Int, _ element: @escaping @Sendable (Int) -> JSONValue) {
         let inner = indent < 0 ? -1 : indent + 1
         let parts = EncodedParts(workers)
         buffer.byte(UInt8(ascii: "["))
+        let step = Self.batch(count, workers: workers) * workers
         var start = 0
         while start < count {
-            let end = min(count, start + Self.batch * workers)
+            let end = min(count, start + step)
             let per = (end - start + workers - 1) / workers
             let base = start
             DispatchQueue.concurrentPerform(iterations: workers) { w in
