@@ -22,7 +22,7 @@ public struct YAMLLoader: Sendable {
     public func loadTable(_ bytes: [UInt8]) -> TableLoadResult {
         if bytes.count > options.limits.maxFileBytes {
             return TableLoadResult(
-                table: NodeTable(records: [], texts: [], tags: []),
+                table: NodeTable(),
                 documents: [],
                 issues: [
                     YAMLIssue(
@@ -33,9 +33,9 @@ public struct YAMLLoader: Sendable {
         }
         var builder = TableBuilder(options: options, bytes: bytes)
         builder.run()
-        return TableLoadResult(
-            table: NodeTable(records: builder.records, texts: builder.texts, tags: builder.tags),
-            documents: builder.documents, issues: builder.issues)
+        let documents = builder.documents, issues = builder.issues
+        let table = builder.table()
+        return TableLoadResult(table: table, documents: documents, issues: issues)
     }
 }
 
@@ -46,7 +46,7 @@ public struct YAMLLoader: Sendable {
 /// when a collection ends, its children move from the top of `pending` to the end of
 /// `records` as one block, and its own record goes on `pending` for its parent. So a node's
 /// children always sit before it in `records`.
-private struct TableBuilder {
+private struct TableBuilder: ~Copyable {
     typealias Record = NodeTable.Record
 
     /// An open collection. A struct mutated in place through `top`.
@@ -66,6 +66,8 @@ private struct TableBuilder {
         var keys: Set<String>?
         /// A `<<` pair was kept, so the mapping has merging to do when it ends.
         var hasMergeKey = false
+        /// The `signature` of the key waiting for its value (0 for a key that is not a scalar).
+        var keySignature: UInt64 = 0
 
         /// The placeholder `top` while no collection is open.
         static var none: Frame { Frame(isMapping: false, start: Mark(line: 0, column: 0), anchor: nil) }
@@ -89,9 +91,9 @@ private struct TableBuilder {
     let bytes: [UInt8]
     /// Bytes skipped before libyaml's input: a UTF-8 byte order mark.
     let inputStart: Int
-    var records: [Record] = []
-    var texts: [String] = []
-    var tags: [String] = []
+    var records: TableBuffer<Record>
+    var texts: TableBuffer<String>
+    var tags = TableBuffer<String>(capacity: 0)
     var pending: [Record] = []
     var documents: [TableDocument] = []
     var issues: [YAMLIssue] = []
@@ -103,10 +105,12 @@ private struct TableBuilder {
     var stack: [Frame] = []
     /// How many collections are open: `stack` and `top`.
     var depth = 0
-    /// The text of each scalar key kept so far by the open mappings, merge keys left out, for
-    /// the duplicate check. One array for all mappings, used as a stack: a nested mapping's
-    /// keys are all added, and dropped, before its parent keeps its own key.
-    var keyTexts: [String] = []
+    /// The text (its index in `texts`) and `signature` of each scalar key kept so far by the
+    /// open mappings, merge keys left out, for the duplicate check. One pair of arrays for all
+    /// mappings, used as a stack: a nested mapping's keys are all added, and dropped, before
+    /// its parent keeps its own key.
+    var keyTexts: [Int32] = []
+    var keySignatures: [UInt64] = []
     var anchors: [String: Anchored] = [:]
     var aliasNodes = 0
     var root: Record?
@@ -118,10 +122,13 @@ private struct TableBuilder {
         // libyaml, told the input is UTF-8, keeps a byte order mark and counts it as a column.
         self.inputStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         // A ladder file of the format has about one record per 40 bytes and one text per 60.
-        records.reserveCapacity(bytes.count / 32)
-        texts.reserveCapacity(bytes.count / 48)
+        records = TableBuffer(capacity: bytes.count / 32)
+        texts = TableBuffer(capacity: bytes.count / 48)
         pending.reserveCapacity(64)
     }
+
+    /// The table of what was loaded; the builder is used up.
+    consuming func table() -> NodeTable { NodeTable(records: records, texts: texts, tags: tags) }
 
     mutating func run() {
         var parser = yaml_parser_t()
@@ -216,7 +223,7 @@ private struct TableBuilder {
             default: style = .plain
             }
             let record = scalar(Self.string(s.value, s.length), style: style, tag: Self.cString(s.tag), span: Span(start: start, end: end))
-            complete(record, size: 1, levels: 0, anchor: Self.cString(s.anchor))
+            complete(record, size: 1, levels: 0, anchor: Self.cString(s.anchor), signature: Self.signature(s.value, s.length))
         case YAML_ALIAS_EVENT:
             let name = Self.cString(event.data.alias.anchor) ?? ""
             let span = Span(start: start, end: end)
@@ -271,6 +278,7 @@ private struct TableBuilder {
         case YAML_MAPPING_END_EVENT:
             guard let frame = close(), frame.isMapping else { return false }
             keyTexts.removeSubrange(min(frame.keyStart, keyTexts.count)...)
+            keySignatures.removeSubrange(min(frame.keyStart, keySignatures.count)...)
             let first = records.count
             if options.mergeKeys && frame.hasMergeKey {
                 let merged = merged(pending[frame.pendingStart...])
@@ -320,8 +328,26 @@ private struct TableBuilder {
     func text(_ r: Record) -> String? { r.kind == .scalar ? texts[Int(r.first)] : nil }
 
 
-    /// Attaches a finished node to its parent (or makes it the document's root).
-    mutating func complete(_ record: Record, size: Int, levels: Int, anchor: String?) {
+    /// A key's length and first seven bytes in one word: keys of different signatures differ,
+    /// and keys of up to seven bytes with equal signatures are equal. Comparing these first
+    /// spares the duplicate and merge checks most string comparisons (each one a call).
+    static func signature(_ p: UnsafePointer<UInt8>?, _ length: Int) -> UInt64 {
+        var sig = UInt64(min(length, 255)) << 56
+        guard let p else { return sig }
+        for i in 0..<min(length, 7) { sig |= UInt64(p[i]) << (8 * i) }
+        return sig
+    }
+
+    static func signature(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { signature($0.baseAddress, $0.count) }
+    }
+
+    static let mergeSignature = signature("<<")
+
+    /// Attaches a finished node to its parent (or makes it the document's root). `signature`
+    /// is a scalar's, from its bytes; nil to work it out from the record if it is needed.
+    mutating func complete(_ record: Record, size: Int, levels: Int, anchor: String?, signature: UInt64? = nil) {
         if let anchor { anchors[anchor] = Anchored(record: record, size: size, levels: levels) }
         guard depth > 0 else {
             root = record
@@ -329,16 +355,24 @@ private struct TableBuilder {
         }
         top.size += size
         if levels > top.childLevels { top.childLevels = levels }
+        guard top.isMapping else {
+            pending.append(record)
+            return
+        }
         // In a mapping, an odd number of children pending means this node is a value.
-        guard top.isMapping, (pending.count - top.pendingStart) % 2 == 1 else {
+        guard (pending.count - top.pendingStart) % 2 == 1 else {
+            // A key: its value comes next.
+            top.keySignature = record.kind == .scalar ? signature ?? Self.signature(texts[Int(record.first)]) : 0
             pending.append(record)
             return
         }
         let key = pending[pending.count - 1]
-        if let text = text(key) {
-            if options.mergeKeys && isMergeKey(key) {
+        if key.kind == .scalar {
+            let sig = top.keySignature
+            if options.mergeKeys && sig == Self.mergeSignature && key.tag < 0 && key.style == .plain {
                 top.hasMergeKey = true
-            } else if isDuplicate(text) {
+            } else if isDuplicate(key.first, sig) {
+                let text = texts[Int(key.first)]
                 issues.append(
                     YAMLIssue(
                         kind: .duplicateKey,
@@ -353,26 +387,28 @@ private struct TableBuilder {
 
     /// Linear scan for small mappings, a set once a mapping grows, so a huge mapping stays linear.
     /// Keys compare by their text: `1` and `"1"` read the same to a person and to the model.
-    /// Records `text` as seen unless it is a duplicate.
-    mutating func isDuplicate(_ text: String) -> Bool {
+    /// Records the key (`texts[text]`, of signature `sig`) as seen unless it is a duplicate.
+    mutating func isDuplicate(_ text: Int32, _ sig: UInt64) -> Bool {
         if top.keys == nil {
             let start = top.keyStart
             if keyTexts.count - start < 24 {
                 // An index loop: `keyTexts[start...].contains` cost twice as much.
                 var j = start
                 while j < keyTexts.count {
-                    if keyTexts[j] == text { return true }
+                    if keySignatures[j] == sig && (sig >> 56 <= 7 || texts[Int(keyTexts[j])] == texts[Int(text)]) { return true }
                     j += 1
                 }
                 keyTexts.append(text)
+                keySignatures.append(sig)
                 return false
             }
             var keys = Set<String>(minimumCapacity: (keyTexts.count - start) * 2)
-            for t in keyTexts[start...] { keys.insert(t) }
+            for t in keyTexts[start...] { keys.insert(texts[Int(t)]) }
             keyTexts.removeSubrange(start...)
+            keySignatures.removeSubrange(start...)
             top.keys = keys
         }
-        return !top.keys!.insert(text).inserted
+        return !top.keys!.insert(texts[Int(text)]).inserted
     }
 
     func isMergeKey(_ key: Record) -> Bool {
@@ -402,7 +438,7 @@ private struct TableBuilder {
             let sources: [Record]
             switch value.kind {
             case .mapping, .scalar: sources = [value]
-            case .sequence: sources = Array(records[Int(value.first)..<Int(value.first + value.count)])
+            case .sequence: sources = (Int(value.first)..<Int(value.first + value.count)).map { records[$0] }
             }
             for source in sources {
                 guard source.kind == .mapping else {
@@ -410,7 +446,7 @@ private struct TableBuilder {
                         YAMLIssue(
                             kind: .syntax,
                             message:
-                                "the merge key '<<' takes a mapping or a list of mappings, such as *defaults or [*base, *extra], but found \(source.kindDescription(texts: texts, tags: tags)): merge an anchored mapping, or quote '<<' to use it as an ordinary key",
+                                "the merge key '<<' takes a mapping or a list of mappings, such as *defaults or [*base, *extra], but found \(source.kindDescription(texts: texts.elements, tags: tags.elements)): merge an anchored mapping, or quote '<<' to use it as an ordinary key",
                             span: source.span))
                     continue
                 }

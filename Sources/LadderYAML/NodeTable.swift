@@ -33,16 +33,16 @@ public final class NodeTable: @unchecked Sendable {
     public let texts: UnsafeBufferPointer<String>
     public let tags: UnsafeBufferPointer<String>
 
-    init(records: [Record], texts: [String], tags: [String]) {
-        self.records = Self.copy(records)
-        self.texts = Self.copy(texts)
-        self.tags = Self.copy(tags)
+    /// Takes over the loader's buffers as they are, without a copy.
+    init(records: consuming TableBuffer<Record>, texts: consuming TableBuffer<String>, tags: consuming TableBuffer<String>) {
+        self.records = records.handOver()
+        self.texts = texts.handOver()
+        self.tags = tags.handOver()
     }
 
-    private static func copy<T>(_ elements: [T]) -> UnsafeBufferPointer<T> {
-        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: elements.count)
-        _ = buffer.initialize(from: elements)
-        return UnsafeBufferPointer(buffer)
+    /// A table without nodes.
+    convenience init() {
+        self.init(records: TableBuffer(capacity: 0), texts: TableBuffer(capacity: 0), tags: TableBuffer(capacity: 0))
     }
 
     deinit {
@@ -102,20 +102,79 @@ public final class NodeTable: @unchecked Sendable {
 extension NodeTable.Record {
     /// The resolved value of a scalar, its text and tag read from `texts` and `tags` (the
     /// table's, or the builder's before there is a table); nil for collections.
-    func scalarValue<Texts: RandomAccessCollection<String>, Tags: RandomAccessCollection<String>>(texts: Texts, tags: Tags) -> ScalarValue?
-    where Texts.Index == Int, Tags.Index == Int {
+    func scalarValue(texts: UnsafeBufferPointer<String>, tags: UnsafeBufferPointer<String>) -> ScalarValue? {
         guard kind == .scalar else { return nil }
         return CoreSchema.resolve(texts[Int(first)], style: style, tag: tag < 0 ? nil : tags[Int(tag)])
     }
 
     /// A short noun for messages, as `Node.kindDescription` words it.
-    func kindDescription<Texts: RandomAccessCollection<String>, Tags: RandomAccessCollection<String>>(texts: Texts, tags: Tags) -> String
-    where Texts.Index == Int, Tags.Index == Int {
+    func kindDescription(texts: UnsafeBufferPointer<String>, tags: UnsafeBufferPointer<String>) -> String {
         switch kind {
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         case .scalar: return Node.describeScalar(texts[Int(first)], scalarValue(texts: texts, tags: tags) ?? .null)
         }
+    }
+}
+
+/// Elements the loader appends while it builds a table, then hands over to the `NodeTable`,
+/// which frees them. Hand-written because an `Array` cannot give its storage away: building
+/// into arrays and copying them into the table cost a copy of every record, and a retain and
+/// a release of every text (about 2% of a large audit's instructions).
+///
+/// Not copyable: one owner appends, then hands the memory over exactly once.
+struct TableBuffer<Element>: ~Copyable {
+    private var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 8)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    subscript(i: Int) -> Element {
+        precondition(i >= 0 && i < count, "TableBuffer index out of range")
+        return base[i]
+    }
+
+    mutating func append(_ element: Element) {
+        if count == capacity { grow(count + 1) }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    mutating func append<C: Collection>(contentsOf elements: C) where C.Element == Element {
+        if count + elements.count > capacity { grow(count + elements.count) }
+        for e in elements {
+            (base + count).initialize(to: e)
+            count += 1
+        }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let b = UnsafeMutablePointer<Element>.allocate(capacity: c)
+        b.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = b
+        capacity = c
+    }
+
+    /// The elements so far, valid until the next append.
+    var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// The elements, for the new owner to deinitialize and deallocate.
+    consuming func handOver() -> UnsafeBufferPointer<Element> {
+        let buffer = UnsafeBufferPointer(start: base, count: count)
+        discard self
+        return buffer
     }
 }
 

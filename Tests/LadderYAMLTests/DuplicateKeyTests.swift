@@ -62,4 +62,26 @@ import Testing
         let large = load("<<: 1\n" + text + "<<: 2\n", mergeKeys: false)
         #expect(large.issues.map(\.span.start) == [Mark(line: 32, column: 1)])
     }
+
+    @Test func keysAlikeInLengthAndFirstBytesAreStillTold() {
+        // The check compares a key's length and first seven bytes before its whole text.
+        let distinct = load("individual_contributor_max: 1\nindividual_contributor_min: 2\nabcdefgX: 3\nabcdefgY: 4\ncafé: 5\ncafè: 6\n")
+        #expect(distinct.issues.isEmpty)
+        #expect(distinct.documents.first?.root.keys.count == 6)
+        let same = load("individual_contributor_max: 1\nabcdefgX: 2\nabcdefgX: 3\nindividual_contributor_max: 4\ncafé: 5\ncafé: 6\n")
+        #expect(same.issues.map(\.span.start) == [Mark(line: 3, column: 1), Mark(line: 4, column: 1), Mark(line: 6, column: 1)])
+    }
+
+    @Test func anAliasedKeyIsComparedByItsText() {
+        let result = load("&k shared_key_name: 1\nother: 2\n*k : 3\n")
+        #expect(result.issues.map(\.kind) == [.duplicateKey])
+        #expect(result.issues.first?.span.start == Mark(line: 3, column: 1))
+    }
+
+    @Test func onlyAPlainUntaggedLessLessIsAMergeKey() {
+        // Quoted, '<<' is an ordinary key: twice is a duplicate, and nothing is merged.
+        let result = load("a: &a {x: 1}\nm:\n  '<<': *a\n  \"<<\": *a\n")
+        #expect(result.issues.map(\.kind) == [.duplicateKey])
+        #expect(result.documents.first?.root["m"]?.keys == ["<<"])
+    }
 }
