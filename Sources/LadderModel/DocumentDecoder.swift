@@ -2,22 +2,22 @@ import LadderYAML
 
 /// The keys of every mapping of the format; the decoder and the JSON Schema test share them.
 public enum FormatKeys {
-    public static let ladder = ["kind", "id", "name", "organization", "effective", "tracks", "levels"]
-    public static let track = ["id", "name", "kind"]
-    public static let level = ["id", "track", "grade", "title", "roles", "promotion"]
-    public static let promotion = ["requires", "criteria"]
-    public static let compensation = ["kind", "ladder", "currency", "period", "bands"]
-    public static let band = ["level", "zone", "currency", "base", "bonus_target", "equity"]
-    public static let range = ["min", "mid", "max"]
-    public static let policy = ["kind", "ladder", "programs", "decisions", "forums", "transitions"]
-    public static let program = ["id", "name", "kind", "eligible", "cohort"]
-    public static let cohort = ["size", "weeks", "confidential", "mix"]
-    public static let decision = ["area", "kind", "owner", "consulted"]
-    public static let forum = ["id", "name", "purpose", "members"]
-    public static let transition = ["from", "to", "grade_change", "pay_change"]
-    public static let survey = ["kind", "ladder", "conducted", "anonymous", "questions"]
-    public static let question = ["id", "audience", "respondents", "agree"]
-    public static let audience = ["tracks", "track_kinds", "roles", "min_grade", "max_grade"]
+    public static let ladder: KeySet = ["kind", "id", "name", "organization", "effective", "tracks", "levels"]
+    public static let track: KeySet = ["id", "name", "kind"]
+    public static let level: KeySet = ["id", "track", "grade", "title", "roles", "promotion"]
+    public static let promotion: KeySet = ["requires", "criteria"]
+    public static let compensation: KeySet = ["kind", "ladder", "currency", "period", "bands"]
+    public static let band: KeySet = ["level", "zone", "currency", "base", "bonus_target", "equity"]
+    public static let range: KeySet = ["min", "mid", "max"]
+    public static let policy: KeySet = ["kind", "ladder", "programs", "decisions", "forums", "transitions"]
+    public static let program: KeySet = ["id", "name", "kind", "eligible", "cohort"]
+    public static let cohort: KeySet = ["size", "weeks", "confidential", "mix"]
+    public static let decision: KeySet = ["area", "kind", "owner", "consulted"]
+    public static let forum: KeySet = ["id", "name", "purpose", "members"]
+    public static let transition: KeySet = ["from", "to", "grade_change", "pay_change"]
+    public static let survey: KeySet = ["kind", "ladder", "conducted", "anonymous", "questions"]
+    public static let question: KeySet = ["id", "audience", "respondents", "agree"]
+    public static let audience: KeySet = ["tracks", "track_kinds", "roles", "min_grade", "max_grade"]
 }
 
 /// What decoding one document gave.

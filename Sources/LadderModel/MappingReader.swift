@@ -1,5 +1,60 @@
 import LadderYAML
 
+/// The keys of one kind of mapping (at most 8), with what finds them fast: a `MappingReader`
+/// compares a key's signature (`NodeTable.signature`) or the words of a decoder's literal
+/// before comparing strings, which is a call each. A class: readers share it, never copy it.
+public final class KeySet: ExpressibleByArrayLiteral, @unchecked Sendable {
+    public let names: [String]
+    /// Read in place, never written after `init`: hence `@unchecked Sendable`.
+    private let signatures: UnsafeMutablePointer<UInt64>
+    private let words: UnsafeMutablePointer<(UInt64, UInt64)>
+
+    public required init(arrayLiteral names: String...) {
+        precondition(names.count <= 8, "a KeySet holds at most 8 keys")
+        self.names = names
+        signatures = .allocate(capacity: names.count)
+        words = .allocate(capacity: names.count)
+        for (i, name) in names.enumerated() {
+            (signatures + i).initialize(to: NodeTable.signature(name))
+            (words + i).initialize(to: Self.words(name))
+        }
+        precondition(Set(names.indices.map { signatures[$0] }).count == names.count, "keys of a KeySet must differ in length or first bytes")
+    }
+
+    deinit {
+        signatures.deallocate()
+        words.deallocate()
+    }
+
+    /// The two words a `String` value is made of. Equal words are the same string, whatever
+    /// they mean inside; unequal ones may still be equal strings.
+    @inline(__always)
+    static func words(_ s: String) -> (UInt64, UInt64) {
+        withUnsafeBytes(of: s) { ($0.load(as: UInt64.self), $0.load(fromByteOffset: 8, as: UInt64.self)) }
+    }
+
+    /// The slot of the key of signature `sig` and text `text()`, if it is one of these.
+    @inline(__always)
+    func slot(_ sig: UInt64, _ text: () -> String) -> Int? {
+        // Not ASCII: only the texts can tell (`NodeTable.signature`).
+        if sig & NodeTable.nonASCII != 0 { return names.firstIndex(of: text()) }
+        for i in 0..<names.count where signatures[i] == sig {
+            // Equal signatures are equal texts up to seven bytes; longer ones are compared.
+            return NodeTable.signatureIsWhole(sig) || names[i] == text() ? i : nil
+        }
+        return nil
+    }
+
+    /// The slot of `key`, one of the decoder's own names. A short name is stored whole in the
+    /// string's two words, so the decoder's literal has the same words as the name here.
+    @inline(__always)
+    func slot(of key: String) -> Int? {
+        let w = Self.words(key)
+        for i in 0..<names.count where words[i] == w { return i }
+        return names.firstIndex(of: key)
+    }
+}
+
 /// Reads one mapping of a document: reports unknown keys (with a suggestion and the valid
 /// keys), missing keys (at the mapping) and wrong types (at the value), each with its key path.
 struct MappingReader {
@@ -10,7 +65,8 @@ struct MappingReader {
     /// The valid keys, and for each the index of its pair in the mapping (-1: absent). A dictionary
     /// per mapping cost more than the rest of decoding: mappings have a handful of keys, and
     /// the slots live inline (no allocation per mapping), so a reader takes at most 8 keys.
-    private let keys: [String]
+    private let keySet: KeySet
+    private var keys: [String] { keySet.names }
     /// The mapping, read in place from its table.
     private let node: TableNode
     private var slots = SIMD8<Int32>(repeating: -1)
@@ -20,14 +76,13 @@ struct MappingReader {
     private(set) var ok: Bool
 
     /// `anchor` is where findings about the whole mapping point (its key, when it has one).
-    init?(_ node: TableNode, anchor: Span, path: DecodePath, what: String, keys: [String], context: DecodeContext) {
-        precondition(keys.count <= 8, "a MappingReader takes at most 8 keys")
+    init?(_ node: TableNode, anchor: Span, path: DecodePath, what: String, keys: KeySet, context: DecodeContext) {
         self.anchor = anchor
         self.path = path
         self.what = what
         self.context = context
         self.ok = true
-        self.keys = keys
+        self.keySet = keys
         self.node = node
         guard node.isMapping else {
             context.fail(anchor, path, "expected \(what) (a mapping of keys), found \(node.kindDescription)")
@@ -35,24 +90,25 @@ struct MappingReader {
         }
         for i in 0..<node.count {
             let key = node.key(i)
-            guard let k = key.scalarText else {
-                context.fail(key.span, path, "expected a plain key, found \(key.kindDescription): use one of \(keys.joined(separator: ", "))")
+            guard let sig = key.scalarSignature else {
+                context.fail(key.span, path, "expected a plain key, found \(key.kindDescription): use one of \(keys.names.joined(separator: ", "))")
                 continue
             }
-            // The first byte turns away most keys before the Unicode-aware `hasPrefix`.
-            if k.utf8.first == UInt8(ascii: "x") && k.hasPrefix("x-") { continue }
-            if let slot = keys.firstIndex(of: k) {
+            if let slot = keys.slot(sig, { key.scalarText! }) {
                 slots[slot] = Int32(truncatingIfNeeded: i)
                 continue
             }
+            let k = key.scalarText!
+            // The first byte turns away most keys before the Unicode-aware `hasPrefix`.
+            if k.utf8.first == UInt8(ascii: "x") && k.hasPrefix("x-") { continue }
             var message = "unknown key '\(k)' in \(what)"
-            if let s = Suggest.nearest(k, in: keys) {
+            if let s = Suggest.nearest(k, in: keys.names) {
                 message += ": did you mean '\(s)'?"
                 suggested.insert(s)
             } else {
                 message += "."
             }
-            message += " Valid keys: \(keys.joined(separator: ", "))"
+            message += " Valid keys: \(keys.names.joined(separator: ", "))"
             context.fail(key.span, path, message)
         }
     }
@@ -61,7 +117,7 @@ struct MappingReader {
 
     /// The index in the mapping of the pair for `key`, if given.
     private func index(_ key: String) -> Int? {
-        guard let slot = keys.firstIndex(of: key) else { return nil }
+        guard let slot = keySet.slot(of: key) else { return nil }
         let i = Int(slots[slot])
         return i >= 0 ? i : nil
     }

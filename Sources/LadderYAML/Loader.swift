@@ -66,8 +66,6 @@ private struct TableBuilder: ~Copyable {
         var keys: Set<String>?
         /// A `<<` pair was kept, so the mapping has merging to do when it ends.
         var hasMergeKey = false
-        /// The `signature` of the key waiting for its value (0 for a key that is not a scalar).
-        var keySignature: UInt64 = 0
 
         /// The placeholder `top` while no collection is open.
         static var none: Frame { Frame(isMapping: false, start: Mark(line: 0, column: 0), anchor: nil) }
@@ -93,6 +91,8 @@ private struct TableBuilder: ~Copyable {
     let inputStart: Int
     var records: TableBuffer<Record>
     var texts: TableBuffer<String>
+    /// One per text: `NodeTable.signature` of its bytes for keys, 0 for the other texts.
+    var signatures: TableBuffer<UInt64>
     var tags = TableBuffer<String>(capacity: 0)
     var pending: [Record] = []
     var documents: [TableDocument] = []
@@ -105,7 +105,7 @@ private struct TableBuilder: ~Copyable {
     var stack: [Frame] = []
     /// How many collections are open: `stack` and `top`.
     var depth = 0
-    /// The text (its index in `texts`) and `signature` of each scalar key kept so far by the
+    /// The text (its index in `texts`) and signature of each scalar key kept so far by the
     /// open mappings, merge keys left out, for the duplicate check. One pair of arrays for all
     /// mappings, used as a stack: a nested mapping's keys are all added, and dropped, before
     /// its parent keeps its own key.
@@ -124,11 +124,12 @@ private struct TableBuilder: ~Copyable {
         // A ladder file of the format has about one record per 40 bytes and one text per 60.
         records = TableBuffer(capacity: bytes.count / 32)
         texts = TableBuffer(capacity: bytes.count / 48)
+        signatures = TableBuffer(capacity: bytes.count / 48)
         pending.reserveCapacity(64)
     }
 
     /// The table of what was loaded; the builder is used up.
-    consuming func table() -> NodeTable { NodeTable(records: records, texts: texts, tags: tags) }
+    consuming func table() -> NodeTable { NodeTable(records: records, texts: texts, signatures: signatures, tags: tags) }
 
     mutating func run() {
         var parser = yaml_parser_t()
@@ -188,13 +189,14 @@ private struct TableBuilder: ~Copyable {
         return String(cString: p)
     }
 
-    mutating func scalar(_ text: String, style: ScalarStyle, tag: String?, span: Span) -> Record {
+    mutating func scalar(_ text: String, signature: UInt64, style: ScalarStyle, tag: String?, span: Span) -> Record {
         var tagIndex: Int32 = -1
         if let tag {
             tagIndex = Int32(truncatingIfNeeded: tags.count)
             tags.append(tag)
         }
         texts.append(text)
+        signatures.append(signature)
         return Record(kind: .scalar, style: style, tag: tagIndex, first: Int32(truncatingIfNeeded: texts.count - 1), count: 0, span: span)
     }
 
@@ -207,7 +209,7 @@ private struct TableBuilder: ~Copyable {
             anchors.removeAll(keepingCapacity: true)
             root = nil
         case YAML_DOCUMENT_END_EVENT:
-            let record = root ?? scalar("", style: .plain, tag: nil, span: Span(start: start, end: end))
+            let record = root ?? scalar("", signature: 0, style: .plain, tag: nil, span: Span(start: start, end: end))
             records.append(record)
             documents.append(TableDocument(root: Int32(truncatingIfNeeded: records.count - 1), index: documentIndex))
             documentIndex += 1
@@ -222,8 +224,13 @@ private struct TableBuilder: ~Copyable {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            let record = scalar(Self.string(s.value, s.length), style: style, tag: Self.cString(s.tag), span: Span(start: start, end: end))
-            complete(record, size: 1, levels: 0, anchor: Self.cString(s.anchor), signature: Self.signature(s.value, s.length))
+            // A key (an even number of children pending in a mapping) gets its signature here,
+            // from the bytes; a value does not need one.
+            let isKey = depth > 0 && top.isMapping && (pending.count - top.pendingStart) % 2 == 0
+            let record = scalar(
+                Self.string(s.value, s.length), signature: isKey ? NodeTable.signature(s.value, s.length) : 0, style: style,
+                tag: Self.cString(s.tag), span: Span(start: start, end: end))
+            complete(record, size: 1, levels: 0, anchor: Self.cString(s.anchor))
         case YAML_ALIAS_EVENT:
             let name = Self.cString(event.data.alias.anchor) ?? ""
             let span = Span(start: start, end: end)
@@ -328,26 +335,10 @@ private struct TableBuilder: ~Copyable {
     func text(_ r: Record) -> String? { r.kind == .scalar ? texts[Int(r.first)] : nil }
 
 
-    /// A key's length and first seven bytes in one word: keys of different signatures differ,
-    /// and keys of up to seven bytes with equal signatures are equal. Comparing these first
-    /// spares the duplicate and merge checks most string comparisons (each one a call).
-    static func signature(_ p: UnsafePointer<UInt8>?, _ length: Int) -> UInt64 {
-        var sig = UInt64(min(length, 255)) << 56
-        guard let p else { return sig }
-        for i in 0..<min(length, 7) { sig |= UInt64(p[i]) << (8 * i) }
-        return sig
-    }
+    static let mergeSignature = NodeTable.signature("<<")
 
-    static func signature(_ text: String) -> UInt64 {
-        var text = text
-        return text.withUTF8 { signature($0.baseAddress, $0.count) }
-    }
-
-    static let mergeSignature = signature("<<")
-
-    /// Attaches a finished node to its parent (or makes it the document's root). `signature`
-    /// is a scalar's, from its bytes; nil to work it out from the record if it is needed.
-    mutating func complete(_ record: Record, size: Int, levels: Int, anchor: String?, signature: UInt64? = nil) {
+    /// Attaches a finished node to its parent (or makes it the document's root).
+    mutating func complete(_ record: Record, size: Int, levels: Int, anchor: String?) {
         if let anchor { anchors[anchor] = Anchored(record: record, size: size, levels: levels) }
         guard depth > 0 else {
             root = record
@@ -355,20 +346,17 @@ private struct TableBuilder: ~Copyable {
         }
         top.size += size
         if levels > top.childLevels { top.childLevels = levels }
-        guard top.isMapping else {
-            pending.append(record)
-            return
-        }
         // In a mapping, an odd number of children pending means this node is a value.
-        guard (pending.count - top.pendingStart) % 2 == 1 else {
-            // A key: its value comes next.
-            top.keySignature = record.kind == .scalar ? signature ?? Self.signature(texts[Int(record.first)]) : 0
+        guard top.isMapping, (pending.count - top.pendingStart) % 2 == 1 else {
             pending.append(record)
             return
         }
         let key = pending[pending.count - 1]
         if key.kind == .scalar {
-            let sig = top.keySignature
+            // Signatures first: comparing texts is a call each.
+            var sig = signatures[Int(key.first)]
+            // An alias to a value used as a key: its text has no signature yet.
+            if sig == 0 { sig = NodeTable.signature(texts[Int(key.first)]) }
             if options.mergeKeys && sig == Self.mergeSignature && key.tag < 0 && key.style == .plain {
                 top.hasMergeKey = true
             } else if isDuplicate(key.first, sig) {
@@ -388,6 +376,7 @@ private struct TableBuilder: ~Copyable {
     /// Linear scan for small mappings, a set once a mapping grows, so a huge mapping stays linear.
     /// Keys compare by their text: `1` and `"1"` read the same to a person and to the model.
     /// Records the key (`texts[text]`, of signature `sig`) as seen unless it is a duplicate.
+    /// Signatures answer for ASCII keys (`NodeTable.signature`); other keys compare as texts.
     mutating func isDuplicate(_ text: Int32, _ sig: UInt64) -> Bool {
         if top.keys == nil {
             let start = top.keyStart
@@ -395,7 +384,11 @@ private struct TableBuilder: ~Copyable {
                 // An index loop: `keyTexts[start...].contains` cost twice as much.
                 var j = start
                 while j < keyTexts.count {
-                    if keySignatures[j] == sig && (sig >> 56 <= 7 || texts[Int(keyTexts[j])] == texts[Int(text)]) { return true }
+                    let other = keySignatures[j]
+                    if other == sig || (other | sig) & NodeTable.nonASCII != 0 {
+                        if other == sig && NodeTable.signatureIsWhole(sig) { return true }
+                        if texts[Int(keyTexts[j])] == texts[Int(text)] { return true }
+                    }
                     j += 1
                 }
                 keyTexts.append(text)

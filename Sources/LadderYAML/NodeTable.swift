@@ -31,19 +31,65 @@ public final class NodeTable: @unchecked Sendable {
     /// Never written after `init`; freed by `deinit`.
     public let records: UnsafeBufferPointer<Record>
     public let texts: UnsafeBufferPointer<String>
+    /// One per text: its `signature`, worked out by the loader for keys; 0 for other texts
+    /// (`signature(at:)` works theirs out when asked).
+    public let signatures: UnsafeBufferPointer<UInt64>
     public let tags: UnsafeBufferPointer<String>
 
     /// Takes over the loader's buffers as they are, without a copy.
-    init(records: consuming TableBuffer<Record>, texts: consuming TableBuffer<String>, tags: consuming TableBuffer<String>) {
+    init(
+        records: consuming TableBuffer<Record>, texts: consuming TableBuffer<String>, signatures: consuming TableBuffer<UInt64>,
+        tags: consuming TableBuffer<String>
+    ) {
         self.records = records.handOver()
         self.texts = texts.handOver()
+        self.signatures = signatures.handOver()
         self.tags = tags.handOver()
     }
 
     /// A table without nodes.
     convenience init() {
-        self.init(records: TableBuffer(capacity: 0), texts: TableBuffer(capacity: 0), tags: TableBuffer(capacity: 0))
+        self.init(records: TableBuffer(capacity: 0), texts: TableBuffer(capacity: 0), signatures: TableBuffer(capacity: 0), tags: TableBuffer(capacity: 0))
     }
+
+    /// A text's length in bytes and its first seven bytes in one word, and whether any of its
+    /// bytes is not ASCII (the top bit). Keys are compared by signature first (the duplicate
+    /// check, `MappingReader`): comparing two strings is a call each, and most keys are short.
+    ///
+    /// Texts compare as Swift compares them, by canonical equivalence, so a signature only
+    /// answers for ASCII: ASCII texts of different signatures differ, and of equal signatures,
+    /// up to seven bytes long, are equal (`signatureIsWhole`). A text with a byte that is not
+    /// ASCII may equal texts of other signatures (U+212A KELVIN SIGN is "K"): compare the texts.
+    public static func signature(_ p: UnsafePointer<UInt8>?, _ length: Int) -> UInt64 {
+        var sig = UInt64(min(length, 127)) << 56
+        guard let p else { return sig }
+        var bits: UInt8 = 0
+        for i in 0..<length {
+            bits |= p[i]
+            if i < 7 { sig |= UInt64(p[i]) << (8 * i) }
+        }
+        return bits & 0x80 != 0 ? sig | nonASCII : sig
+    }
+
+    public static func signature(_ text: String) -> UInt64 {
+        var text = text
+        return text.withUTF8 { signature($0.baseAddress, $0.count) }
+    }
+
+    /// The top bit of a signature: the text has a byte that is not ASCII.
+    public static let nonASCII: UInt64 = 1 << 63
+
+    /// The signature of `texts[text]`.
+    @inlinable
+    public func signature(at text: Int) -> UInt64 {
+        let sig = signatures[text]
+        // 0 is also the empty text's: working it out again gives 0.
+        return sig != 0 ? sig : Self.signature(texts[text])
+    }
+
+    /// Whether equal signatures mean equal texts: ASCII texts of up to seven bytes.
+    @inlinable
+    public static func signatureIsWhole(_ sig: UInt64) -> Bool { sig >> 56 <= 7 }
 
     deinit {
         for strings in [texts, tags] {
@@ -51,6 +97,7 @@ public final class NodeTable: @unchecked Sendable {
             UnsafeMutableBufferPointer(mutating: strings).deallocate()
         }
         UnsafeMutableBufferPointer(mutating: records).deallocate()
+        UnsafeMutableBufferPointer(mutating: signatures).deallocate()
     }
 
     /// A view of record `index`, valid while this table is alive: keep the table in a
@@ -218,6 +265,13 @@ public struct TableNode {
     public var scalarText: String? {
         let r = record
         return r.kind == .scalar ? table.texts[Int(r.first)] : nil
+    }
+
+    /// `NodeTable.signature` of a scalar's text; nil for collections.
+    @inlinable
+    public var scalarSignature: UInt64? {
+        let r = record
+        return r.kind == .scalar ? table.signature(at: Int(r.first)) : nil
     }
 
     /// The style of a scalar, and whether it carries a tag; nil for collections.

@@ -6,6 +6,31 @@ import Testing
 @Suite struct DecoderErrorTests {
     // MARK: keys
 
+    /// Keys are found by their signature (length and first bytes) before their text: long keys,
+    /// keys that are not ASCII, and keys reached through an alias must still be told apart.
+    @Test func keysAreReadByTheirWholeText() {
+        let found = DecodeHarness.withLadder("comp.yaml", """
+            kind: compensation
+            ladder: acme
+            currency: USD
+            bands:
+              - level: &k zone
+                *k : us
+                base: {min: 100000, max: 120000}
+                bonus_targeT: 0.1
+                bonus_target: 0.2
+                lével: ic-5
+            """)
+        #expect(found.seen == [
+            // The level is the text 'zone'; the aliased key '*k' is read as the key 'zone'.
+            Seen("comp.yaml", 5, 12, "unknown-reference", "no level 'zone' in ladder 'acme'. Known levels: em-5, ic-5"),
+            Seen("comp.yaml", 8, 5, "invalid-document",
+                 "bands[0]: unknown key 'bonus_targeT' in a band: did you mean 'bonus_target'? Valid keys: level, zone, currency, base, bonus_target, equity"),
+            Seen("comp.yaml", 10, 5, "invalid-document",
+                 "bands[0]: unknown key 'lével' in a band: did you mean 'level'? Valid keys: level, zone, currency, base, bonus_target, equity"),
+        ])
+    }
+
     @Test func typoInKeyNamesTheNearestAndListsValidKeys() {
         let found = DecodeHarness.withLadder("comp.yaml", """
             kind: compensation

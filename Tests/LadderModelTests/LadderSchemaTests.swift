@@ -19,22 +19,22 @@ import Testing
 
     /// Each mapping of the format: the schema definition that describes it and the decoder's keys.
     static let mappings: [(definition: String, keys: [String])] = [
-        ("ladder", FormatKeys.ladder),
-        ("track", FormatKeys.track),
-        ("level", FormatKeys.level),
-        ("promotion", FormatKeys.promotion),
-        ("compensation", FormatKeys.compensation),
-        ("band", FormatKeys.band),
-        ("range", FormatKeys.range),
-        ("policy", FormatKeys.policy),
-        ("program", FormatKeys.program),
-        ("cohort", FormatKeys.cohort),
-        ("decision", FormatKeys.decision),
-        ("forum", FormatKeys.forum),
-        ("transition", FormatKeys.transition),
-        ("survey", FormatKeys.survey),
-        ("question", FormatKeys.question),
-        ("audience", FormatKeys.audience),
+        ("ladder", FormatKeys.ladder.names),
+        ("track", FormatKeys.track.names),
+        ("level", FormatKeys.level.names),
+        ("promotion", FormatKeys.promotion.names),
+        ("compensation", FormatKeys.compensation.names),
+        ("band", FormatKeys.band.names),
+        ("range", FormatKeys.range.names),
+        ("policy", FormatKeys.policy.names),
+        ("program", FormatKeys.program.names),
+        ("cohort", FormatKeys.cohort.names),
+        ("decision", FormatKeys.decision.names),
+        ("forum", FormatKeys.forum.names),
+        ("transition", FormatKeys.transition.names),
+        ("survey", FormatKeys.survey.names),
+        ("question", FormatKeys.question.names),
+        ("audience", FormatKeys.audience.names),
     ]
 
     // MARK: the samples
