@@ -52,26 +52,27 @@ public enum JSONValue: Sendable, Equatable {
         case .array(let items):
             if items.isEmpty { out.append("[]"); return }
             out.byte(UInt8(ascii: "["))
-            var first = true
-            for item in items {
-                if !first { out.byte(UInt8(ascii: ",")) }
-                first = false
-                out.newline(indent < 0 ? -1 : indent + 1)
-                item.write(to: &out, indent: indent < 0 ? -1 : indent + 1)
+            // Through the buffer: iterating the array copied (retained and released) each element.
+            items.withUnsafeBufferPointer { items in
+                for i in items.indices {
+                    if i > 0 { out.byte(UInt8(ascii: ",")) }
+                    out.newline(indent < 0 ? -1 : indent + 1)
+                    items[i].write(to: &out, indent: indent < 0 ? -1 : indent + 1)
+                }
             }
             out.newline(indent)
             out.byte(UInt8(ascii: "]"))
         case .object(let pairs):
             if pairs.isEmpty { out.append("{}"); return }
             out.byte(UInt8(ascii: "{"))
-            var first = true
-            for (k, v) in pairs {
-                if !first { out.byte(UInt8(ascii: ",")) }
-                first = false
-                out.newline(indent < 0 ? -1 : indent + 1)
-                out.quote(k)
-                out.append(indent < 0 ? ":" : ": ")
-                v.write(to: &out, indent: indent < 0 ? -1 : indent + 1)
+            pairs.withUnsafeBufferPointer { pairs in
+                for i in pairs.indices {
+                    if i > 0 { out.byte(UInt8(ascii: ",")) }
+                    out.newline(indent < 0 ? -1 : indent + 1)
+                    out.quote(pairs[i].0)
+                    out.append(indent < 0 ? ":" : ": ")
+                    pairs[i].1.write(to: &out, indent: indent < 0 ? -1 : indent + 1)
+                }
             }
             out.newline(indent)
             out.byte(UInt8(ascii: "}"))
