@@ -67,10 +67,25 @@ public final class ByteSink {
         case .list(let items):
             array(items.count, indent: indent) { write(items[$0], indent: inner) }
         case .items(let count, let element):
-            if workers > 1 && count > Self.smallestBatch {
-                parallelArray(count, indent: indent, element)
-            } else {
-                array(count, indent: indent) { write(element($0), indent: inner) }
+            elements(count, indent: indent) { i, out, indent in element(i).write(to: &out, indent: indent) }
+        case .written(let count, let element):
+            elements(count, indent: indent) { i, out, indent in
+                var o = JSONOut(appendingTo: out, indent: indent)
+                element(i, &o)
+                out = o.written
+            }
+        }
+    }
+
+    /// An array of `count` elements, each written by `element(i, &bytes, indent)`.
+    private func elements(_ count: Int, indent: Int, _ element: @escaping @Sendable (Int, inout JSONBytes, Int) -> Void) {
+        let inner = indent < 0 ? -1 : indent + 1
+        if workers > 1 && count > Self.smallestBatch {
+            parallelArray(count, indent: indent, element)
+        } else {
+            array(count, indent: indent) {
+                element($0, &buffer, inner)
+                spill()
             }
         }
     }
@@ -95,7 +110,7 @@ public final class ByteSink {
 
     static func batch(_ count: Int, workers: Int) -> Int { min(256, max(smallestBatch, count / (workers * 32))) }
 
-    private func parallelArray(_ count: Int, indent: Int, _ element: @escaping @Sendable (Int) -> JSONValue) {
+    private func parallelArray(_ count: Int, indent: Int, _ element: @escaping @Sendable (Int, inout JSONBytes, Int) -> Void) {
         let inner = indent < 0 ? -1 : indent + 1
         let parts = EncodedParts(workers)
         buffer.byte(UInt8(ascii: "["))
@@ -111,7 +126,7 @@ public final class ByteSink {
                 for i in low..<min(end, low + per) {
                     if i > 0 { out.byte(UInt8(ascii: ",")) }
                     out.newline(inner)
-                    element(i).write(to: &out, indent: inner)
+                    element(i, &out, inner)
                 }
                 parts.set(w, out)
             }
@@ -169,6 +184,8 @@ public indirect enum StreamedJSON {
     case object([(String, StreamedJSON)])
     case list([StreamedJSON])
     case items(Int, @Sendable (Int) -> JSONValue)
+    /// Like `items`, each element written through a `JSONOut` rather than built as a tree.
+    case written(Int, @Sendable (Int, inout JSONOut) -> Void)
 
     /// The whole document as one tree, for tests and callers that want to look inside it.
     public var materialized: JSONValue {
@@ -177,6 +194,12 @@ public indirect enum StreamedJSON {
         case .object(let pairs): return .object(pairs.map { ($0.0, $0.1.materialized) })
         case .list(let items): return .array(items.map(\.materialized))
         case .items(let n, let element): return .array((0..<n).map(element))
+        case .written(let n, let element):
+            return .array((0..<n).map { i in
+                var o = JSONOut()
+                element(i, &o)
+                return o.value
+            })
         }
     }
 }

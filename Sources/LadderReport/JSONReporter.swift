@@ -9,7 +9,7 @@ public enum JSONReporter: StreamedJSONReporter {
             ("schema_version", .value(.int(1))),
             ("findings", .items(report.findings.count) { finding(report.findings[$0]) }),
             ("summary", .value(summary(report.summary))),
-            ("metrics", .object([("ladders", .items(report.metrics.count) { ladder(report.metrics[$0], redacted: report.redacted) })])),
+            ("metrics", .object([("ladders", .written(report.metrics.count) { ladder(report.metrics[$0], redacted: report.redacted, into: &$1) })])),
         ])
     }
 
@@ -63,34 +63,72 @@ public enum JSONReporter: StreamedJSONReporter {
 
     static func ratio(_ v: Double?) -> JSONValue { v.map { .number($0) } ?? .null }
 
-    static func ladder(_ m: LadderMetrics, redacted r: Bool) -> JSONValue {
-        var topGrade: [(String, JSONValue)] = []
-        topGrade.append(("individual_contributor", m.topIC.map { .int($0) } ?? .null))
-        topGrade.append(("management", m.topManagement.map { .int($0) } ?? .null))
-        return .object([
-            ("id", .string(m.id)),
-            ("top_grade", .object(topGrade)),
-            ("pay", .array(m.pay.map { p in
-                .object([
-                    ("grade", .int(p.grade)), ("zone", .string(p.zone)), ("currency", .string(p.currency)),
-                    ("individual_contributor_max", amount(p.icMax, r)), ("management_max", amount(p.managementMax, r)),
-                    ("ratio", ratio(p.ratio)),
-                    ("period", .string(p.period)),
-                    ("individual_contributor_min", amount(p.icMin, r)), ("management_min", amount(p.managementMin, r)),
-                    ("min_ratio", ratio(p.minRatio)),
-                    ("individual_contributor_mid", amount(p.icMid, r)), ("management_mid", amount(p.managementMid, r)),
-                    ("mid_ratio", ratio(p.midRatio)),
-                    ("individual_contributor_levels", .array(p.icLevels.map { .string($0) })),
-                    ("management_levels", .array(p.managementLevels.map { .string($0) })),
-                ])
-            })),
-            ("survey", .array(m.survey.map { s in
-                .object([
-                    ("question", .string(s.question)), ("respondents", .int(s.respondents)),
-                    ("agree_ratio", ratio(s.agreeRatio)), ("withheld", .bool(s.withheld)),
-                    ("conducted", .string(s.conducted)),
-                ])
-            })),
-        ])
+    /// One ladder's metrics, written as they are read: the largest part of an audit's report.
+    static func ladder(_ m: LadderMetrics, redacted r: Bool, into o: inout JSONOut) {
+        o.object { o in
+            o.key("id")
+            o.value(.string(m.id))
+            o.key("top_grade")
+            o.object { o in
+                o.key("individual_contributor")
+                o.value(m.topIC.map { .int($0) } ?? .null)
+                o.key("management")
+                o.value(m.topManagement.map { .int($0) } ?? .null)
+            }
+            o.key("pay")
+            o.array { o in
+                for p in m.pay {
+                    o.object { o in
+                        o.key("grade")
+                        o.value(.int(p.grade))
+                        o.key("zone")
+                        o.value(.string(p.zone))
+                        o.key("currency")
+                        o.value(.string(p.currency))
+                        o.key("individual_contributor_max")
+                        o.value(amount(p.icMax, r))
+                        o.key("management_max")
+                        o.value(amount(p.managementMax, r))
+                        o.key("ratio")
+                        o.value(ratio(p.ratio))
+                        o.key("period")
+                        o.value(.string(p.period))
+                        o.key("individual_contributor_min")
+                        o.value(amount(p.icMin, r))
+                        o.key("management_min")
+                        o.value(amount(p.managementMin, r))
+                        o.key("min_ratio")
+                        o.value(ratio(p.minRatio))
+                        o.key("individual_contributor_mid")
+                        o.value(amount(p.icMid, r))
+                        o.key("management_mid")
+                        o.value(amount(p.managementMid, r))
+                        o.key("mid_ratio")
+                        o.value(ratio(p.midRatio))
+                        o.key("individual_contributor_levels")
+                        o.array { o in for l in p.icLevels { o.value(.string(l)) } }
+                        o.key("management_levels")
+                        o.array { o in for l in p.managementLevels { o.value(.string(l)) } }
+                    }
+                }
+            }
+            o.key("survey")
+            o.array { o in
+                for s in m.survey {
+                    o.object { o in
+                        o.key("question")
+                        o.value(.string(s.question))
+                        o.key("respondents")
+                        o.value(.int(s.respondents))
+                        o.key("agree_ratio")
+                        o.value(ratio(s.agreeRatio))
+                        o.key("withheld")
+                        o.value(.bool(s.withheld))
+                        o.key("conducted")
+                        o.value(.string(s.conducted))
+                    }
+                }
+            }
+        }
     }
 }

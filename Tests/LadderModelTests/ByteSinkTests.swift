@@ -16,8 +16,42 @@ import Testing
             ("nothing", .items(0) { _ in .int(1) }),
             ("runs", .list([.object([("results", .items(2) { .array([.int($0), .number(0.5)]) })]), .list([])])),
             ("metrics", .object([("ladders", .items(1) { _ in .object([]) })])),
+            ("written", .written(3) { i, o in Self.writeElement(i, &o) }),
+            ("written-none", .written(0) { _, _ in }),
         ]),
+        .written(2) { i, o in Self.writeElement(i, &o) },
     ] }
+
+    /// An element written through `JSONOut`: nested, empty and full objects and arrays, every
+    /// kind of value, a string that needs escapes; element 0 is an empty object.
+    static func writeElement(_ i: Int, _ o: inout JSONOut) {
+        o.object { o in
+            guard i > 0 else { return }
+            o.key("id")
+            o.value(.string("ladder \(i) \"q\"\n"))
+            o.key("empty_object")
+            o.object { _ in }
+            o.key("empty_array")
+            o.array { _ in }
+            o.key("rows")
+            o.array { o in
+                for k in 0..<i {
+                    o.object { o in
+                        o.key("k")
+                        o.value(.int(k))
+                        o.key("ratio")
+                        o.value(.number(Double(k) / 3))
+                        o.key("none")
+                        o.value(.null)
+                        o.key("levels")
+                        o.array { o in for l in 0..<k { o.value(.string("l\(l)")) } }
+                    }
+                }
+            }
+            o.key("flag")
+            o.value(.bool(i % 2 == 0))
+        }
+    }
 
     @Test(arguments: [0, -1])
     func streamingWritesTheBytesOfTheWholeTree(indent: Int) {
@@ -36,6 +70,7 @@ import Testing
         for count in [0, 1, 15, 16, 17, 31, 32, 33, 47, 79, 80, 81, 200, 1001, 1025, 4099, 70001] {
             let doc = StreamedJSON.object([
                 ("findings", .items(count) { i in .object([("n", .int(i)), ("text", .string("item \(i) \u{2}"))]) }),
+                ("written", .written(count) { i, o in Self.writeElement(i % 4, &o) }),
                 ("after", .value(.array([.int(count)]))),
             ])
             let sink = ByteSink()
