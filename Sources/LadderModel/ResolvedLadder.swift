@@ -50,7 +50,12 @@ public struct ResolvedLadder: Sendable {
 
     /// Highest grade of each track kind, if the ladder has levels of that kind.
     public func topGrade(_ kind: TrackKind) -> Int? {
-        levels.filter { self.kind(of: $0) == kind }.map(\.grade.value).max()
+        // One pass over the levels in place: filtering first copied every level of the kind.
+        var top: Int?
+        for i in levels.indices where self.kind(of: levels[i]) == kind {
+            top = max(top ?? .min, levels[i].grade.value)
+        }
+        return top
     }
 }
 
