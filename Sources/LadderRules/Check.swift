@@ -59,11 +59,20 @@ public struct CheckContext: Sendable {
     /// Smallest survey group whose ratios may be shown (the `survey-small-group` rule's `min_group`).
     public var minGroup: Int
 
+    /// The ladder's bands grouped by zone, currency and period, for the pay checks: worked out
+    /// once per ladder by the engine, not once per pay rule (five of them by default).
+    let payGroups: [PayGroup]
+
     public init(ladder: ResolvedLadder, params: Params, today: Day, minGroup: Int) {
+        self.init(ladder: ladder, params: params, today: today, minGroup: minGroup, payGroups: PayGroup.groups(ladder.bands))
+    }
+
+    init(ladder: ResolvedLadder, params: Params, today: Day, minGroup: Int, payGroups: [PayGroup]) {
         self.ladder = ladder
         self.params = params
         self.today = today
         self.minGroup = minGroup
+        self.payGroups = payGroups
     }
 }
 

@@ -18,9 +18,10 @@ public struct Engine: Sendable {
     public func run(_ ladder: ResolvedLadder, rules: [Rule], today: Day, redact: Bool) -> [Finding] {
         let minGroup = Metrics.minimumGroup(rules)
         var findings: [Finding] = []
+        let payGroups = PayGroup.groups(ladder.bands)
         for rule in rules {
             guard let check = registry[rule.check], check.needs.isDisjoint(with: ladder.incomplete) else { continue }
-            let ctx = CheckContext(ladder: ladder, params: rule.params, today: today, minGroup: minGroup)
+            let ctx = CheckContext(ladder: ladder, params: rule.params, today: today, minGroup: minGroup, payGroups: payGroups)
             for hit in check.run(ctx) where rule.scope.contains(hit) {
                 findings.append(finding(hit, rule: rule, ladder: ladder.id, redact: redact))
             }

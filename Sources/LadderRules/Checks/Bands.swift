@@ -60,7 +60,7 @@ extension Check {
     ) { ctx in
         let bands = ctx.ladder.bands
         var hits: [Hit] = []
-        for group in PayGroup.groups(bands) {
+        for group in ctx.payGroups {
             for (track, list) in partition(group.members, by: { bands[$0].track.id.value }) {
                 // Compares one end of band `bi`'s base range with the highest of the lower grades'.
                 func compare(_ bi: Int, _ key: String, _ end: (AmountRange) -> Located<Double>) {

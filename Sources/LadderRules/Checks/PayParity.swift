@@ -25,7 +25,7 @@ extension Check {
             }
         func value(_ i: Int) -> Double { pick(bands[i].band.base) }
         var hits: [Hit] = []
-        for group in PayGroup.groups(bands) {
+        for group in ctx.payGroups {
             for mi in group.members where bands[mi].kind == .management {
                 let grade = bands[mi].grade
                 let peers = group.members.lazy.filter { bands[$0].kind == .individualContributor && bands[$0].grade == grade }

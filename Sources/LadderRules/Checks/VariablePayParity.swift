@@ -14,7 +14,7 @@ extension Check {
         func bonusOf(_ i: Int) -> Double { bands[i].band.bonusTarget?.value ?? 0 }
         func equityOf(_ i: Int) -> Double { bands[i].band.equity?.max.value ?? 0 }
         var hits: [Hit] = []
-        for group in PayGroup.groups(bands) {
+        for group in ctx.payGroups {
             for mi in group.members where bands[mi].kind == .management {
                 let grade = bands[mi].grade
                 let peers = group.members.lazy.filter { bands[$0].kind == .individualContributor && bands[$0].grade == grade }
