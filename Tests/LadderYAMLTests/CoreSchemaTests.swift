@@ -77,4 +77,26 @@ import Testing
         #expect(doc["e"]?.kindDescription == "a list")
         #expect(doc["f"]?.kindDescription == "a mapping")
     }
+
+    /// Plain decimals are read without `Double(text)` when their digits allow it exactly: the
+    /// result must be the same Double, bit for bit, whatever the digits, signs and zeros.
+    @Test func decimalsReadAsDoubleReadsThem() {
+        var rng = SystemRandomNumberGenerator()
+        var texts = ["0.0", "-0.0", "+0.5", ".5", "-.5", "5.", "0.1", "0.3", "123456789012345.0", "1234567890123456.0",
+                     "0.000000000000001", "999999999999999.9", "1.7976931348623157", "00012.50", "1.5e3", "2.5E-3"]
+        for _ in 0..<20_000 {
+            let intDigits = Int.random(in: 0...12, using: &rng), fracDigits = Int.random(in: intDigits == 0 ? 1...10 : 0...10, using: &rng)
+            let sign = ["", "-", "+"].randomElement(using: &rng)!
+            let int = String((0..<intDigits).map { _ in "0123456789".randomElement(using: &rng)! })
+            let frac = String((0..<fracDigits).map { _ in "0123456789".randomElement(using: &rng)! })
+            texts.append(sign + int + "." + frac)
+        }
+        for t in texts {
+            guard case .float(let d) = CoreSchema.resolve(t, style: .plain, tag: nil), let expected = Double(t) else {
+                Issue.record("'\(t)' did not read as a float")
+                continue
+            }
+            #expect(d.bitPattern == expected.bitPattern, "'\(t)': \(d) against Double's \(expected)")
+        }
+    }
 }
