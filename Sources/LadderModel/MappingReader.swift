@@ -66,7 +66,6 @@ struct MappingReader {
     /// per mapping cost more than the rest of decoding: mappings have a handful of keys, and
     /// the slots live inline (no allocation per mapping), so a reader takes at most 8 keys.
     private let keySet: KeySet
-    private var keys: [String] { keySet.names }
     /// The mapping, read in place from its table.
     private let node: TableNode
     private var slots = SIMD8<Int32>(repeating: -1)

@@ -122,9 +122,10 @@ private struct TableBuilder: ~Copyable {
         // libyaml, told the input is UTF-8, keeps a byte order mark and counts it as a column.
         self.inputStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         // Measured on the benchmark's ladder files (bench/gen.py, 14 KB): one record per 10
-        // bytes and one text per 12 (counted with PyYAML). Reserved a little above that, a file's buffers never grow
-        // (growing them was 0.7% of a large audit's instructions); the memory is the file's
-        // size a few times over, for as long as the file is being read.
+        // bytes and one text per 12 (counted with PyYAML). Reserved a little above that, a
+        // file's buffers never grow (growing them was 0.7% of a large audit's instructions).
+        // The reservation is a few times the file's size, for as long as it is being read; for
+        // a large file most of it is address space the kernel never backs with memory.
         records = TableBuffer(capacity: bytes.count / 8)
         texts = TableBuffer(capacity: bytes.count / 10)
         signatures = TableBuffer(capacity: bytes.count / 10)
