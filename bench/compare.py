@@ -166,21 +166,20 @@ def main():
     load_before = os.getloadavg()
     print(f"bench: {os.cpu_count()} cores, load average {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f}")
 
+    def group(folder, files):
+        """The floor, ladderlint with one and default jobs, and PyYAML, over the same files."""
+        return [
+            ("floor (libyaml events, C)", [a.floor, "-"], files, (0,)),
+            ("ladderlint --jobs 1", ll + ["--jobs", "1", folder], None, (0, 1)),
+            ("ladderlint (default jobs)", ll + [folder], None, (0, 1)),
+            ("PyYAML CSafeLoader, load only", pyload + [files], None, (0,)),
+        ]
+
     print(f"bench: {n_full} files ({a.orgs} organisations), {a.runs} rounds")
-    full = measure_rounds([
-        ("floor (libyaml events, C)", [a.floor, "-"], full_list, (0,)),
-        ("ladderlint --jobs 1", ll + ["--jobs", "1", corpus], None, (0, 1)),
-        ("ladderlint (default jobs)", ll + [corpus], None, (0, 1)),
-        ("PyYAML CSafeLoader, load only", pyload + [full_list], None, (0,)),
-    ], cwd, a.runs)
+    full = measure_rounds(group(corpus, full_list), cwd, a.runs)
 
     print(f"bench: subset {subset}: {n_sub} files, {a.runs} rounds; yamllint {a.yamllint_runs} runs")
-    sub = measure_rounds([
-        ("floor (libyaml events, C)", [a.floor, "-"], sub_list, (0,)),
-        ("ladderlint --jobs 1", ll + ["--jobs", "1", subset], None, (0, 1)),
-        ("ladderlint (default jobs)", ll + [subset], None, (0, 1)),
-        ("PyYAML CSafeLoader, load only", pyload + [sub_list], None, (0,)),
-    ], cwd, a.runs)
+    sub = measure_rounds(group(subset, sub_list), cwd, a.runs)
     sub.append(measure("yamllint (default config)", yamllint + [subset], cwd, a.yamllint_runs, ok_codes=(0, 1)))
 
     one_path = os.path.relpath(os.path.join(a.subset, sorted(os.listdir(a.subset))[0]), cwd)

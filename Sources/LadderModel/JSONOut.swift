@@ -5,15 +5,17 @@
 /// ladders' metrics cost more than writing them (docs/performance.md).
 ///
 /// Use: `key(_:)` names the next value inside an object; `value(_:)`, `object(_:)` and
-/// `array(_:)` write one.
+/// `array(_:)` write one; `member(_:_:)` writes a key and a value without members.
 public struct JSONOut {
     private enum Open {
         case object([(String, JSONValue)], key: String?)
         case array([JSONValue])
     }
 
-    private var bytes: JSONBytes
-    private let toBytes: Bool
+    /// The bytes mode's buffer; nil in tree mode, which allocates none (a `JSONBytes` is freed
+    /// by its owner, and the tree mode has nothing to hand one back to).
+    private var bytes: JSONBytes?
+    private var toBytes: Bool { bytes != nil }
     /// Nesting depth of the value being written, as `JSONValue.write` counts it (-1: one line).
     private var indent: Int
     /// Whether each open container (bit `depth`) has had a member, for the commas.
@@ -28,18 +30,16 @@ public struct JSONOut {
     init(appendingTo bytes: JSONBytes, indent: Int) {
         self.bytes = bytes
         self.indent = indent
-        toBytes = true
     }
 
     /// Tree mode.
     init() {
-        bytes = JSONBytes(capacity: 0)
+        bytes = nil
         indent = -1
-        toBytes = false
     }
 
     /// The bytes mode's buffer, with what was written appended.
-    var written: JSONBytes { bytes }
+    var written: JSONBytes { bytes! }
 
     /// The tree mode's value.
     var value: JSONValue { done ?? .null }
@@ -50,20 +50,26 @@ public struct JSONOut {
         precondition(key.hasPointerRepresentation, "a JSON key is a string literal")
         if toBytes {
             separate()
-            bytes.byte(UInt8(ascii: "\""))
-            bytes.append(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-            bytes.append(indent < 0 ? "\":" : "\": ")
+            bytes!.byte(UInt8(ascii: "\""))
+            bytes!.append(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+            bytes!.append(indent < 0 ? "\":" : "\": ")
             afterKey = true
         } else if case .object(let pairs, _) = open[open.count - 1] {
             open[open.count - 1] = .object(pairs, key: key.description)
         }
     }
 
+    /// A key and its value without members.
+    public mutating func member(_ key: StaticString, _ v: JSONValue) {
+        self.key(key)
+        value(v)
+    }
+
     /// A value without members: a number, a string, `true`, `false`, `null`.
     public mutating func value(_ v: JSONValue) {
         if toBytes {
             separate()
-            v.write(to: &bytes, indent: indent)
+            v.write(to: &bytes!, indent: indent)
         } else {
             add(v)
         }
@@ -88,7 +94,7 @@ public struct JSONOut {
             return
         }
         separate()
-        bytes.byte(UInt8(ascii: isObject ? "{" : "["))
+        bytes!.byte(UInt8(ascii: isObject ? "{" : "["))
         depth += 1
         precondition(depth < 64, "JSONOut nests at most 63 containers")
         hasMembers &= ~(1 << depth)
@@ -96,9 +102,9 @@ public struct JSONOut {
         body(&self)
         if indent >= 0 { indent -= 1 }
         // Empty: `{}` and `[]`, as `JSONValue.write` has them.
-        if hasMembers & (1 << depth) != 0 { bytes.newline(indent) }
+        if hasMembers & (1 << depth) != 0 { bytes!.newline(indent) }
         depth -= 1
-        bytes.byte(UInt8(ascii: isObject ? "}" : "]"))
+        bytes!.byte(UInt8(ascii: isObject ? "}" : "]"))
     }
 
     /// Before a value (unless its key was just written) or a key: the comma and line break.
@@ -108,9 +114,9 @@ public struct JSONOut {
             return
         }
         guard depth > 0 else { return }
-        if hasMembers & (1 << depth) != 0 { bytes.byte(UInt8(ascii: ",")) }
+        if hasMembers & (1 << depth) != 0 { bytes!.byte(UInt8(ascii: ",")) }
         hasMembers |= 1 << depth
-        bytes.newline(indent)
+        bytes!.newline(indent)
     }
 
     private mutating func add(_ v: JSONValue) {

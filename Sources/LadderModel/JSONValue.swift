@@ -1,3 +1,5 @@
+import LadderYAML
+
 /// A JSON value with ordered keys. Written by hand because the output contract fixes key
 /// order, which Foundation's JSONSerialization does not keep, and because the encoder is on
 /// the hot path of large audits. Not `indirect`: arrays and objects already hold their
@@ -125,13 +127,7 @@ struct JSONBytes {
     }
 
     private mutating func grow(_ needed: Int) {
-        var c = capacity * 2
-        while c < needed { c *= 2 }
-        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
-        b.update(from: base, count: count)
-        base.deallocate()
-        base = b
-        capacity = c
+        Memory.grow(&base, count: count, capacity: &capacity, toHold: needed)
     }
 
     @inline(__always) mutating func byte(_ b: UInt8) {

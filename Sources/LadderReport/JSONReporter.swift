@@ -66,45 +66,29 @@ public enum JSONReporter: StreamedJSONReporter {
     /// One ladder's metrics, written as they are read: the largest part of an audit's report.
     static func ladder(_ m: LadderMetrics, redacted r: Bool, into o: inout JSONOut) {
         o.object { o in
-            o.key("id")
-            o.value(.string(m.id))
+            o.member("id", .string(m.id))
             o.key("top_grade")
             o.object { o in
-                o.key("individual_contributor")
-                o.value(m.topIC.map { .int($0) } ?? .null)
-                o.key("management")
-                o.value(m.topManagement.map { .int($0) } ?? .null)
+                o.member("individual_contributor", m.topIC.map { .int($0) } ?? .null)
+                o.member("management", m.topManagement.map { .int($0) } ?? .null)
             }
             o.key("pay")
             o.array { o in
                 for p in m.pay {
                     o.object { o in
-                        o.key("grade")
-                        o.value(.int(p.grade))
-                        o.key("zone")
-                        o.value(.string(p.zone))
-                        o.key("currency")
-                        o.value(.string(p.currency))
-                        o.key("individual_contributor_max")
-                        o.value(amount(p.icMax, r))
-                        o.key("management_max")
-                        o.value(amount(p.managementMax, r))
-                        o.key("ratio")
-                        o.value(ratio(p.ratio))
-                        o.key("period")
-                        o.value(.string(p.period))
-                        o.key("individual_contributor_min")
-                        o.value(amount(p.icMin, r))
-                        o.key("management_min")
-                        o.value(amount(p.managementMin, r))
-                        o.key("min_ratio")
-                        o.value(ratio(p.minRatio))
-                        o.key("individual_contributor_mid")
-                        o.value(amount(p.icMid, r))
-                        o.key("management_mid")
-                        o.value(amount(p.managementMid, r))
-                        o.key("mid_ratio")
-                        o.value(ratio(p.midRatio))
+                        o.member("grade", .int(p.grade))
+                        o.member("zone", .string(p.zone))
+                        o.member("currency", .string(p.currency))
+                        o.member("individual_contributor_max", amount(p.icMax, r))
+                        o.member("management_max", amount(p.managementMax, r))
+                        o.member("ratio", ratio(p.ratio))
+                        o.member("period", .string(p.period))
+                        o.member("individual_contributor_min", amount(p.icMin, r))
+                        o.member("management_min", amount(p.managementMin, r))
+                        o.member("min_ratio", ratio(p.minRatio))
+                        o.member("individual_contributor_mid", amount(p.icMid, r))
+                        o.member("management_mid", amount(p.managementMid, r))
+                        o.member("mid_ratio", ratio(p.midRatio))
                         o.key("individual_contributor_levels")
                         o.array { o in for l in p.icLevels { o.value(.string(l)) } }
                         o.key("management_levels")
@@ -116,16 +100,11 @@ public enum JSONReporter: StreamedJSONReporter {
             o.array { o in
                 for s in m.survey {
                     o.object { o in
-                        o.key("question")
-                        o.value(.string(s.question))
-                        o.key("respondents")
-                        o.value(.int(s.respondents))
-                        o.key("agree_ratio")
-                        o.value(ratio(s.agreeRatio))
-                        o.key("withheld")
-                        o.value(.bool(s.withheld))
-                        o.key("conducted")
-                        o.value(.string(s.conducted))
+                        o.member("question", .string(s.question))
+                        o.member("respondents", .int(s.respondents))
+                        o.member("agree_ratio", ratio(s.agreeRatio))
+                        o.member("withheld", .bool(s.withheld))
+                        o.member("conducted", .string(s.conducted))
                     }
                 }
             }

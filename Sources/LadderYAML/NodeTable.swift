@@ -205,13 +205,7 @@ struct TableBuffer<Element>: ~Copyable {
     }
 
     private mutating func grow(_ needed: Int) {
-        var c = capacity * 2
-        while c < needed { c *= 2 }
-        let b = UnsafeMutablePointer<Element>.allocate(capacity: c)
-        b.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = b
-        capacity = c
+        Memory.grow(&base, count: count, capacity: &capacity, toHold: needed)
     }
 
     /// The elements so far, valid until the next append.
@@ -222,6 +216,21 @@ struct TableBuffer<Element>: ~Copyable {
         let buffer = UnsafeBufferPointer(start: base, count: count)
         discard self
         return buffer
+    }
+}
+
+/// Growing memory that a buffer owns by hand (`TableBuffer`, the report's `JSONBytes`).
+public enum Memory {
+    /// Moves the `count` elements at `base` to new memory of at least `needed` elements (the
+    /// capacity doubled as often as it takes), frees the old memory, and updates both.
+    public static func grow<T>(_ base: inout UnsafeMutablePointer<T>, count: Int, capacity: inout Int, toHold needed: Int) {
+        var c = max(capacity, 1) * 2
+        while c < needed { c *= 2 }
+        let b = UnsafeMutablePointer<T>.allocate(capacity: c)
+        b.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = b
+        capacity = c
     }
 }
 
