@@ -20,19 +20,10 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     // Small limits, so the fuzzer spends its time on shapes, not on size.
     let limits = LoadLimits(maxFileBytes: 1 << 20, maxDepth: 64, maxAliasNodes: 10_000)
-    let loaded = YAMLLoader(options: LoadOptions(limits: limits)).loadTable(bytes)
-    var documents: [Document] = []
-    var broken: [BrokenID] = []
-    var findings: [Finding] = []
-    let decoder = DocumentDecoder()
-    for doc in loaded.documents {
-        if loaded.table.isNull(doc.root) { continue }
-        let decoded = decoder.decode(loaded.table, root: doc.root, source: DocumentSource(file: "fuzz.yaml", index: doc.index))
-        if let d = decoded.document { documents.append(d) }
-        findings += decoded.problems
-        broken += decoded.brokenIDs
-    }
-    let model = Resolver().resolve(documents, broken: broken, unparsedFiles: !loaded.issues.isEmpty)
+    let decoded = DocumentDecoder().decodeFile(bytes, file: "fuzz.yaml", limits: limits)
+    let documents = decoded.documents
+    var findings = decoded.findings
+    let model = Resolver().resolve(documents, broken: decoded.brokenIDs, unparsedFiles: decoded.unparsed)
     findings += model.findings
     for redact in [false, true] {
         findings += Engine(registry: .builtin).run(model, rules: fuzzRules, today: fuzzToday, redact: redact)

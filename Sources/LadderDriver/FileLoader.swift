@@ -33,23 +33,15 @@ public struct FileLoader: Sendable {
             result.findings.append(f.finding(file.display))
             return result
         }
-        let loaded = YAMLLoader(options: LoadOptions(limits: limits)).loadTable(bytes)
-        for issue in loaded.issues {
-            result.findings.append(Finding(
-                rule: issue.kind.rawValue, severity: .error, message: issue.message,
-                location: Location(file: file.display, span: issue.span), modelPath: "\(issue.kind.rawValue)@\(issue.span.start)"))
-        }
-        let decoder = DocumentDecoder()
-        let table = loaded.table
-        for doc in loaded.documents {
-            if table.isNull(doc.root) { continue }
-            result.documentCount += 1
-            if collectAmounts { result.amounts += Redactor.amounts(in: table.node(doc.root)) }
-            let decoded = decoder.decode(table, root: doc.root, source: DocumentSource(file: file.display, index: doc.index))
-            if let d = decoded.document { result.documents.append(d) }
-            result.findings += decoded.problems
-            result.brokenIDs += decoded.brokenIDs
-        }
+        var amounts: [Double] = []
+        let decoded = DocumentDecoder().decodeFile(
+            bytes, file: file.display, limits: limits,
+            eachRoot: collectAmounts ? { amounts += Redactor.amounts(in: $0) } : nil)
+        result.documents = decoded.documents
+        result.findings = decoded.findings
+        result.brokenIDs = decoded.brokenIDs
+        result.documentCount = decoded.documentCount
+        result.amounts = amounts
         return result
     }
 

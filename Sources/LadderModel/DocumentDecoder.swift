@@ -20,6 +20,18 @@ public enum FormatKeys {
     public static let audience: KeySet = ["tracks", "track_kinds", "roles", "min_grade", "max_grade"]
 }
 
+/// What one file's bytes gave: its documents, decoded, and the findings about them.
+public struct DecodedFile: Sendable {
+    public var documents: [Document] = []
+    /// The YAML problems first (a file that is not well-formed, a limit), then each document's.
+    public var findings: [Finding] = []
+    public var brokenIDs: [BrokenID] = []
+    /// Documents that are not empty, decoded or not.
+    public var documentCount = 0
+    /// Whether libyaml stopped on the file (or a limit did), so some of it was never read.
+    public var unparsed = false
+}
+
 /// What decoding one document gave.
 public struct DecodedDocument: Sendable {
     public var document: Document?
@@ -32,6 +44,34 @@ public struct DecodedDocument: Sendable {
 /// remembered as broken so that references to it raise nothing more.
 public struct DocumentDecoder {
     public init() {}
+
+    /// Loads `bytes` (named `file` in findings) within `limits` and decodes each of its
+    /// documents that is not empty, handing each such document's root, as a tree, to
+    /// `eachRoot` first (if given; the tree is built only then).
+    /// This is how every input file is read: by `ladderlint lint`, the tests and the fuzzer.
+    public func decodeFile(
+        _ bytes: [UInt8], file: String, limits: LoadLimits, eachRoot: ((Node) -> Void)? = nil
+    ) -> DecodedFile {
+        var result = DecodedFile()
+        let loaded = YAMLLoader(options: LoadOptions(limits: limits)).loadTable(bytes)
+        result.unparsed = !loaded.issues.isEmpty
+        for issue in loaded.issues {
+            result.findings.append(Finding(
+                rule: issue.kind.rawValue, severity: .error, message: issue.message,
+                location: Location(file: file, span: issue.span), modelPath: "\(issue.kind.rawValue)@\(issue.span.start)"))
+        }
+        let table = loaded.table
+        for doc in loaded.documents {
+            if table.isNull(doc.root) { continue }
+            result.documentCount += 1
+            if let eachRoot { eachRoot(table.node(doc.root)) }
+            let decoded = decode(table, root: doc.root, source: DocumentSource(file: file, index: doc.index))
+            if let d = decoded.document { result.documents.append(d) }
+            result.findings += decoded.problems
+            result.brokenIDs += decoded.brokenIDs
+        }
+        return result
+    }
 
     /// Decodes the document whose root is record `root` of `table`.
     public func decode(_ table: NodeTable, root: Int32, source: DocumentSource) -> DecodedDocument {

@@ -9,21 +9,11 @@ enum DecodeHarness {
         var findings: [Finding] = []
         var documents: [Document] = []
         var broken: [BrokenID] = []
-        let decoder = DocumentDecoder()
         for file in files {
-            let loaded = YAMLLoader().loadTable(Array(file.text.utf8))
-            for issue in loaded.issues {
-                findings.append(Finding(
-                    rule: issue.kind.rawValue, severity: .error, message: issue.message,
-                    location: Location(file: file.name, span: issue.span)))
-            }
-            for doc in loaded.documents {
-                if loaded.table.isNull(doc.root) { continue }
-                let decoded = decoder.decode(loaded.table, root: doc.root, source: DocumentSource(file: file.name, index: doc.index))
-                if let d = decoded.document { documents.append(d) }
-                findings += decoded.problems
-                broken += decoded.brokenIDs
-            }
+            let decoded = DocumentDecoder().decodeFile(Array(file.text.utf8), file: file.name, limits: LoadLimits())
+            findings += decoded.findings
+            documents += decoded.documents
+            broken += decoded.brokenIDs
         }
         findings += Resolver().resolve(documents, broken: broken).findings
         return findings.sorted(by: Finding.precedes)
