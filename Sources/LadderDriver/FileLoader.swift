@@ -25,24 +25,19 @@ public struct FileLoader: Sendable {
     }
 
     public func load(_ file: InputFile) -> LoadedFile {
-        var result = LoadedFile(file: file, documents: [], findings: [], brokenIDs: [], documentCount: 0)
         let bytes: [UInt8]
         switch read(file.absolute) {
         case .success(let b): bytes = b
         case .failure(let f):
-            result.findings.append(f.finding(file.display))
-            return result
+            return LoadedFile(file: file, documents: [], findings: [f.finding(file.display)], brokenIDs: [], documentCount: 0)
         }
         var amounts: [Double] = []
         let decoded = DocumentDecoder().decodeFile(
             bytes, file: file.display, limits: limits,
             eachRoot: collectAmounts ? { amounts += Redactor.amounts(in: $0) } : nil)
-        result.documents = decoded.documents
-        result.findings = decoded.findings
-        result.brokenIDs = decoded.brokenIDs
-        result.documentCount = decoded.documentCount
-        result.amounts = amounts
-        return result
+        return LoadedFile(
+            file: file, documents: decoded.documents, findings: decoded.findings, brokenIDs: decoded.brokenIDs,
+            documentCount: decoded.documentCount, amounts: amounts)
     }
 
     enum ReadFailure: Error {

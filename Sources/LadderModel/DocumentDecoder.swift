@@ -28,7 +28,9 @@ public struct DecodedFile: Sendable {
     public var brokenIDs: [BrokenID] = []
     /// Documents that are not empty, decoded or not.
     public var documentCount = 0
-    /// Whether libyaml stopped on the file (or a limit did), so some of it was never read.
+    /// Whether libyaml stopped on the file or a limit did, so some of it was never read
+    /// (what `ladderlint lint` tells the resolver, as the findings `yaml-syntax` and
+    /// `input-limit`).
     public var unparsed = false
 }
 
@@ -54,7 +56,8 @@ public struct DocumentDecoder {
     ) -> DecodedFile {
         var result = DecodedFile()
         let loaded = YAMLLoader(options: LoadOptions(limits: limits)).loadTable(bytes)
-        result.unparsed = !loaded.issues.isEmpty
+        // A duplicate key is reported, but the rest of the file was still read.
+        result.unparsed = loaded.issues.contains { $0.kind != .duplicateKey }
         for issue in loaded.issues {
             result.findings.append(Finding(
                 rule: issue.kind.rawValue, severity: .error, message: issue.message,

@@ -64,6 +64,15 @@ import Testing
         #expect(file.documents.isEmpty)
     }
 
+    @Test func aDuplicateKeyIsReportedButTheFileCountsAsRead() throws {
+        let text = "kind: ladder\nid: acme\nid: acme2\n"
+        let file = DocumentDecoder().decodeFile(Array(text.utf8), file: "dup.yaml", limits: LoadLimits())
+        let first = try #require(file.findings.first)
+        #expect(first.rule == "invalid-document")
+        #expect(first.location.line == 3)
+        #expect(!file.unparsed)
+    }
+
     @Test func decodeProblemsFollowTheLoadersAndNameTheFile() {
         let text = "kind: ladder\nid: acme\nname: 5\ntracks: []\nlevels: []\nunknown_key: 1\n"
         let file = DocumentDecoder().decodeFile(Array(text.utf8), file: "ladder.yaml", limits: LoadLimits())
