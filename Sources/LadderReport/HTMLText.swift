@@ -37,6 +37,8 @@ enum HTMLText {
     /// A ratio with the JSON metrics' 4 decimals, always written out: 1 -> "1.0000".
     static func ratio(_ r: Double?) -> String {
         guard let r, r.isFinite else { return "–" }
+        // Beyond what Int64 holds in ten-thousandths, decimals mean nothing: the plain form.
+        guard abs(r) < 1e14 else { return Format.plain(r) }
         let scaled = Int64((abs(r) * 10000).rounded())
         let frac = String(scaled % 10000)
         return (r < 0 ? "-" : "") + "\(scaled / 10000)." + String(repeating: "0", count: 4 - frac.count) + frac
@@ -51,7 +53,7 @@ enum HTMLText {
     /// "+1 grade", "−2 grades", "no change".
     static func gradeChange(_ g: Int) -> String {
         if g == 0 { return "same grade" }
-        return (g > 0 ? "+" : "−") + "\(abs(g)) grade" + (abs(g) == 1 ? "" : "s")
+        return (g > 0 ? "+" : "−") + Format.grades(g)
     }
 
     /// "1 error", "2 warnings", "3 info".

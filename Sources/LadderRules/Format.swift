@@ -48,12 +48,35 @@ public enum Format {
 
     /// 0.0833 -> "8.3%".
     public static func percent(_ fraction: Double) -> String {
-        let p = (fraction * 1000).rounded() / 10
-        return plain(p) + "%"
+        guard fraction.isFinite else { return plain(fraction) + "%" }
+        let whole = fraction * 100
+        if abs(whole) < 1e15 { return plain((fraction * 1000).rounded() / 10) + "%" }
+        if whole.isFinite { return plain(whole) + "%" }
+        // A fraction near Double.greatestFiniteMagnitude: times 100 it is inf, so the exponent
+        // of its own text is moved by two instead.
+        return shifted(fraction, decimalExponentBy: 2) + "%"
+    }
+
+    /// `value` times 10^k, written from its own exponent form so that it cannot overflow:
+    /// (1.5e+307, 2) -> "1.5e+309". Only for values whose text has an exponent.
+    static func shifted(_ value: Double, decimalExponentBy k: Int) -> String {
+        let s = String(value)
+        guard let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }), let exp = Int(s[s.index(after: e)...]) else { return s }
+        let shiftedExp = exp + k
+        return s[..<e] + "e" + (shiftedExp < 0 ? "-" : "+") + String(shiftedExp.magnitude)
+    }
+
+    /// The size of a grade change, whatever its sign: -2 -> "2 grades", 1 -> "1 grade".
+    /// `magnitude`, not `abs`: abs(Int.min) traps, and grade_change comes from the file.
+    public static func grades(_ change: Int) -> String {
+        let n = change.magnitude
+        return "\(n) grade" + (n == 1 ? "" : "s")
     }
 
     /// Rounds to `places` decimals, for ratios in JSON.
     public static func round(_ value: Double, _ places: Int) -> Double {
+        // Past 2^52 every double is whole; scaling it up could only overflow to inf.
+        guard value.isFinite, abs(value) < 1e15 else { return value }
         var f = 1.0
         for _ in 0..<places { f *= 10 }
         return (value * f).rounded() / f

@@ -29,7 +29,7 @@ extension Check {
                         args: [
                             "from": .text("\(from.id.value) (\(from.name))"), "to": .text("\(to.id.value) (\(to.name))"),
                             "what": .text(toManagement ? "gains" : "loses"),
-                            "change": .text("\(abs(g.value)) grade\(abs(g.value) == 1 ? "" : "s")"),
+                            "change": .text(Format.grades(g.value)),
                             "fix": .text("make grade_change 0"),
                         ],
                         track: t.from.value))
