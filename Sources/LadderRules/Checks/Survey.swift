@@ -1,7 +1,7 @@
 import LadderModel
 
 extension Check {
-    /// A survey question whose agreement ratio is above a threshold (groups big enough only).
+    /// A survey question whose agreement ratio is above a threshold (figures not withheld only).
     static let surveyThreshold = Check(
         id: "survey-threshold",
         summary: "compares one survey question's agreement ratio with a threshold, for groups of at least min_group",
@@ -13,8 +13,11 @@ extension Check {
     ) { ctx in
         let question = ctx.params.string("question"), threshold = ctx.params.number("threshold")
         var hits: [Hit] = []
-        for s in ctx.ladder.surveys {
-            for q in s.questions where q.id.value == question && q.respondents.value >= ctx.minGroup && q.respondents.value > 0 {
+        // A withheld figure is never judged: a finding would show its answers, and a figure withheld
+        // only to protect a smaller group would give that group away.
+        let withheld = SurveySuppression.withheld(ctx.ladder.surveys, minGroup: ctx.minGroup)
+        for (si, s) in ctx.ladder.surveys.enumerated() {
+            for (qi, q) in s.questions.enumerated() where q.id.value == question && !withheld[si][qi] {
                 let ratio = Double(q.agree.value) / Double(q.respondents.value)
                 guard ratio > threshold else { continue }
                 hits.append(Hit(
