@@ -27,7 +27,8 @@ public struct PayMetric: Sendable {
     }
 }
 
-/// One survey question; the ratio is withheld when fewer than `min_group` answered.
+/// One survey question; the ratio is withheld when fewer than `min_group` answered, or when it
+/// would give such a group away (`SurveySuppression`).
 public struct SurveyMetric: Sendable {
     public var question: String
     public var conducted: String
@@ -116,9 +117,11 @@ public enum Metrics {
         }
         let pay = order.map { rows[$0] }
         var survey: [SurveyMetric] = []
-        for s in l.surveys.sorted(by: { $0.conducted.value > $1.conducted.value }) {
-            for q in s.questions {
-                let withheld = q.respondents.value < minGroup || q.respondents.value == 0
+        let suppressed = SurveySuppression.withheld(l.surveys, minGroup: minGroup)
+        for si in l.surveys.indices.sorted(by: { l.surveys[$0].conducted.value > l.surveys[$1].conducted.value }) {
+            let s = l.surveys[si]
+            for (qi, q) in s.questions.enumerated() {
+                let withheld = suppressed[si][qi]
                 survey.append(SurveyMetric(
                     question: q.id.value, conducted: s.conducted.value.description, audience: q.audience,
                     respondents: q.respondents.value,
