@@ -3,20 +3,30 @@ import LadderModel
 import LadderRules
 
 /// Writes output files whole or not at all: a temporary file in the same folder, flushed,
-/// then renamed over the target. Never writes into an input file.
+/// then renamed over the target. A link to a regular file keeps being a link (its target is
+/// replaced). A FIFO, a device, or a link to one (`/dev/stdout`, `/proc/self/fd/1`) is written
+/// through, never replaced: it is where the user wants the bytes to go.
+/// Which outputs may be written at all is `ReadFiles`' decision.
 public enum AtomicFile {
-    public static func write(_ text: String, to path: String, inputs: Set<String>) throws {
-        try write(to: path, inputs: inputs) { $0.write(text) }
+    public static func write(_ text: String, to path: String) throws {
+        try write(to: path) { $0.write(text) }
     }
 
     /// Streams an output into the temporary file through a sink, then renames it into place.
-    public static func write(to path: String, inputs: Set<String>, _ body: (ByteSink) -> Void) throws {
-        let real = Discovery.realPath(path) ?? path
-        if inputs.contains(path) || inputs.contains(real) || inputs.contains(where: { Discovery.realPath($0) == real }) {
-            throw UsageError(file: path, "refusing to write an output into an input file: choose another output path")
+    public static func write(to path: String, _ body: (ByteSink) -> Void) throws {
+        var st = stat()
+        if stat(path, &st) == 0 {
+            let mode = st.st_mode & S_IFMT
+            if mode == S_IFDIR {
+                throw UsageError(file: path, "cannot write the output: this is a folder; give a file path")
+            }
+            if mode != S_IFREG || path.hasPrefix("/proc/") || path.hasPrefix("/dev/") {
+                return try writeThrough(path, regular: mode == S_IFREG, body)
+            }
         }
-        let dir = ConfigLoader.parent(path)
-        let name = String(path[path.index(after: path.lastIndex(of: "/")!)...])
+        let target = Discovery.realPath(path) ?? path
+        let dir = ConfigLoader.parent(target)
+        let name = String(target[target.index(after: target.lastIndex(of: "/")!)...])
         let temp = "\(dir)/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
@@ -28,9 +38,26 @@ public enum AtomicFile {
         var failure = sink.failure
         if failure == nil && fsync(fd) != 0 { failure = errno }
         close(fd)
-        if failure == nil && rename(temp, path) != 0 { failure = errno }
+        if failure == nil && rename(temp, target) != 0 { failure = errno }
         if let failure {
             unlink(temp)
+            throw UsageError(file: path, "cannot write the output: \(String(cString: strerror(failure)))")
+        }
+    }
+
+    /// Opens the existing path and writes into it. A regular file reached this way (standard
+    /// output redirected to a file, seen through `/proc/self/fd/1`) is appended to, as the
+    /// process's own standard output would be.
+    static func writeThrough(_ path: String, regular: Bool, _ body: (ByteSink) -> Void) throws {
+        let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | (regular ? O_APPEND : 0))
+        guard fd >= 0 else {
+            throw UsageError(file: path, "cannot write the output: \(String(cString: strerror(errno)))")
+        }
+        let sink = ByteSink(fileDescriptor: fd)
+        body(sink)
+        sink.flush()
+        close(fd)
+        if let failure = sink.failure {
             throw UsageError(file: path, "cannot write the output: \(String(cString: strerror(failure)))")
         }
     }

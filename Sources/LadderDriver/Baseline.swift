@@ -67,14 +67,32 @@ public struct Baseline: Sendable {
     }
 
     /// Marks recorded findings suppressed; returns the entries that matched nothing.
+    /// An entry matches by its fingerprint, rule and file together: a baseline comes with pull
+    /// requests too, and an entry copying a new error's fingerprint under another rule's or
+    /// file's label must not silence it.
     public func apply(to findings: [Finding]) -> (findings: [Finding], stale: [Entry]) {
-        let known = Set(entries.map(\.fingerprint))
-        var used = Set<String>()
+        let known = Set(entries.map(Key.init))
+        var used = Set<Key>()
         let out = findings.map { f -> Finding in
-            guard !f.suppressed, known.contains(f.fingerprint) else { return f }
-            used.insert(f.fingerprint)
+            let key = Key(fingerprint: f.fingerprint, rule: f.rule, file: f.location.file)
+            guard !f.suppressed, known.contains(key) else { return f }
+            used.insert(key)
             return f.with(suppression: Suppression(kind: .baseline, reason: "recorded in the baseline"))
         }
-        return (out, entries.filter { !used.contains($0.fingerprint) })
+        return (out, entries.filter { !used.contains(Key($0)) })
+    }
+
+    private struct Key: Hashable {
+        var fingerprint: String
+        var rule: String
+        var file: String
+
+        init(fingerprint: String, rule: String, file: String) {
+            self.fingerprint = fingerprint
+            self.rule = rule
+            self.file = file
+        }
+
+        init(_ e: Entry) { self.init(fingerprint: e.fingerprint, rule: e.rule, file: e.file) }
     }
 }

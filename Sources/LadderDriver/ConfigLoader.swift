@@ -1,18 +1,30 @@
 import Foundation
 import LadderModel
 import LadderRules
+import LadderYAML
 
 /// Finds `.ladderlint.yml` in the working folder or the nearest parent; `--config` overrides.
+/// Its `paths` and `rules` must stay inside the repository unless `allowOutsideRepo`
+/// (RepositoryBounds).
 struct ConfigLoader {
     var workingDirectory: String
+    var allowOutsideRepo = false
 
     func load(explicit: String?) throws -> Configuration {
+        let config = try find(explicit: explicit)
+        try RepositoryBounds(configurationFolder: config.directory, allowOutside: allowOutsideRepo).check(config)
+        return config
+    }
+
+    private func find(explicit: String?) throws -> Configuration {
         if let explicit {
             let path = Discovery.absolute(explicit, cwd: workingDirectory)
             guard let bytes = FileManager.default.contents(atPath: path) else {
                 throw UsageError(file: explicit, "cannot read the configuration file: check the --config path")
             }
-            return try Configuration.parse(Array(bytes), file: explicit, directory: Self.parent(path))
+            var config = try Configuration.parse(Array(bytes), file: explicit, directory: Self.parent(path))
+            config.source = path
+            return config
         }
         var dir = Discovery.normalize(workingDirectory)
         while true {
@@ -23,7 +35,9 @@ struct ConfigLoader {
                     guard let bytes = FileManager.default.contents(atPath: path) else {
                         throw UsageError(file: path, "cannot read the configuration file")
                     }
-                    return try Configuration.parse(Array(bytes), file: Discovery.relative(path, to: workingDirectory), directory: dir)
+                    var config = try Configuration.parse(Array(bytes), file: Discovery.relative(path, to: workingDirectory), directory: dir)
+                    config.source = path
+                    return config
                 }
             }
             if dir == "/" { break }
@@ -44,13 +58,30 @@ struct ConfigLoader {
 struct RuleLoader {
     var workingDirectory: String
     var registry: CheckRegistry
+    var allowOutsideRepo = false
 
     func rules(config: Configuration, extra: [String]) throws -> [Rule] {
+        try load(config: config, extra: extra).rules
+    }
+
+    /// The rules, and the pack files read (absolute), which no output may replace.
+    func load(config: Configuration, extra: [String]) throws -> (rules: [Rule], files: [String]) {
         var rules = try RulePack.parse(BuiltinPack.text, file: BuiltinPack.path, registry: registry).rules
-        let packs = config.rulePacks.map { ($0, Discovery.absolute($0, cwd: config.directory)) }
-            + extra.map { ($0, Discovery.absolute($0, cwd: workingDirectory)) }
-        for (shown, path) in packs {
+        var read: [String] = []
+        let bounds = RepositoryBounds(configurationFolder: config.directory, allowOutside: allowOutsideRepo)
+        // The configuration's packs, each with where it is written; `--rules` packs are the user's own.
+        var packs: [(shown: String, path: String, span: Span?, configured: Bool)] = []
+        for (i, p) in config.rulePacks.enumerated() {
+            packs.append((p, Discovery.absolute(p, cwd: config.directory), i < config.rulePackSpans.count ? config.rulePackSpans[i] : nil, true))
+        }
+        packs += extra.map { ($0, Discovery.absolute($0, cwd: workingDirectory), nil, false) }
+        for (shown, path, span, configured) in packs {
             for file in try packFiles(shown, path) {
+                // A file of a pack folder may be a link out of the repository.
+                if configured && config.file != nil {
+                    try bounds.check(file.0, absolute: file.1, key: "rules", config: config, span: span)
+                }
+                read.append(file.1)
                 guard let bytes = FileManager.default.contents(atPath: file.1) else {
                     throw UsageError(file: file.0, "cannot read the rule pack")
                 }
@@ -66,7 +97,7 @@ struct RuleLoader {
                 }
             }
         }
-        return try config.apply(to: rules, registry: registry)
+        return (try config.apply(to: rules, registry: registry), read)
     }
 
     func packFiles(_ shown: String, _ path: String) throws -> [(String, String)] {

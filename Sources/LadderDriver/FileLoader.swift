@@ -26,7 +26,7 @@ public struct FileLoader: Sendable {
 
     public func load(_ file: InputFile) -> LoadedFile {
         let bytes: [UInt8]
-        switch read(file.absolute) {
+        switch read(file.rawPath ?? Array(file.absolute.utf8)) {
         case .success(let b): bytes = b
         case .failure(let f):
             return LoadedFile(file: file, documents: [], findings: [f.finding(file.display)], brokenIDs: [], documentCount: 0)
@@ -50,15 +50,16 @@ public struct FileLoader: Sendable {
                 return Finding(rule: "unreadable-file", severity: .error, message: m, location: Location(file: file, span: .unknown), modelPath: "file")
             case .tooBig(let size, let limit):
                 return Finding(rule: "input-limit", severity: .error,
-                               message: "the file is \(size) bytes, above the limit of \(limit) bytes: split it into smaller files or raise limits.max_file_bytes in .ladderlint.yml",
+                               message: "the file is \(size) bytes, above the limit of \(limit) bytes: split it into smaller files (limits.max_file_bytes in .ladderlint.yml can set the limit up to \(LoadLimits.default.maxFileBytes) bytes)",
                                location: Location(file: file, span: .unknown), modelPath: "file-size")
             }
         }
     }
 
     /// Reads a regular file, checking its size before reading a byte of it.
-    func read(_ path: String) -> Result<[UInt8], ReadFailure> {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    /// By the path's bytes: a name that is not UTF-8 has no String to open it by.
+    func read(_ path: [UInt8]) -> Result<[UInt8], ReadFailure> {
+        let fd = Discovery.withCPath(path) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard fd >= 0 else { return .failure(.unreadable("cannot open the file: \(String(cString: strerror(errno)))")) }
         defer { close(fd) }
         var st = stat()

@@ -33,6 +33,8 @@ public struct LintOptions: Sendable {
     public var redact = false
     public var jobs: Int?
     public var color = false
+    /// Lets the configuration's `paths` and `rules` lead out of the repository (RepositoryBounds).
+    public var allowOutsideRepo = false
 
     public init() {}
 }

@@ -46,8 +46,9 @@ public struct LintRun: Sendable {
             if let s = Suggest.nearest(o.format, in: Reporters.formats) { message += ": did you mean '\(s)'?" } else { message += "." }
             throw UsageError(message + " Valid formats: \(Reporters.formats.joined(separator: ", "))")
         }
-        let config = try ConfigLoader(workingDirectory: workingDirectory).load(explicit: options.configFile)
-        let rules = try RuleLoader(workingDirectory: workingDirectory, registry: registry).rules(config: config, extra: options.rulePacks)
+        let config = try ConfigLoader(workingDirectory: workingDirectory, allowOutsideRepo: options.allowOutsideRepo).load(explicit: options.configFile)
+        let (rules, packFiles) = try RuleLoader(workingDirectory: workingDirectory, registry: registry, allowOutsideRepo: options.allowOutsideRepo)
+            .load(config: config, extra: options.rulePacks)
         let today = options.today ?? Self.currentDay()
 
         // Files: named ones, plus the configured paths as context for resolving references.
@@ -128,27 +129,21 @@ public struct LintRun: Sendable {
             toolVersion: Tool.version, findings: findings, summary: summary, metrics: outcomes.compactMap(\.metrics), rules: rules,
             files: files.map(\.display), redacted: options.redact, today: today, notes: notes)
         report.policy = wantsPicture ? outcomes.compactMap(\.picture) : nil
-        if let redactor {
-            // Names and areas are free text: scrub them like every other string of the report.
-            report.policy = report.policy?.map { picture in
-                var p = picture
-                p.programs = p.programs.map { var x = $0; x.name = redactor.scrub(x.name); return x }
-                p.decisions = p.decisions.map { var x = $0; x.area = redactor.scrub(x.area); return x }
-                p.forums = p.forums.map { var x = $0; x.name = redactor.scrub(x.name); return x }
-                return p
-            }
-        }
+        // One stage: every text of the report the reporters print (metrics and policy included).
+        if let redactor { report = redactor.redact(report) }
 
         let failOn = options.failOn ?? config.failOn ?? .error
         let failed = findings.contains { !$0.suppressed && failOn.fails($0.severity) }
 
         var stderr = notes.map { "ladderlint: note: \($0)\n" }.joined()
         let style = ReportStyle(color: options.color)
-        let inputs = Set(files.map(\.absolute))
+        let read = Self.readFiles(files + contextFiles, config: config, packs: packFiles, baseline: options.baseline, cwd: workingDirectory)
         for o in outputs {
             guard let file = o.file else { continue }
+            let target = Discovery.absolute(file, cwd: workingDirectory)
+            if let refusal = read.refusal(target) { throw UsageError(file: file, refusal) }
             do {
-                try AtomicFile.write(to: Discovery.absolute(file, cwd: workingDirectory), inputs: inputs) { sink in
+                try AtomicFile.write(to: target) { sink in
                     sink.workers = jobs
                     Reporters.table[o.format]!(report, ReportStyle(color: false), sink)
                 }
@@ -160,7 +155,10 @@ public struct LintRun: Sendable {
         }
         if let path = options.writeBaseline {
             let kept = findings.filter { $0.suppression?.kind != .waiver }
-            try AtomicFile.write(Baseline(findings: kept).encoded(), to: Discovery.absolute(path, cwd: workingDirectory), inputs: inputs)
+            let target = Discovery.absolute(path, cwd: workingDirectory)
+            // Rewriting the baseline the run compared against is what the option is for.
+            if let refusal = read.refusal(target, allowing: .baseline) { throw UsageError(file: path, refusal) }
+            try AtomicFile.write(Baseline(findings: kept).encoded(), to: target)
             stderr += "ladderlint: wrote \(kept.count) findings to the baseline \(path)\n"
         }
         stdout.workers = jobs
@@ -168,6 +166,15 @@ public struct LintRun: Sendable {
             Reporters.table[o.format]!(report, style, stdout)
         }
         return LintResult(exitCode: failed ? 1 : 0, stdout: "", stderr: stderr, report: report)
+    }
+
+    static func readFiles(_ files: [InputFile], config: Configuration, packs: [String], baseline: String?, cwd: String) -> ReadFiles {
+        var read = ReadFiles()
+        for f in files { read.add(f.absolute, raw: f.rawPath, shown: f.display, role: .ladder) }
+        if let source = config.source { read.add(source, shown: config.file ?? source, role: .configuration) }
+        for p in packs { read.add(p, shown: Discovery.relative(p, to: cwd), role: .rulePack) }
+        if let baseline { read.add(Discovery.absolute(baseline, cwd: cwd), shown: baseline, role: .baseline) }
+        return read
     }
 
     /// Arguments that name files rather than folders (as pre-commit passes them).

@@ -6,14 +6,17 @@ import LadderRules
 /// `ladderlint rules` and `ladderlint explain`: the catalogue of the rules a run would use.
 public struct RuleCatalogue: Sendable {
     public var workingDirectory: String
+    /// Lets the configuration's `rules` lead out of the repository (RepositoryBounds).
+    public var allowOutsideRepo: Bool
 
-    public init(workingDirectory: String = FileManager.default.currentDirectoryPath) {
+    public init(workingDirectory: String = FileManager.default.currentDirectoryPath, allowOutsideRepo: Bool = false) {
         self.workingDirectory = workingDirectory
+        self.allowOutsideRepo = allowOutsideRepo
     }
 
     func rules(config: String?, packs: [String]) throws -> [Rule] {
-        let configuration = try ConfigLoader(workingDirectory: workingDirectory).load(explicit: config)
-        return try RuleLoader(workingDirectory: workingDirectory, registry: .builtin).rules(config: configuration, extra: packs)
+        let configuration = try ConfigLoader(workingDirectory: workingDirectory, allowOutsideRepo: allowOutsideRepo).load(explicit: config)
+        return try RuleLoader(workingDirectory: workingDirectory, registry: .builtin, allowOutsideRepo: allowOutsideRepo).rules(config: configuration, extra: packs)
     }
 
     public func catalogue(format: String, config: String? = nil, packs: [String] = []) -> LintResult {

@@ -14,10 +14,16 @@ public struct Waiver: Sendable {
 /// `.ladderlint.yml`: typed, versioned; unknown keys and rule ids are usage errors.
 public struct Configuration: Sendable {
     public var file: String?
+    /// The file read, absolute: no output of the run may replace it.
+    public var source: String?
     /// The folder paths and packs are relative to.
     public var directory: String
     public var paths: [String]?
     public var rulePacks: [String]
+    /// Where each of `paths` and `rulePacks` is written, for errors about a path that leads
+    /// out of the repository.
+    public var pathSpans: [Span] = []
+    public var rulePackSpans: [Span] = []
     public var severity: [String: Severity]
     public var disable: [String]
     public var params: [String: (node: Node, span: Span)]
@@ -32,6 +38,7 @@ public struct Configuration: Sendable {
 
     public init(directory: String) {
         self.file = nil
+        self.source = nil
         self.directory = directory
         self.paths = nil
         self.rulePacks = []
@@ -49,7 +56,7 @@ public struct Configuration: Sendable {
         config.file = file
         let result = YAMLLoader().load(bytes)
         if let issue = result.issues.first {
-            throw UsageError(file: file, span: issue.span, "the configuration is not valid YAML: \(issue.message)")
+            throw UsageError(file: file, span: issue.span, "the configuration is not valid YAML: \(issue.settingsMessage)")
         }
         guard let root = result.documents.first?.root else { return config }
         if case .null? = root.scalarValue { return config }
@@ -58,7 +65,9 @@ public struct Configuration: Sendable {
             throw UsageError(file: file, span: r.pair("version")!.value.span, "configuration version \(v) is newer than this ladderlint understands (1): upgrade ladderlint or write version: 1")
         }
         config.paths = try r.strings("paths")
+        config.pathSpans = Self.itemSpans(r.pair("paths"))
         config.rulePacks = try r.strings("rules") ?? []
+        config.rulePackSpans = Self.itemSpans(r.pair("rules"))
         if let p = r.pair("severity") {
             guard case .mapping(let pairs) = p.value.content else {
                 throw UsageError(file: file, span: p.anchorSpan, "severity: expected a mapping of rule id to error, warning or info")
@@ -66,7 +75,7 @@ public struct Configuration: Sendable {
             for q in pairs {
                 let id = q.key.scalarText ?? ""
                 guard let s = q.value.scalarText.flatMap(Severity.init(rawValue:)) else {
-                    throw UsageError(file: file, span: q.value.span, "severity of '\(id)': expected error, warning or info, found \(q.value.kindDescription)")
+                    throw UsageError(file: file, span: q.value.span, "severity of '\(id)': expected error, warning or info, found \(q.value.settingsNoun)")
                 }
                 config.severity[id] = s
                 config.positions[id] = q.key.span
@@ -92,9 +101,22 @@ public struct Configuration: Sendable {
         }
         if let p = r.pair("limits") {
             let l = try SettingsReader(file: file, node: p.value, anchor: p.anchorSpan, what: "limits", keys: limitKeys)
-            if let v = try l.int("max_file_bytes") { config.limits.maxFileBytes = v }
-            if let v = try l.int("max_depth") { config.limits.maxDepth = v }
-            if let v = try l.int("max_alias_nodes") { config.limits.maxAliasNodes = v }
+            // A pull request can only lower a limit: raised, the limits stop protecting the run
+            // (a billion-laughs file fits under any alias limit one can write).
+            func limit(_ key: String, _ builtIn: Int) throws -> Int? {
+                guard let v = try l.int(key) else { return nil }
+                let span = l.pair(key)!.value.span
+                guard v >= 1 else {
+                    throw UsageError(file: file, span: span, "limits.\(key): expected a whole number from 1 to \(builtIn), found \(v)")
+                }
+                guard v <= builtIn else {
+                    throw UsageError(file: file, span: span, "limits.\(key) is \(v), above the built-in maximum of \(builtIn): the configuration can only lower a limit; write a value from 1 to \(builtIn) or remove the key")
+                }
+                return v
+            }
+            if let v = try limit("max_file_bytes", LoadLimits.default.maxFileBytes) { config.limits.maxFileBytes = v }
+            if let v = try limit("max_depth", LoadLimits.default.maxDepth) { config.limits.maxDepth = v }
+            if let v = try limit("max_alias_nodes", LoadLimits.default.maxAliasNodes) { config.limits.maxAliasNodes = v }
         }
         if let p = r.pair("waivers") {
             guard case .sequence(let items) = p.value.content else {
@@ -119,6 +141,13 @@ public struct Configuration: Sendable {
             }
         }
         return config
+    }
+
+    /// The span of each text of a key written as one text or a list of them.
+    static func itemSpans(_ pair: Pair?) -> [Span] {
+        guard let pair else { return [] }
+        if case .sequence(let items) = pair.value.content { return items.map(\.span) }
+        return [pair.value.span]
     }
 
     /// Where each rule id is named in the file, for errors about unknown ids.

@@ -60,7 +60,7 @@ public struct RulePack: Sendable {
     public static func parse(_ text: String, file: String, registry: CheckRegistry) throws -> RulePack {
         let result = YAMLLoader().load(Array(text.utf8))
         if let issue = result.issues.first {
-            throw UsageError(file: file, span: issue.span, "the rule pack is not valid YAML: \(issue.message)")
+            throw UsageError(file: file, span: issue.span, "the rule pack is not valid YAML: \(issue.settingsMessage)")
         }
         guard let root = result.documents.first?.root else {
             throw UsageError(file: file, "the rule pack is empty: expected a mapping with 'version' and 'rules'")
@@ -71,7 +71,7 @@ public struct RulePack: Sendable {
         }
         let rulesPair = try r.required("rules")
         guard case .sequence(let items) = rulesPair.value.content else {
-            throw UsageError(file: file, span: rulesPair.anchorSpan, "rules: expected a list of rules, found \(rulesPair.value.kindDescription)")
+            throw UsageError(file: file, span: rulesPair.anchorSpan, "rules: expected a list of rules, found \(rulesPair.value.settingsNoun)")
         }
         var rules: [Rule] = []
         var seen = Set<String>()
@@ -133,7 +133,7 @@ public struct RulePack: Sendable {
     /// Checks parameter names and types against the check's declared specs.
     static func parseParams(_ node: Node, anchor: Span, onto base: Params, check: Check, rule: String, file: String) throws -> Params {
         guard case .mapping(let pairs) = node.content else {
-            throw UsageError(file: file, span: anchor, "params of '\(rule)': expected a mapping, found \(node.kindDescription)")
+            throw UsageError(file: file, span: anchor, "params of '\(rule)': expected a mapping, found \(node.settingsNoun)")
         }
         var params = base
         let names = check.params.map(\.name)
@@ -151,7 +151,7 @@ public struct RulePack: Sendable {
     }
 
     static func value(_ node: Node, spec: ParamSpec, rule: String, file: String) throws -> ParamValue {
-        let wrong = UsageError(file: file, span: node.span, "rule '\(rule)', parameter '\(spec.name)': expected \(spec.type), found \(node.kindDescription)")
+        let wrong = UsageError(file: file, span: node.span, "rule '\(rule)', parameter '\(spec.name)': expected \(spec.type), found \(node.settingsNoun)")
         switch spec.type {
         case .number(let lo, let hi):
             let d: Double

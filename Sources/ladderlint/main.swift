@@ -58,6 +58,9 @@ struct Lint: ParsableCommand {
     @Flag(help: "No colour (also: NO_COLOR, or when stdout is not a terminal).")
     var noColor = false
 
+    @Flag(help: "Let the configuration's paths and rules name files outside the repository (for a trusted configuration; paths on the command line may always).")
+    var allowOutsideRepo = false
+
     func validate() throws {
         if let today, Day(today) == nil { throw ValidationError("--today: expected a date written YYYY-MM-DD, found '\(today)'") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs: expected a whole number of at least 1, found \(jobs)") }
@@ -77,6 +80,7 @@ struct Lint: ParsableCommand {
         options.today = today.flatMap(Day.init)
         options.redact = redact
         options.jobs = jobs
+        options.allowOutsideRepo = allowOutsideRepo
         let noColorEnv = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         options.color = !noColor && !noColorEnv && isatty(STDOUT_FILENO) == 1
         // Reports stream to standard output as they are written: a large audit's JSON is never
@@ -107,8 +111,11 @@ struct Rules: ParsableCommand {
     @Option(name: .customLong("rules"), help: "Extra rule pack file or folder; repeatable.")
     var rulePacks: [String] = []
 
+    @Flag(help: "Let the configuration's paths and rules name files outside the repository (for a trusted configuration; paths on the command line may always).")
+    var allowOutsideRepo = false
+
     func run() throws {
-        let result = RuleCatalogue().catalogue(format: format, config: config, packs: rulePacks)
+        let result = RuleCatalogue(allowOutsideRepo: allowOutsideRepo).catalogue(format: format, config: config, packs: rulePacks)
         emit(result.stdout, result.stderr)
         throw ExitCode(result.exitCode)
     }
@@ -126,8 +133,11 @@ struct Explain: ParsableCommand {
     @Option(name: .customLong("rules"), help: "Extra rule pack file or folder; repeatable.")
     var rulePacks: [String] = []
 
+    @Flag(help: "Let the configuration's paths and rules name files outside the repository (for a trusted configuration; paths on the command line may always).")
+    var allowOutsideRepo = false
+
     func run() throws {
-        let result = RuleCatalogue().explain(rule, config: config, packs: rulePacks)
+        let result = RuleCatalogue(allowOutsideRepo: allowOutsideRepo).explain(rule, config: config, packs: rulePacks)
         emit(result.stdout, result.stderr)
         throw ExitCode(result.exitCode)
     }
