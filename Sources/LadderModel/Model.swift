@@ -67,7 +67,13 @@ public struct AmountRange: Sendable {
     public var span: Span
 
     /// `mid` when given, else `(min + max) / 2`.
-    public var midpoint: Double { mid?.value ?? (min.value + max.value) / 2 }
+    public var midpoint: Double { mid?.value ?? Self.midpoint(min.value, max.value) }
+
+    /// (lo + hi) / 2, in halves when the sum would overflow to inf.
+    public static func midpoint(_ lo: Double, _ hi: Double) -> Double {
+        let sum = lo + hi
+        return sum.isFinite ? sum / 2 : lo / 2 + hi / 2
+    }
 }
 
 public struct Band: Sendable {

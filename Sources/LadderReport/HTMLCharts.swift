@@ -66,8 +66,9 @@ struct HTMLBandChart {
     func svg() -> String {
         let W = Self.width, H = height
         let x0 = Self.left, x1 = W - Self.right, y0 = top, y1 = H - Self.bottom
-        let values = rows.flatMap { [$0.icMin, $0.icMax, $0.managementMin, $0.managementMax].compactMap { $0 } }
-        let scale = HTMLScale(lo: values.min() ?? 0, hi: values.max() ?? 1, y0: y0, y1: y1)
+        // Midpoints too: a mid given outside its band must still land inside the plot.
+        let values = rows.flatMap { [$0.icMin, $0.icMid, $0.icMax, $0.managementMin, $0.managementMid, $0.managementMax].compactMap { $0 } }
+        let scale = HTMLScale(values, y0: y0, y1: y1, relative: redacted)
         let titleID = id + "-title"
         var s = "<svg class=\"bands\" viewBox=\"0 0 \(HTMLText.n(W)) \(HTMLText.n(H))\" role=\"img\" aria-labelledby=\"\(titleID)\" aria-describedby=\"\(tableID)\" data-grades=\"\(rows.count)\" "
         s += "data-ladder=\"\(HTMLText.esc(ladderID))\" data-zone=\"\(HTMLText.esc(zone))\" data-currency=\"\(HTMLText.esc(currency))\" data-period=\"\(HTMLText.esc(period))\">"
@@ -75,13 +76,13 @@ struct HTMLBandChart {
 
         // Grid and axis.
         for t in scale.ticks {
-            let y = scale.y(t)
+            let y = scale.pixel(t.position)
             s += "<line class=\"grid\" x1=\"\(HTMLText.n(x0))\" y1=\"\(HTMLText.n(y))\" x2=\"\(HTMLText.n(x1))\" y2=\"\(HTMLText.n(y))\"/>"
-            if !redacted {
-                s += "<text class=\"tick\" x=\"\(HTMLText.n(x0 - 8))\" y=\"\(HTMLText.n(y + 4))\" text-anchor=\"end\">\(HTMLText.esc(scale.label(t)))</text>"
+            if !redacted, let label = t.label {
+                s += "<text class=\"tick\" x=\"\(HTMLText.n(x0 - 8))\" y=\"\(HTMLText.n(y + 4))\" text-anchor=\"end\">\(HTMLText.esc(label))</text>"
             }
         }
-        let axisTitle = "\(currency) per \(period == "monthly" ? "month" : "year")" + (redacted ? " (amounts redacted)" : "")
+        let axisTitle = "\(currency) per \(period == "monthly" ? "month" : "year")" + (redacted ? " (amounts redacted; relative scale)" : "")
         s += "<text class=\"axis-title\" transform=\"translate(16 \(HTMLText.n((y0 + y1) / 2))) rotate(-90)\" text-anchor=\"middle\">\(HTMLText.esc(axisTitle))</text>"
         s += "<line class=\"axis\" x1=\"\(HTMLText.n(x0))\" y1=\"\(HTMLText.n(y1))\" x2=\"\(HTMLText.n(x1))\" y2=\"\(HTMLText.n(y1))\"/>"
 
@@ -234,26 +235,90 @@ struct HTMLBandChart {
     }
 }
 
-/// A linear scale over amounts with "nice" ticks (1, 2, 2.5 or 5 times a power of ten).
+/// A linear scale over amounts. Every amount becomes a position, a fraction of the plot's
+/// height, and the SVG is drawn from positions only.
+///
+/// Two kinds of axis. Absolute: gridlines at "nice" amounts (1, 2, 2.5 or 5 times a power of
+/// ten), labelled. Relative, under `--redact`: gridlines at quarters of the span from the lowest
+/// to the highest amount plotted, unlabelled, so that multiplying every amount by a constant
+/// leaves the chart unchanged and the picture gives back no amount. The relative axis is also the
+/// fallback when nice steps cannot be drawn: amounts so large or so close together that a step
+/// is lost in a double's precision (1e16 and 1e16 + 2), or a span past Double.greatestFiniteMagnitude.
 struct HTMLScale {
-    var lo: Double
-    var hi: Double
+    struct Tick {
+        var position: Double
+        var label: String?
+    }
+
     var y0: Double
     var y1: Double
-    var step: Double
+    var ticks: [Tick] = []
+    /// Amount -> fraction of the data (0 at `base`, 1 at `base + unit`, or `unit` in halves).
+    private var base: Double
+    private var unit: Double
+    private var halved: Bool
+    /// The plotted range in those fractions.
+    private var fLo: Double
+    private var fHi: Double
 
-    init(lo rawLo: Double, hi rawHi: Double, y0: Double, y1: Double) {
+    /// Positions are snapped to steps of 1/snapSteps of the plot (a prime, so amounts with round
+    /// ratios seldom fall on a rounding boundary): scaling every amount by a constant moves a
+    /// fraction by a few ulps, which snapping absorbs, and so the relative chart stays byte-identical.
+    static let snapSteps = 1_000_003.0
+    /// Most gridlines an absolute axis may have; more means the step is meaningless.
+    static let maxTicks = 40
+
+    init(_ rawValues: [Double], y0: Double, y1: Double, relative: Bool) {
+        self.y0 = y0
+        self.y1 = y1
+        let values = rawValues.filter(\.isFinite)
+        let lo = values.min() ?? 0, hi = values.max() ?? 0
+        (base, unit, halved, fLo, fHi) = (0, 1, false, 0, 1)
+        if !relative, let absolute = Self.absolute(lo: lo, hi: hi) {
+            (base, unit, fLo, fHi) = (absolute.lo, absolute.hi - absolute.lo, 0, 1)
+            ticks = absolute.ticks.map { Tick(position: ($0 - absolute.lo) / (absolute.hi - absolute.lo), label: Self.label($0, step: absolute.step)) }
+            return
+        }
+        // Relative: 0 at the lowest amount, 1 at the highest, with the absolute axis' margins.
+        (fLo, fHi) = (-0.06, 1.1)
+        if hi > lo {
+            let span = hi - lo
+            // Past Double.greatestFiniteMagnitude the span is inf; halves of it are not.
+            halved = !span.isFinite
+            (base, unit) = (lo, halved ? hi / 2 - lo / 2 : span)
+        } else {
+            // One amount (or none): it sits in the middle.
+            (base, unit, fLo, fHi) = (lo, 1, -0.5, 0.5)
+        }
+        let labelled = !relative && hi > lo
+        ticks = (0...4).map { k in
+            let f = Double(k) / 4
+            let label: String? = labelled && (k == 0 || k == 4) ? Format.grouped(k == 0 ? lo : hi) : nil
+            return Tick(position: (f - fLo) / (fHi - fLo), label: label)
+        }
+    }
+
+    /// The nice-step axis, or nil when it cannot be drawn faithfully.
+    private static func absolute(lo rawLo: Double, hi rawHi: Double) -> (lo: Double, hi: Double, step: Double, ticks: [Double])? {
         var lo = rawLo, hi = rawHi
         if hi <= lo { hi = lo + Swift.max(abs(lo) * 0.1, 1) }
         let range = hi - lo
-        step = HTMLScale.nice(range / 6)
+        let magnitude = Swift.max(abs(lo), abs(hi))
+        // A step under a billionth of the amounts would be lost in their precision.
+        guard range.isFinite, range > magnitude * 1e-9, range > 1e-300 else { return nil }
+        let step = nice(range / 6)
         lo = ((lo - range * 0.06) / step).rounded(.down) * step
         hi = ((hi + range * 0.1) / step).rounded(.up) * step
         if rawLo >= 0 { lo = Swift.max(lo, 0) }
-        self.lo = lo
-        self.hi = hi
-        self.y0 = y0
-        self.y1 = y1
+        guard step.isNormal, lo.isFinite, hi.isFinite, hi > lo else { return nil }
+        let count = ((hi - lo) / step).rounded()
+        guard count >= 1, count <= Double(maxTicks) else { return nil }
+        var ticks: [Double] = []
+        for k in 0...Int(count) {
+            let t = lo + Double(k) * step
+            if t <= hi + step / 1000, t != ticks.last { ticks.append(t) }
+        }
+        return (lo, hi, step, ticks)
     }
 
     static func nice(_ rough: Double) -> Double {
@@ -265,21 +330,22 @@ struct HTMLScale {
         return 10 * p
     }
 
-    func y(_ v: Double) -> Double { y1 - (v - lo) / (hi - lo) * (y1 - y0) }
-
-    var ticks: [Double] {
-        var out: [Double] = []
-        var t = lo
-        while t <= hi + step / 1000 {
-            out.append(t)
-            t += step
-        }
-        return out
+    /// Where an amount sits, from 0 (bottom of the plot) to 1 (top); a value far outside the
+    /// plotted range is held just beyond its edge.
+    func position(_ v: Double) -> Double {
+        guard v.isFinite else { return v > 0 ? 1 : 0 }
+        let f = halved ? (v / 2 - base / 2) / unit : (v - base) / unit
+        let p = Swift.min(Swift.max((f - fLo) / (fHi - fLo), -0.05), 1.05)
+        return (p * Self.snapSteps).rounded() / Self.snapSteps
     }
 
+    func pixel(_ p: Double) -> Double { y1 - p * (y1 - y0) }
+
+    func y(_ v: Double) -> Double { pixel(position(v)) }
+
     /// "150k" for thousands, else grouped digits.
-    func label(_ v: Double) -> String {
-        if step >= 1000, abs(v) >= 1000 { return Format.plain(Format.round(v / 1000, 1)) + "k" }
+    static func label(_ v: Double, step: Double) -> String {
+        if step >= 1000, abs(v) >= 1000, abs(v) < 1e15 { return Format.plain(Format.round(v / 1000, 1)) + "k" }
         return Format.grouped(v)
     }
 }

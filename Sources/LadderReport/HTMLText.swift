@@ -24,6 +24,8 @@ enum HTMLText {
 
     /// A coordinate for SVG: at most one decimal, so it can never read like an amount.
     static func n(_ v: Double) -> String {
+        // Coordinates come from the scale, inside the chart; a bound keeps any slip finite.
+        let v = v.isNaN ? 0 : Swift.min(Swift.max(v, -1e6), 1e6)
         let r = (v * 10).rounded() / 10
         return Format.plain(r == 0 ? 0 : r)
     }

@@ -6,6 +6,8 @@ public enum Format {
         // Beyond Int64's exact range (or not finite), the plain form: an absurd amount in a
         // ladder file must give a message, never a trap.
         guard value.isFinite, abs(value) < 1e15 else { return plain(value) }
+        // A nonzero amount that rounds to 0.00 would read as nothing at all.
+        if value != 0, abs(value) < 0.005 { return plain(value) }
         let negative = value < 0
         let v = abs(value)
         let whole = v.rounded(.down)
@@ -48,7 +50,8 @@ public enum Format {
 
     /// 0.0833 -> "8.3%".
     public static func percent(_ fraction: Double) -> String {
-        guard fraction.isFinite else { return plain(fraction) + "%" }
+        // A ratio of finite amounts can still be infinite (x / 5e-324).
+        guard fraction.isFinite else { return fraction.isNaN ? "undefined %" : (fraction < 0 ? "-∞%" : "∞%") }
         let whole = fraction * 100
         if abs(whole) < 1e15 { return plain((fraction * 1000).rounded() / 10) + "%" }
         if whole.isFinite { return plain(whole) + "%" }
