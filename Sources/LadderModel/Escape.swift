@@ -109,6 +109,7 @@ public enum Escape {
         out.reserveCapacity(s.utf8.count + 8)
         var i = 0
         func next(_ k: Int = 1) -> Unicode.Scalar? { i + k < scalars.count ? scalars[i + k] : nil }
+        func isDigit(_ c: Unicode.Scalar?) -> Bool { c.map { ("0"..."9").contains($0) } ?? false }
         func isWord(_ c: Unicode.Scalar?) -> Bool {
             guard let c else { return false }
             return c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" || c == "-" || c == "/" || c == "{"
@@ -119,10 +120,13 @@ public enum Escape {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "#", "!", "$":
                 out.unicodeScalars.append("\\")
                 out.unicodeScalars.append(c)
-                if c == "#" || ("!~$&".unicodeScalars.contains(c) && isWord(next())) { out += zwsp }
+                // GitLab: `!12` merge request, `$12` snippet, `&12` epic, `~label`/`~"a b"`.
+                if c == "#" || ("!$&".unicodeScalars.contains(c) && isDigit(next()))
+                    || (c == "~" && (isWord(next()) || next() == "\"")) { out += zwsp }
             case "@", "%":
                 out.unicodeScalars.append(c)
-                if c == "@" || isWord(next()) { out += zwsp }
+                // `%milestone`, `%"v 1"` on GitLab; `@` before anything (mentions, e-mail).
+                if c == "@" || isWord(next()) || next() == "\"" { out += zwsp }
             case ":":
                 out.unicodeScalars.append(c)
                 if next() == "/" { out += zwsp }

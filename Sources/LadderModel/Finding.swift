@@ -89,7 +89,9 @@ public struct Finding: Sendable, Hashable {
     ) {
         self.rule = rule
         self.severity = severity
-        self.message = message
+        // A backstop under the per-string cap of message arguments: decoder messages quote
+        // keys and values from the input, and no message may grow with it.
+        self.message = Escape.capped(message, Finding.messageCap)
         self.location = location
         self.ladder = ladder
         self.subjects = subjects
@@ -100,6 +102,10 @@ public struct Finding: Sendable, Hashable {
         self.fingerprint = fingerprint ?? Fingerprint.of(
             rule: rule, file: location.file, ladder: ladder, subjects: subjects, zone: zone, modelPath: modelPath)
     }
+
+    /// The most characters a message keeps (docs/security.md): several capped input strings
+    /// and ladderlint's own words fit.
+    public static let messageCap = 8 * Escape.inputCap
 
     public var suppressed: Bool { suppression != nil }
 

@@ -177,38 +177,50 @@ struct JSONBytes {
         count += 1 + 2 * indent
     }
 
-    /// A JSON string: quotes, backslash and control characters escaped, everything else as is.
+    /// A JSON string: quotes, backslash and control characters escaped; DEL, C1 controls, bidi,
+    /// zero-width characters and noncharacters as `\uXXXX` (Escape.needsVisible), so a consumer
+    /// that prints a value to a terminal or a web page gets the same text but no live control;
+    /// everything else as is.
     mutating func quote(_ s: String) {
         var s = s
-        s.withUTF8 { u in
+        let plain = s.withUTF8 { u -> Bool in
+            for b in u where b < 0x20 || b == 0x22 || b == 0x5C || b >= 0x7F { return false }
             reserve(u.count + 2)
-            base[count] = UInt8(ascii: "\"")
-            count += 1
-            var plain = true
-            for b in u where b < 0x20 || b == 0x22 || b == 0x5C {
-                plain = false
-                break
-            }
-            if plain {
-                append(u)
-            } else {
-                for b in u {
-                    switch b {
-                    case 0x22: append("\\\"")
-                    case 0x5C: append("\\\\")
-                    case 0x0A: append("\\n")
-                    case 0x0D: append("\\r")
-                    case 0x09: append("\\t")
-                    case 0..<0x20:
-                        append("\\u00")
-                        let high = b >> 4, low = b & 15
-                        byte(high < 10 ? 48 + high : 87 + high)
-                        byte(low < 10 ? 48 + low : 87 + low)
-                    default: byte(b)
-                    }
+            byte(UInt8(ascii: "\""))
+            append(u)
+            byte(UInt8(ascii: "\""))
+            return true
+        }
+        if plain { return }
+        byte(UInt8(ascii: "\""))
+        for c in s.unicodeScalars {
+            switch c.value {
+            case 0x22: append("\\\"")
+            case 0x5C: append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            default:
+                if !Escape.needsVisible(c) {
+                    for b in UTF8.encode(c)! { byte(b) }
+                } else if c.value > 0xFFFF {
+                    // A noncharacter of a supplementary plane: a UTF-16 surrogate pair.
+                    let v = c.value - 0x10000
+                    hex4(0xD800 + (v >> 10))
+                    hex4(0xDC00 + (v & 0x3FF))
+                } else {
+                    hex4(c.value)
                 }
             }
-            byte(UInt8(ascii: "\""))
+        }
+        byte(UInt8(ascii: "\""))
+    }
+
+    private mutating func hex4(_ v: UInt32) {
+        append("\\u")
+        for shift in stride(from: 12, through: 0, by: -4) {
+            let d = UInt8(truncatingIfNeeded: (v >> UInt32(shift)) & 15)
+            byte(d < 10 ? 48 + d : 87 + d)
         }
     }
 }

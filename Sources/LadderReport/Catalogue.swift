@@ -29,8 +29,8 @@ public enum Catalogue {
         var out = ""
         func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(1, n - s.count + 1)) }
         for r in rules {
-            out += pad(r.id, width) + pad(r.severity.rawValue, 7) + r.summary
-            let p = paramText(r)
+            out += pad(r.id, width) + pad(r.severity.rawValue, 7) + Escape.terminal(r.summary)
+            let p = Escape.terminal(paramText(r))
             if !p.isEmpty { out += " (\(p))" }
             out += "\n"
         }
@@ -72,21 +72,23 @@ public enum Catalogue {
             "`\(id)`" + (CoreRules.severity(id) == .error ? "" : " (\(CoreRules.severity(id).rawValue))")
         }.joined(separator: ", ") + ".\n"
         for r in rules {
-            out += "\n### `\(r.id)` (\(r.severity.rawValue))\n\n\(r.summary)\n\n"
-            out += "**Why.** " + r.rationale.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") + "\n\n"
-            out += "**What it checks.** " + r.help.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ") + "\n"
+            out += "\n### `\(r.id)` (\(r.severity.rawValue))\n\n\(Escape.terminal(r.summary))\n\n"
+            out += "**Why.** " + Escape.terminal(r.rationale.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")) + "\n\n"
+            out += "**What it checks.** " + Escape.terminal(r.help.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")) + "\n"
         }
         return out
     }
 
-    static func escape(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
+    /// A rule pack may come from a pull request: its text is terminal-visible (Escape) and `|`
+    /// cannot end a cell.
+    static func escape(_ s: String) -> String { Escape.terminal(s).replacingOccurrences(of: "|", with: "\\|") }
 
     /// `ladderlint explain RULE`.
     public static func explain(_ r: Rule) -> String {
-        var out = "\(r.id) (\(r.severity.rawValue))\n\n\(r.summary)\n\n"
+        var out = "\(Escape.terminal(r.id)) (\(r.severity.rawValue))\n\n\(Escape.terminal(r.summary))\n\n"
         out += "Why\n" + indent(r.rationale) + "\n"
         out += "What it checks\n" + indent(r.help) + "\n"
-        out += "Points at: \(r.anchor)\n\n"
+        out += "Points at: \(Escape.terminal(r.anchor))\n\n"
         let ps = params(r)
         if ps.isEmpty {
             out += "Parameters: none\n\n"
@@ -95,7 +97,7 @@ public enum Catalogue {
             let specs = CheckRegistry.builtin[r.check]?.params ?? []
             for (name, value) in ps {
                 let doc = specs.first { $0.name == name }.map { " - \($0.doc) (\($0.type))" } ?? ""
-                out += "  \(name): \(value)\(doc)\n"
+                out += "  \(Escape.terminal(name)): \(Escape.terminal("\(value)"))\(doc)\n"
             }
             out += "\n"
         }
@@ -115,7 +117,7 @@ public enum Catalogue {
     }
 
     static func indent(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + Escape.terminal(String($0)) }.joined(separator: "\n")
             .trimmingTrailingNewlines + "\n"
     }
 }

@@ -50,31 +50,9 @@ public enum GitHubReporter {
         }
     }
 
-    /// `escapeData` of @actions/core (command.ts): `%` first, then CR and LF.
-    public static func escapeData(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// `escapeData` of @actions/core, after making invisible characters visible (Escape).
+    public static func escapeData(_ s: String) -> String { Escape.githubData(s) }
 
-    /// `escapeProperty` of @actions/core: as `escapeData`, and `:` and `,`, which end a property.
-    public static func escapeProperty(_ s: String) -> String {
-        var out = ""
-        for c in escapeData(s).unicodeScalars {
-            switch c {
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// `escapeProperty` of @actions/core, after making invisible characters visible (Escape).
+    public static func escapeProperty(_ s: String) -> String { Escape.githubProperty(s) }
 }

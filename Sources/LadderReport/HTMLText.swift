@@ -3,24 +3,8 @@ import LadderRules
 
 /// Text helpers of the HTML report: escaping, and numbers written the same on every machine.
 enum HTMLText {
-    /// Escapes text for element content and double- or single-quoted attribute values.
-    static func esc(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            // Control characters other than tab and newline are parse errors in HTML.
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}"..."\u{9F}": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// Escapes text for element content and double- or single-quoted attribute values (Escape.html).
+    static func esc(_ s: String) -> String { Escape.html(s) }
 
     /// A coordinate for SVG: at most one decimal, so it can never read like an amount.
     static func n(_ v: Double) -> String {

@@ -52,32 +52,11 @@ public enum MarkdownReporter {
         let link = "[\(inline(file)):\(line)](\(URIPath.encode(file))#L\(line))"
         var message = f.message
         if message.count > maxMessage { message = String(message.prefix(maxMessage)) + "…" }
-        return "| \(f.severity.rawValue) | `\(f.rule)` | \(link) | \(inline(message)) |\n"
+        return "| \(f.severity.rawValue) | \(Escape.markdownCode(f.rule)) | \(link) | \(inline(message)) |\n"
     }
 
-    /// Text safe inside a table cell: Markdown punctuation backslash-escaped (so `|` cannot end
-    /// the cell, `<` cannot start HTML, `[` cannot start a link), line breaks as `<br>`.
-    static func inline(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        var lastWasCR = false
-        for c in s.unicodeScalars {
-            defer { lastWasCR = c == "\r" }
-            switch c {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "#", "!":
-                out.unicodeScalars.append("\\")
-                out.unicodeScalars.append(c)
-            case "\r":
-                out += "<br>"
-            case "\n":
-                if !lastWasCR { out += "<br>" }
-            default:
-                if c.value < 0x20 && c != "\t" { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// Text safe inside a table cell, with mentions and autolinks broken (Escape.markdown).
+    static func inline(_ s: String) -> String { Escape.markdown(s) }
 
     static func count(_ n: Int, _ word: String) -> String {
         "\(n) \(word)\(n == 1 ? "" : "s")"

@@ -7,7 +7,9 @@ public enum TextReporter {
         var out = ""
         for f in report.findings where !f.suppressed {
             let sev = style.color ? colored(f.severity) : f.severity.rawValue
-            out += "\(f.location.file):\(f.location.line):\(f.location.column): \(sev): \(f.message) [\(f.rule)]\n"
+            // Every input-derived field is terminal-visible, so each line starts with a file name
+            // ladderlint wrote and no input can start another line or move the cursor.
+            out += "\(Escape.terminal(f.location.file)):\(f.location.line):\(f.location.column): \(sev): \(Escape.terminal(f.message)) [\(Escape.terminal(f.rule))]\n"
         }
         out += summaryLine(report.summary) + "\n"
         return out

@@ -12,7 +12,8 @@ public enum MessageArg: Sendable, Equatable {
 
     public func rendered(redact: Bool) -> String {
         switch self {
-        case .text(let s): return s
+        // Input text: capped, so one long (or aliased) title cannot make a finding huge.
+        case .text(let s): return Escape.capped(s)
         case .int(let i): return String(i)
         case .number(let d): return Format.plain(d)
         case .percent(let p): return Format.percent(p)

@@ -36,10 +36,23 @@ public struct Engine: Sendable {
                 return e
             }
             : hit.evidence
-        return Finding(
+        var f = Finding(
             rule: rule.id, severity: rule.severity, message: MessageTemplate.render(rule.message, hit.args, redact: redact),
             location: Location(file: hit.file, span: hit.span), ladder: ladder, subjects: hit.subjects, evidence: evidence,
             modelPath: hit.path.description, zone: hit.zone)
+        // The fingerprint above is of the whole ids; what the finding shows of each is capped.
+        f.subjects = f.subjects.map { Escape.capped($0) }
+        f.ladder = f.ladder.map { Escape.capped($0) }
+        f.zone = f.zone.map { Escape.capped($0) }
+        f.modelPath = Escape.capped(f.modelPath, 4 * Escape.inputCap)
+        f.evidence = f.evidence.map { e in
+            switch e.value {
+            case .string(let s): return Evidence(e.key, .string(Escape.capped(s)))
+            case .strings(let l): return Evidence(e.key, .strings(l.map { Escape.capped($0) }))
+            default: return e
+            }
+        }
+        return f
     }
 }
 

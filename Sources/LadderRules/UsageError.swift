@@ -14,10 +14,14 @@ public struct UsageError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// One line for stderr: the file name and the message may carry text from a pull request
+    /// (a configuration value, a rule id), so both are terminal-visible and capped (Escape).
     public var description: String {
+        let message = Escape.terminal(Escape.capped(self.message, 4 * Escape.inputCap))
         guard let file else { return message }
-        guard let span else { return "\(file): \(message)" }
-        return "\(file):\(span.start.line):\(span.start.column): \(message)"
+        let shown = Escape.terminal(file)
+        guard let span else { return "\(shown): \(message)" }
+        return "\(shown):\(span.start.line):\(span.start.column): \(message)"
     }
 }
 
@@ -35,7 +39,7 @@ struct SettingsReader {
         self.anchor = anchor
         self.what = what
         guard case .mapping(let list) = node.content else {
-            throw UsageError(file: file, span: anchor, "expected \(what) (a mapping), found \(node.kindDescription)")
+            throw UsageError(file: file, span: anchor, "expected \(what) (a mapping), found \(node.settingsNoun)")
         }
         for p in list {
             let k = p.key.scalarText ?? ""
@@ -62,7 +66,7 @@ struct SettingsReader {
     func string(_ key: String, required isRequired: Bool = false) throws -> String? {
         guard let p = isRequired ? try required(key) : pair(key) else { return nil }
         guard !p.value.isCollection, let t = p.value.scalarText else {
-            throw UsageError(file: file, span: p.anchorSpan, "\(key): expected text, found \(p.value.kindDescription)")
+            throw UsageError(file: file, span: p.anchorSpan, "\(key): expected text, found \(p.value.settingsNoun)")
         }
         return t
     }
@@ -75,11 +79,11 @@ struct SettingsReader {
     static func strings(_ node: Node, file: String, anchor: Span, key: String) throws -> [String] {
         if !node.isCollection, let t = node.scalarText { return [t] }
         guard case .sequence(let items) = node.content else {
-            throw UsageError(file: file, span: anchor, "\(key): expected a list of text, found \(node.kindDescription)")
+            throw UsageError(file: file, span: anchor, "\(key): expected a list of text, found \(node.settingsNoun)")
         }
         return try items.map {
             guard !$0.isCollection, let t = $0.scalarText else {
-                throw UsageError(file: file, span: $0.span, "\(key): expected text, found \($0.kindDescription)")
+                throw UsageError(file: file, span: $0.span, "\(key): expected text, found \($0.settingsNoun)")
             }
             return t
         }
@@ -88,7 +92,7 @@ struct SettingsReader {
     func int(_ key: String) throws -> Int? {
         guard let p = pair(key) else { return nil }
         guard case .int(let v)? = p.value.scalarValue else {
-            throw UsageError(file: file, span: p.value.span, "\(key): expected a whole number, found \(p.value.kindDescription)")
+            throw UsageError(file: file, span: p.value.span, "\(key): expected a whole number, found \(p.value.settingsNoun)")
         }
         return v
     }

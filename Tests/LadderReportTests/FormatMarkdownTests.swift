@@ -21,7 +21,7 @@ import Testing
     /// Undoes the cell escaping: `<br>` back to a newline, backslash escapes dropped.
     static func unescape(_ cell: String) -> String {
         var out = "", escaped = false
-        for c in cell.replacingOccurrences(of: "<br>", with: "\n") {
+        for c in cell.replacingOccurrences(of: "<br>", with: "\n").replacingOccurrences(of: "&#8203;", with: "") {
             if escaped { out.append(c); escaped = false } else if c == "\\" { escaped = true } else { out.append(c) }
         }
         return out
