@@ -122,3 +122,67 @@ public enum Suggest {
         return prev[b.count]
     }
 }
+
+/// What `--redact` keeps of a decoder message about a value that may be money: the problem and
+/// the fix, never the value. A value that could not be read as a number is still someone's pay
+/// ("$251,000", 250k), and so is a mistyped key of a pay range, so every value and key a
+/// message quotes under these keys is withheld.
+public enum WithheldValues {
+    /// Keys whose values are money, or hold money (`bands`, `base`, `equity`), or are fractions
+    /// of pay that an amount may be written into by mistake (`bonus_target: 37000`).
+    public static let keys: Set<String> = ["bands", "base", "equity", "min", "mid", "max", "bonus_target", "pay_change"]
+
+    /// `message` with what it quotes withheld when its path ends at one of `keys`; nil when the
+    /// message is about another value, or quotes nothing. Reads the shapes `DecodeContext.fail`,
+    /// `MappingReader.wrong` and `MappingReader.init` write: `PATH: expected E, found F[: hint]`
+    /// and `PATH: unknown key 'K' in WHAT…`.
+    public static func withheld(_ message: String) -> String? {
+        // Already withheld: a report may pass through redaction twice.
+        if find("withheld under --redact", in: message[...]) != nil { return nil }
+        guard let colon = find(": ", in: message[...]) else { return nil }
+        let path = message[..<colon.lowerBound]
+        // A path is keys and indexes; a message without one starts with words.
+        guard !path.isEmpty, path.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.[]".contains($0)) }) else { return nil }
+        var last = path.split(separator: ".").last.map(String.init) ?? ""
+        if let bracket = last.firstIndex(of: "[") { last = String(last[..<bracket]) }
+        guard keys.contains(last) else { return nil }
+        let rest = message[colon.upperBound...]
+        if rest.hasPrefix("unknown key '"), let end = find("' in ", in: rest, last: true) {
+            // The suggestion and the valid keys that follow are the format's own words.
+            return "\(path): unknown key (name withheld under --redact) in " + rest[end.upperBound...]
+        }
+        guard rest.hasPrefix("expected "), let found = find(", found ", in: rest) else { return nil }
+        let expected = rest[..<found.lowerBound]
+        let what = rest[found.upperBound...]
+        var noun: String
+        if what.hasPrefix("the string ") {
+            noun = "text that is not a number"
+        } else if what.hasPrefix("the number ") {
+            noun = "a number"
+        } else if what.hasPrefix("the boolean ") {
+            noun = "a boolean"
+        } else if let kept = ["a list", "a mapping", "an empty value", "an empty list"].first(where: { what.hasPrefix($0) }) {
+            noun = kept
+        } else {
+            noun = "a value"
+        }
+        noun += " (value withheld under --redact)"
+        let wantsNumber = ["amount", "number", "fraction"].contains { expected.contains($0) }
+        let fix = wantsNumber ? ": write a plain number, without quotes, separators, units or currency signs" : ""
+        return "\(path): \(expected), found \(noun)\(fix)"
+    }
+
+    /// The first (or last) occurrence of `needle` in `text`: LadderModel does without Foundation.
+    static func find(_ needle: String, in text: Substring, last: Bool = false) -> Range<Substring.Index>? {
+        var hit: Range<Substring.Index>?
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i...].hasPrefix(needle) {
+                hit = i..<text.index(i, offsetBy: needle.count)
+                if !last { return hit }
+            }
+            i = text.index(after: i)
+        }
+        return hit
+    }
+}
