@@ -102,7 +102,7 @@ struct SurveySuppressionTests {
 
     @Test("property: for random surveys no withheld figure (nor a small rest) can be computed from the shown ones")
     func randomSurveysLeakNothing() {
-        var withheldSome = 0, keptSome = 0
+        var withheldSome = 0, keptSome = 0, primaryAloneLeaks = 0
         for seed in UInt64(1)...400 {
             var rng = SplitMix64(seed: seed)
             let minGroup = Int.random(in: 2...6, using: &rng)
@@ -113,11 +113,14 @@ struct SurveySuppressionTests {
             }
             let leaks = Disclosure.leaks(cells, w, minGroup: minGroup)
             #expect(leaks.isEmpty, "seed \(seed), min_group \(minGroup): \(leaks) in \(cells)")
+            let primaryOnly = cells.map { $0.respondents < minGroup || $0.respondents == 0 }
+            if !Disclosure.leaks(cells, primaryOnly, minGroup: minGroup).isEmpty { primaryAloneLeaks += 1 }
             if w.contains(true) { withheldSome += 1 }
             if w.contains(false) { keptSome += 1 }
         }
-        // The generator must exercise both outcomes for the property to mean anything.
-        #expect(withheldSome > 50 && keptSome > 50)
+        // The generator must exercise both outcomes, and cases that primary suppression alone
+        // gets wrong, for the property to mean anything.
+        #expect(withheldSome > 50 && keptSome > 50 && primaryAloneLeaks > 50, "\(withheldSome) \(keptSome) \(primaryAloneLeaks)")
     }
 
     // MARK: every output
@@ -153,6 +156,31 @@ struct SurveySuppressionTests {
         #expect(text.contains("31 of 50"))
         let json = try #require(Reporters.render("json", report, ReportStyle()))
         #expect(json.contains("0.62") && json.contains("0.325"))
+    }
+
+    @Test("the renderings searched for are what the outputs print: with min_group 1 nothing is withheld and each figure shows")
+    func renderingsAreTheOutputs() throws {
+        var files = SurveyFixture.files
+        files[".ladderlint.yml"] = "version: 1\nparams: {survey-small-group: {min_group: 1}}\n"
+        let r = try Fixture.lint(files: files)
+        let report = try #require(r.report, "\(r.stderr)")
+        #expect(report.metrics.first?.survey.contains { $0.withheld } == false)
+        let outputs = Reporters.formats.compactMap { Reporters.render($0, report, ReportStyle()) }
+        #expect(outputs.count == Reporters.formats.count)
+        for (n, agree) in SurveyFixture.withheld {
+            let shown = SurveyFixture.renderings(agree, of: n).filter { s in outputs.contains { $0.contains(s) } }
+            #expect(shown.count >= 2, "\(agree) of \(n) shows as \(shown)")
+        }
+    }
+
+    @Test("the independent reader finds what primary suppression alone gives away")
+    func readerFindsPrimaryOnlyLeaks() {
+        let survey = [cell("seat", "2026-03-01", "everyone", 50, 31), cell("seat", "2026-03-01", ic, 47, 29), cell("seat", "2026-03-01", "management", 3, 2)]
+        #expect(!Disclosure.leaks(survey, [false, false, true], minGroup: 5).isEmpty)
+        let years = [cell("seat", "2025-03-01", ic, 40, 13), cell("seat", "2026-03-01", ic, 42, 17)]
+        #expect(!Disclosure.leaks(years, [false, false], minGroup: 5).isEmpty)
+        let pair = Array(survey.prefix(2))
+        #expect(!Disclosure.leaks(pair, [false, false], minGroup: 5).isEmpty, "50 - 47 is a rest of three")
     }
 }
 
