@@ -137,9 +137,9 @@ public enum SurveySuppression {
             for i in groups[gi].cells where i != p && cells[i].respondents <= n {
                 relations.append(Relation(total: p, parts: [i], rest: n - cells[i].respondents))
             }
-            if let a = byAudience[ic], let b = byAudience[management] {
-                let rest = n - cells[a].respondents - cells[b].respondents
-                if rest >= 0 { relations.append(Relation(total: p, parts: [a, b], rest: rest)) }
+            // Counts come from the file and may be near Int.max: subtract only what fits.
+            if let a = byAudience[ic], let b = byAudience[management], cells[a].respondents <= n, cells[b].respondents <= n - cells[a].respondents {
+                relations.append(Relation(total: p, parts: [a, b], rest: n - cells[a].respondents - cells[b].respondents))
             }
         }
         return (groups, relations)

@@ -70,6 +70,17 @@ struct SurveySuppressionTests {
         #expect(SurveySuppression.withheld(cells, minGroup: 5) == [true, true, true, false])
     }
 
+    @Test("counts near Int.max are compared without overflow")
+    func hugeCounts() {
+        let cells = [
+            cell("seat", "2026-03-01", "everyone", 0, 0),
+            cell("seat", "2026-03-01", ic, Int.max, 0),
+            cell("seat", "2026-03-01", "management", Int.max, Int.max),
+            cell("seat", "2027-03-01", ic, Int.max - 1, 0),
+        ]
+        #expect(SurveySuppression.withheld(cells, minGroup: 5) == [true, false, false, true])
+    }
+
     // MARK: across surveys
 
     @Test("40 respondents one year and 42 the next: the later figure is withheld, later ones compare with every shown one")
