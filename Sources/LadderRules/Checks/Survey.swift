@@ -4,7 +4,7 @@ extension Check {
     /// A survey question whose agreement ratio is above a threshold (figures not withheld only).
     static let surveyThreshold = Check(
         id: "survey-threshold",
-        summary: "compares one survey question's agreement ratio with a threshold, for groups of at least min_group",
+        summary: "compares one survey question's agreement ratio with a threshold, for figures that are not withheld (groups of at least min_group that give no smaller group away)",
         params: [
             ParamSpec("question", .text, .string("seat-at-the-table"), "the question id"),
             ParamSpec("threshold", .number(min: 0, max: 1), .number(0.2), "the largest acceptable share of respondents who agree"),
