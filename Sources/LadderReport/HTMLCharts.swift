@@ -276,7 +276,11 @@ struct HTMLScale {
         (base, unit, halved, fLo, fHi) = (0, 1, false, 0, 1)
         if !relative, let absolute = Self.absolute(lo: lo, hi: hi) {
             (base, unit, fLo, fHi) = (absolute.lo, absolute.hi - absolute.lo, 0, 1)
-            ticks = absolute.ticks.map { Tick(position: ($0 - absolute.lo) / (absolute.hi - absolute.lo), label: Self.label($0, step: absolute.step)) }
+            ticks = absolute.ticks.map { t in
+                // The last tick may sit an ulp past the top.
+                let p = Swift.min(Swift.max((t - absolute.lo) / (absolute.hi - absolute.lo), 0), 1)
+                return Tick(position: p, label: Self.label(t, step: absolute.step))
+            }
             return
         }
         // Relative: 0 at the lowest amount, 1 at the highest, with the absolute axis' margins.
@@ -290,11 +294,12 @@ struct HTMLScale {
             // One amount (or none): it sits in the middle.
             (base, unit, fLo, fHi) = (lo, 1, -0.5, 0.5)
         }
-        let labelled = !relative && hi > lo
+        let spread = hi > lo
         ticks = (0...4).map { k in
             let f = Double(k) / 4
-            let label: String? = labelled && (k == 0 || k == 4) ? Format.grouped(k == 0 ? lo : hi) : nil
-            return Tick(position: (f - fLo) / (fHi - fLo), label: label)
+            let label: String? = !relative && spread && (k == 0 || k == 4) ? Format.grouped(k == 0 ? lo : hi) : nil
+            // Quarters of the data's span, or of the plot when there is no span.
+            return Tick(position: spread ? (f - fLo) / (fHi - fLo) : f, label: label)
         }
     }
 
