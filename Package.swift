@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "LadderModelTests", dependencies: ["LadderModel", "LadderYAML"]),
         .testTarget(name: "LadderRulesTests", dependencies: ["LadderRules", "LadderModel", "LadderDriver"]),
         .testTarget(name: "LadderReportTests", dependencies: ["LadderReport", "LadderDriver"], exclude: ["Golden"]),
-        .testTarget(name: "CLITests", dependencies: ["LadderDriver"]),
+        .testTarget(name: "CLITests", dependencies: ["LadderDriver", "LadderReport", "LadderModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

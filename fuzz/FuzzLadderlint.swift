@@ -34,8 +34,17 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let report = Report(
         toolVersion: "fuzz", findings: findings, summary: summary, metrics: metrics, rules: fuzzRules,
         files: ["fuzz.yaml"], redacted: false, today: fuzzToday, notes: [])
-    for format in ["json", "text", "sarif"] {
-        _ = Reporters.render(format, report, ReportStyle(color: false))
+    // Every reporter, and the output guarantees of docs/security.md as the oracle: a violation
+    // is a crash, so libFuzzer keeps the input.
+    for format in Reporters.formats {
+        let out = Reporters.render(format, report, ReportStyle(color: false)) ?? ""
+        let problems = OutputSafety.violations(format: format, output: out, files: ["fuzz.yaml"])
+        if !problems.isEmpty { fatalError("output guarantee broken: \(problems.joined(separator: "; "))") }
+        // Bounded output: no input string contributes more than its cap to a finding, so the
+        // output grows with the findings and the input, never with an alias's expansion.
+        if out.utf8.count > (1 << 22) + 256 * size + 16_384 * findings.count {
+            fatalError("\(format) output of \(out.utf8.count) bytes for \(size) bytes of input")
+        }
     }
     return 0
 }
