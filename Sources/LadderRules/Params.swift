@@ -84,7 +84,8 @@ public struct Params: Sendable, Equatable {
     public func int(_ name: String) -> Int {
         switch values[name] {
         case .int(let i)?: return i
-        case .number(let d)?: return Int(d)
+        // Saturating: Int(d) traps past Int64 (or on nan).
+        case .number(let d)?: return Int(exactly: d.rounded(.towardZero)) ?? (d < 0 ? .min : .max)
         default: return 0
         }
     }
