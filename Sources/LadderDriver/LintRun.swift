@@ -35,7 +35,7 @@ public struct LintRun: Sendable {
         } catch let e as UsageError {
             return LintResult(exitCode: 2, stdout: "", stderr: "ladderlint: \(e.description)\n", report: nil)
         } catch {
-            return LintResult(exitCode: 2, stdout: "", stderr: "ladderlint: \(error)\n", report: nil)
+            return LintResult(exitCode: 2, stdout: "", stderr: "ladderlint: \(UsageError.describe(error))\n", report: nil)
         }
     }
 
@@ -135,7 +135,8 @@ public struct LintRun: Sendable {
         let failOn = options.failOn ?? config.failOn ?? .error
         let failed = findings.contains { !$0.suppressed && failOn.fails($0.severity) }
 
-        var stderr = notes.map { "ladderlint: note: \($0)\n" }.joined()
+        // Notes name ladder ids and paths from the input.
+        var stderr = notes.map { "ladderlint: note: \(Escape.terminal($0))\n" }.joined()
         let style = ReportStyle(color: options.color)
         let read = Self.readFiles(files + contextFiles, config: config, packs: packFiles, baseline: options.baseline, cwd: workingDirectory)
         for o in outputs {
@@ -159,7 +160,7 @@ public struct LintRun: Sendable {
             // Rewriting the baseline the run compared against is what the option is for.
             if let refusal = read.refusal(target, allowing: .baseline) { throw UsageError(file: path, refusal) }
             try AtomicFile.write(Baseline(findings: kept).encoded(), to: target)
-            stderr += "ladderlint: wrote \(kept.count) findings to the baseline \(path)\n"
+            stderr += "ladderlint: wrote \(kept.count) findings to the baseline \(Escape.terminal(path))\n"
         }
         stdout.workers = jobs
         for o in outputs where o.file == nil {

@@ -42,3 +42,12 @@ struct ReadFiles {
         return "refusing to write an output over \(role.rawValue) this run reads (\(shown)): choose another output path"
     }
 }
+
+extension UsageError {
+    /// Any error as one stderr line: a UsageError escapes itself; anything else may carry a
+    /// path or text from the input, so it is escaped and capped here.
+    static func describe(_ error: any Error) -> String {
+        if let e = error as? UsageError { return e.description }
+        return Escape.terminal(Escape.capped("\(error)", 4 * Escape.inputCap))
+    }
+}

@@ -21,12 +21,12 @@ public struct RuleCatalogue: Sendable {
 
     public func catalogue(format: String, config: String? = nil, packs: [String] = []) -> LintResult {
         guard Catalogue.formats.contains(format) else {
-            return LintResult(exitCode: 2, stdout: "", stderr: "ladderlint: unknown format '\(format)' for rules. Valid formats: \(Catalogue.formats.joined(separator: ", "))\n", report: nil)
+            return LintResult(exitCode: 2, stdout: "", stderr: "ladderlint: unknown format '\(Escape.terminal(Escape.capped(format)))' for rules. Valid formats: \(Catalogue.formats.joined(separator: ", "))\n", report: nil)
         }
         do {
             return LintResult(exitCode: 0, stdout: Catalogue.render(try rules(config: config, packs: packs), format: format), stderr: "", report: nil)
         } catch {
-            return LintResult(exitCode: 2, stdout: "", stderr: "ladderlint: \(error)\n", report: nil)
+            return LintResult(exitCode: 2, stdout: "", stderr: "ladderlint: \(UsageError.describe(error))\n", report: nil)
         }
     }
 
@@ -40,11 +40,11 @@ public struct RuleCatalogue: Sendable {
                 return LintResult(exitCode: 0, stdout: "\(id) (\(CoreRules.severity(id).rawValue))\n\n\(summary)\n\nThis finding reports a problem with the input or the configuration itself; it is always on and cannot be disabled or waived.\n", stderr: "", report: nil)
             }
             let ids = all.map(\.id) + CoreRules.ids + CoreRules.waiverIDs
-            var message = "unknown rule '\(id)'"
+            var message = "unknown rule '\(Escape.capped(id))'"
             if let s = Suggest.nearest(id, in: ids) { message += ": did you mean '\(s)'?" } else { message += "." }
-            return LintResult(exitCode: 2, stdout: "", stderr: "ladderlint: \(message) Run 'ladderlint rules' for the list.\n", report: nil)
+            return LintResult(exitCode: 2, stdout: "", stderr: "ladderlint: \(Escape.terminal(message)) Run 'ladderlint rules' for the list.\n", report: nil)
         } catch {
-            return LintResult(exitCode: 2, stdout: "", stderr: "ladderlint: \(error)\n", report: nil)
+            return LintResult(exitCode: 2, stdout: "", stderr: "ladderlint: \(UsageError.describe(error))\n", report: nil)
         }
     }
 }
