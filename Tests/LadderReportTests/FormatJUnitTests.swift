@@ -72,8 +72,9 @@ import Testing
             let failures = results.filter { $0["kind"] as? String == "Failure" }
             #expect(failures.count == mine.filter { !$0.suppressed }.count)
             for f in mine where !f.suppressed {
-                let clean = f.message.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }
-                let failure = failures.first { $0["message"] as? String == String(String.UnicodeScalarView(clean)) }
+                // Invisible characters arrive visibly (Escape.xml); tab and LF as themselves.
+                let shown = f.message.unicodeScalars.map { $0 == "\n" || $0 == "\t" ? String($0) : Escape.terminal(String($0)) }.joined()
+                let failure = failures.first { $0["message"] as? String == shown }
                 #expect(failure != nil, "no failure for \(f.rule) at \(f.location.file):\(f.location.line)")
                 #expect(failure?["type"] as? String == f.severity.rawValue)
                 #expect((failure?["text"] as? String)?.hasPrefix("\(f.location.file):\(f.location.line):\(f.location.column): ") == true)
@@ -87,9 +88,10 @@ import Testing
     }
 
     @Test func xmlEscaping() {
-        #expect(JUnitReporter.attribute("a<b & \"c\" 'd'\n\t\u{07}\u{1B}e") == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&#10;&#9;e")
-        #expect(JUnitReporter.text("]]> <x> & \"q\"\n\u{0}\u{FFFE}ok") == "]]&gt; &lt;x&gt; &amp; \"q\"\nok")
-        #expect(JUnitReporter.text("r\r\n") == "r&#13;\n")
+        // Characters XML forbids, and invisible ones, are shown visibly rather than dropped.
+        #expect(JUnitReporter.attribute("a<b & \"c\" 'd'\n\t\u{07}\u{1B}e") == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&#10;&#9;\\a\\ee")
+        #expect(JUnitReporter.text("]]> <x> & \"q\"\n\u{0}\u{FFFE}ok") == "]]&gt; &lt;x&gt; &amp; \"q\"\n\\0\\u{FFFE}ok")
+        #expect(JUnitReporter.text("r\r\n") == "r\\r\n")
     }
 
     @Test func cleanRunPasses() throws {
