@@ -260,8 +260,10 @@ struct HTMLScale {
     /// The plotted range in those fractions.
     private var fLo: Double
     private var fHi: Double
+    /// Only the relative axis snaps: the absolute one keeps its exact positions.
+    private var snaps = false
 
-    /// Positions are snapped to steps of 1/snapSteps of the plot (a prime, so amounts with round
+    /// Relative positions are snapped to steps of 1/snapSteps of the plot (a prime, so amounts with round
     /// ratios seldom fall on a rounding boundary): scaling every amount by a constant moves a
     /// fraction by a few ulps, which snapping absorbs, and so the relative chart stays byte-identical.
     static let snapSteps = 1_000_003.0
@@ -284,7 +286,7 @@ struct HTMLScale {
             return
         }
         // Relative: 0 at the lowest amount, 1 at the highest, with the absolute axis' margins.
-        (fLo, fHi) = (-0.06, 1.1)
+        (fLo, fHi, snaps) = (-0.06, 1.1, true)
         if hi > lo {
             let span = hi - lo
             // Past Double.greatestFiniteMagnitude the span is inf; halves of it are not.
@@ -341,7 +343,7 @@ struct HTMLScale {
         guard v.isFinite else { return v > 0 ? 1 : 0 }
         let f = halved ? (v / 2 - base / 2) / unit : (v - base) / unit
         let p = Swift.min(Swift.max((f - fLo) / (fHi - fLo), -0.05), 1.05)
-        return (p * Self.snapSteps).rounded() / Self.snapSteps
+        return snaps ? (p * Self.snapSteps).rounded() / Self.snapSteps : p
     }
 
     func pixel(_ p: Double) -> Double { y1 - p * (y1 - y0) }
