@@ -27,7 +27,7 @@ public struct YAMLLoader: Sendable {
                 issues: [
                     YAMLIssue(
                         kind: .limit,
-                        message: "the file is \(bytes.count) bytes, above the limit of \(options.limits.maxFileBytes) bytes: split it into smaller files or raise the file-size limit",
+                        message: "the file is \(bytes.count) bytes, above the limit of \(options.limits.maxFileBytes) bytes: split it into smaller files (limits.max_file_bytes in .ladderlint.yml can lower this limit, never raise it)",
                         span: .unknown)
                 ])
         }
@@ -251,7 +251,7 @@ private struct TableBuilder: ~Copyable {
                     YAMLIssue(
                         kind: .limit,
                         message:
-                            "expanding the alias *\(name) would create more than \(options.limits.maxAliasNodes) nodes through aliases in this file (an alias bomb?): use fewer nested aliases or raise the alias-expansion limit",
+                            "expanding the alias *\(name) would create more than \(options.limits.maxAliasNodes) nodes through aliases in this file (an alias bomb?): use fewer nested aliases (limits.max_alias_nodes in .ladderlint.yml can lower this limit, never raise it)",
                         span: span))
                 return false
             }
@@ -260,7 +260,7 @@ private struct TableBuilder: ~Copyable {
                 issues.append(
                     YAMLIssue(
                         kind: .limit,
-                        message: "expanding the alias *\(name) here nests deeper than \(options.limits.maxDepth) levels: flatten the structure or raise the depth limit",
+                        message: "expanding the alias *\(name) here nests deeper than \(options.limits.maxDepth) levels: flatten the structure (limits.max_depth in .ladderlint.yml can lower this limit, never raise it)",
                         span: span))
                 return false
             }
@@ -313,7 +313,7 @@ private struct TableBuilder: ~Copyable {
             issues.append(
                 YAMLIssue(
                     kind: .limit,
-                    message: "nesting deeper than \(options.limits.maxDepth) levels: flatten the structure or raise the depth limit",
+                    message: "nesting deeper than \(options.limits.maxDepth) levels: flatten the structure (limits.max_depth in .ladderlint.yml can lower this limit, never raise it)",
                     span: Span(start: at, end: at)))
             return false
         }

@@ -131,15 +131,15 @@ import Testing
         Case(
             name: "alias bomb",
             files: ["ladders/acme/laughs.yaml": text(aliasBomb)],
-            finding: "ladders/acme/laughs.yaml:8:38: error: expanding the alias *d would create more than 100000 nodes through aliases in this file (an alias bomb?): use fewer nested aliases or raise the alias-expansion limit [input-limit]"),
+            finding: "ladders/acme/laughs.yaml:8:38: error: expanding the alias *d would create more than 100000 nodes through aliases in this file (an alias bomb?): use fewer nested aliases (limits.max_alias_nodes in .ladderlint.yml can lower this limit, never raise it) [input-limit]"),
         Case(
             name: "10,000-deep nesting",
             files: ["ladders/acme/deep.yaml": text("kind: policy\nladder: acme\nx-deep: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n")],
-            finding: "ladders/acme/deep.yaml:3:264: error: nesting deeper than 256 levels: flatten the structure or raise the depth limit [input-limit]"),
+            finding: "ladders/acme/deep.yaml:3:264: error: nesting deeper than 256 levels: flatten the structure (limits.max_depth in .ladderlint.yml can lower this limit, never raise it) [input-limit]"),
         Case(
             name: "10,000-deep nesting of mappings",
             files: ["ladders/acme/deep.yaml": text("kind: policy\nladder: acme\nx-deep: " + String(repeating: "{a: ", count: 10_000) + "1" + String(repeating: "}", count: 10_000) + "\n")],
-            finding: "ladders/acme/deep.yaml:3:1029: error: nesting deeper than 256 levels: flatten the structure or raise the depth limit [input-limit]"),
+            finding: "ladders/acme/deep.yaml:3:1029: error: nesting deeper than 256 levels: flatten the structure (limits.max_depth in .ladderlint.yml can lower this limit, never raise it) [input-limit]"),
         Case(
             name: "duplicate key",
             files: replacing("compensation.yaml", Fixtures.compensation, "currency: USD\n", "currency: USD\ncurrency: EUR\n"),

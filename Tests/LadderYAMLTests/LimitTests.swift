@@ -45,7 +45,7 @@ import Testing
         #expect(result.issues.first?.kind == .limit)
         // The 257th '[' is one too many.
         #expect(result.issues.first?.span == span(1, 257, 1, 257))
-        #expect(result.issues.first?.message == "nesting deeper than 256 levels: flatten the structure or raise the depth limit")
+        #expect(result.issues.first?.message == "nesting deeper than 256 levels: flatten the structure (limits.max_depth in .ladderlint.yml can lower this limit, never raise it)")
         #expect(result.documents.isEmpty)
     }
 
@@ -96,7 +96,7 @@ import Testing
         #expect(result.issues.count == 1)
         #expect(result.issues.first?.kind == .limit)
         #expect(result.issues.first?.span == span(1, 1, 1, 1))
-        #expect(result.issues.first?.message == "the file is 12 bytes, above the limit of 10 bytes: split it into smaller files or raise the file-size limit")
+        #expect(result.issues.first?.message == "the file is 12 bytes, above the limit of 10 bytes: split it into smaller files (limits.max_file_bytes in .ladderlint.yml can lower this limit, never raise it)")
         #expect(load("a: 123456\n", limits: limits).issues.isEmpty)
     }
 
