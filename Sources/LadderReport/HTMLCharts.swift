@@ -365,7 +365,7 @@ enum HTMLSurvey {
     ]
 
     static func html(_ survey: [SurveyMetric], minGroup: Int) -> String {
-        var t = "<table class=\"survey\"><caption>Share who agree, against the rule's threshold. Groups of fewer than \(minGroup) are withheld to keep the survey anonymous.</caption>"
+        var t = "<table class=\"survey\"><caption>Share who agree, against the rule's threshold. Groups of fewer than \(minGroup) are withheld to keep the survey anonymous, and so is any figure from which one could be derived.</caption>"
         t += "<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Conducted</th><th scope=\"col\" class=\"num\">Respondents</th><th scope=\"col\" class=\"num\">Agree</th><th scope=\"col\" class=\"bar-col\">Agree vs threshold</th><th scope=\"col\" class=\"num\">Threshold</th><th scope=\"col\">Reading</th></tr></thead><tbody>"
         for q in survey {
             let above = q.agreeRatio.flatMap { r in q.threshold.map { r > $0 } } ?? false
@@ -400,8 +400,11 @@ enum HTMLSurvey {
         let w = 220.0, h = 22.0
         var s = "<svg class=\"survey-bar\" viewBox=\"0 0 \(HTMLText.n(w)) \(HTMLText.n(h))\" width=\"\(HTMLText.n(w))\" height=\"\(HTMLText.n(h))\" aria-hidden=\"true\">"
         if q.withheld {
+            // A large group is withheld because a small one could be derived from it
+            // (complementary suppression, docs/security.md).
+            let why = q.respondents < minGroup ? "withheld (n &lt; \(minGroup))" : "withheld (would reveal a small group)"
             s += "<rect class=\"withheld\" x=\"0.5\" y=\"3.5\" width=\"\(HTMLText.n(w - 1))\" height=\"\(HTMLText.n(h - 7))\"/>"
-            s += "<text class=\"withheld-label\" x=\"\(HTMLText.n(w / 2))\" y=\"\(HTMLText.n(h / 2 + 3.5))\" text-anchor=\"middle\">withheld (n &lt; \(minGroup))</text>"
+            s += "<text class=\"withheld-label\" x=\"\(HTMLText.n(w / 2))\" y=\"\(HTMLText.n(h / 2 + 3.5))\" text-anchor=\"middle\">\(why)</text>"
         } else {
             s += "<rect class=\"track\" x=\"0\" y=\"5\" width=\"\(HTMLText.n(w))\" height=\"\(HTMLText.n(h - 10))\"/>"
             if let r = q.agreeRatio {
