@@ -61,6 +61,9 @@ public enum SARIFReporter: StreamedJSONReporter {
         var tags: [String]
         /// Whether `ladderlint explain` knows the id (pack and core rules do).
         var explained = true
+        /// Whether ladderlint wrote the text (built-in pack, core rules); a rule pack named by
+        /// `.ladderlint.yml` comes from a pull request, and its text is Markdown-escaped.
+        var trusted = true
     }
 
     /// The rules that ran, then the core rules (always on), then any other id a finding carries,
@@ -71,7 +74,7 @@ public enum SARIFReporter: StreamedJSONReporter {
         for r in report.rules where seen.insert(r.id).inserted {
             out.append(Descriptor(
                 id: r.id, summary: r.summary, rationale: r.rationale, help: r.help, helpURI: r.helpURI,
-                severity: r.severity, tags: ["career-ladder", "policy", r.check]))
+                severity: r.severity, tags: ["career-ladder", "policy", r.check], trusted: r.origin == BuiltinPack.path))
         }
         for id in CoreRules.ids + CoreRules.waiverIDs + CoreRules.baselineIDs where seen.insert(id).inserted {
             let summary = CoreRules.summaries[id] ?? id
@@ -92,12 +95,22 @@ public enum SARIFReporter: StreamedJSONReporter {
         return out
     }
 
+    /// `https://…` or `http://…` with nothing that could end a Markdown link or start markup.
+    static func isPlainWebURI(_ u: String) -> Bool {
+        (u.hasPrefix("https://") || u.hasPrefix("http://"))
+            && u.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && !"<>()[]`\"'\\".unicodeScalars.contains($0) }
+    }
+
     static func descriptor(_ d: Descriptor) -> JSONValue {
         let summary = trimmed(d.summary).isEmpty ? d.id : reflow(d.summary)
         let full = trimmed(d.rationale).isEmpty ? summary : reflow(d.rationale)
         let help = trimmed(d.help).isEmpty ? summary : reflow(d.help)
-        var markdown = help + "\n\n**Why it matters.** " + full
-        if let uri = d.helpURI { markdown += "\n\n[More about \(d.id)](\(uri))" }
+        // Code scanning renders help.markdown: a pack's own text must not bring live links,
+        // mentions or HTML (docs/security.md), and its help_uri only as a plain http(s) link.
+        let uri = d.helpURI.flatMap { u in d.trusted || Self.isPlainWebURI(u) ? u : nil }
+        var markdown = d.trusted ? help + "\n\n**Why it matters.** " + full
+            : Escape.markdown(help) + "\n\n**Why it matters.** " + Escape.markdown(full)
+        if let uri { markdown += "\n\n[More about \(d.id)](<\(uri)>)" }
         if d.explained { markdown += "\n\nRun `ladderlint explain \(d.id)` for the details." }
         var pairs: [(String, JSONValue)] = [
             ("id", .string(d.id)),
@@ -106,7 +119,7 @@ public enum SARIFReporter: StreamedJSONReporter {
             ("fullDescription", .object([("text", .string(full))])),
             ("help", .object([("text", .string(help)), ("markdown", .string(markdown))])),
         ]
-        if let uri = d.helpURI { pairs.append(("helpUri", .string(uri))) }
+        if let uri { pairs.append(("helpUri", .string(uri))) }
         pairs.append(("defaultConfiguration", .object([("level", .string(level(d.severity)))])))
         pairs.append(("properties", .object([
             ("tags", .array(d.tags.map { .string($0) })),

@@ -126,4 +126,35 @@ import Testing
         let results = (doc["runs"] as? [[String: Any]])?.first?["results"] as? [Any]
         #expect(results?.isEmpty == true)
     }
+
+    /// A rule pack named by `.ladderlint.yml` comes from a pull request: code scanning renders
+    /// its help as Markdown, so its text is escaped and only a plain http(s) help_uri is kept.
+    @Test func aPackFromThePullRequestBringsNoLiveMarkdown() throws {
+        let pack = """
+            version: 1
+            rules:
+              - id: custom-parity
+                check: pay-parity
+                severity: error
+                params: {measure: max, tolerance: 0}
+                summary: Custom.
+                message: "{management} above {ic}"
+                help: "ping @octocat about #12 at https://evil.example <img src=x onerror=alert(1)>"
+                rationale: "[click](javascript:alert(1))"
+                help_uri: "javascript:alert(1)"
+            """
+        let rules = try RulePack.parse(pack, file: "team/rules.yaml", registry: .builtin).rules
+        var report = FormatSynthetic.report([])
+        report.rules = rules
+        let d = try #require(SARIFReporter.descriptors(report).first { $0.id == "custom-parity" })
+        #expect(!d.trusted)
+        let json = SARIFReporter.descriptor(d).encoded(pretty: false)
+        #expect(!json.contains("helpUri"))
+        #expect(json.contains("@&#8203;octocat"))
+        #expect(json.contains("\\\\<img"))
+        #expect(json.contains("\\\\[click\\\\](javascript:alert(1))"))
+        #expect(!json.contains("(<javascript"))
+        #expect(SARIFReporter.isPlainWebURI("https://example.com/rules#custom"))
+        #expect(!SARIFReporter.isPlainWebURI("https://example.com/a)(b"))
+    }
 }
