@@ -36,7 +36,11 @@ import Testing
             reports.append((run.name, r.stdout))
         }
         // The samples of this repository and the shared examples, as a user runs them.
-        for (name, path) in [("ladders/", Scenario.repoRoot.path + "/ladders"), ("shared examples", Scenario.repoRoot.deletingLastPathComponent().path + "/shared/examples")] {
+        // The shared examples only where they are beside the clone (a user's clone has none).
+        let shared = Scenario.repoRoot.deletingLastPathComponent().path + "/shared/examples"
+        var inputs = [("ladders/", Scenario.repoRoot.path + "/ladders"), ("own worked organisations", Scenario.repoRoot.path + "/Tests/Fixtures/orgs")]
+        if FileManager.default.fileExists(atPath: shared) { inputs.append(("shared examples", shared)) }
+        for (name, path) in inputs {
             for redact in [false, true] {
                 let r = try Scenario.run(["lint", "--format", "json", path] + Fixtures.today + (redact ? ["--redact"] : []), in: Scenario.repoRoot)
                 #expect(r.status != 2, "\(name): \(r)")

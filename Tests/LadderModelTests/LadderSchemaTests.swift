@@ -47,7 +47,11 @@ import Testing
         var instances: [(name: String, json: String)] = []
         var files: [(name: String, text: String)] = []
         var sourceLine: [String: (file: String, lines: [String: Int], text: [Substring])] = [:]
-        for folder in [laddersFolder, ModelTestFiles.sharedExamples] {
+        // The project's own worked organisations always; the team's shared examples where they
+        // are beside the clone (a user's clone has nothing beside it).
+        let ownOrgs = ModelTestFiles.repoRoot.appendingPathComponent("Tests/Fixtures/orgs")
+        let shared = FileManager.default.fileExists(atPath: ModelTestFiles.sharedExamples.path) ? [ModelTestFiles.sharedExamples] : []
+        for folder in [laddersFolder, ownOrgs] + shared {
             for url in ModelTestFiles.yamlFiles(under: folder) {
                 let bytes = [UInt8](try Data(contentsOf: url))
                 let text = String(decoding: bytes, as: UTF8.self)
@@ -63,7 +67,7 @@ import Testing
         }
         let ladders = files.filter { $0.name.hasPrefix(laddersFolder.path + "/") }
         #expect(ladders.count >= 2, "expected the sample ladders of at least two organisations in ladders/")
-        #expect(files.count > ladders.count, "expected the shared examples in ../shared/examples")
+        #expect(files.count > ladders.count, "expected the worked organisations in Tests/Fixtures/orgs")
 
         var unexpected: [String] = []
         for error in try PythonValidator.validate(instances, schema: ModelTestFiles.ladderSchema) {

@@ -21,7 +21,8 @@ import Testing
         try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    @Test func validAgainstTheOfficialSchema() throws {
+    @Test(.enabled(if: FormatRepo.sarifSchemaPresent, "the official SARIF 2.1.0 schema is in ../shared/schemas/, which only the team's machines have"))
+    func validAgainstTheOfficialSchema() throws {
         let run = try FormatFixture.run.get()
         let file = try FormatPython.file(run.outputs["sarif"]!, "report.sarif")
         defer { try? FileManager.default.removeItem(at: file) }

@@ -13,6 +13,10 @@ enum FormatRepo {
 
     /// The official SARIF 2.1.0 schema: a copy in the repository's `schemas/` when there is one,
     /// else the shared one beside the repository (`../shared/schemas/`, as OUTPUT.md names it).
+    /// Whether the official schema is here; a user's clone with nothing beside it has none, and
+    /// the schema test is skipped there (the other SARIF tests still run).
+    static var sarifSchemaPresent: Bool { (try? sarifSchema()) != nil }
+
     static func sarifSchema() throws -> String {
         let candidates = [
             root.appendingPathComponent("schemas/sarif-schema-2.1.0.json").path,

@@ -1,15 +1,15 @@
 import Foundation
 
-/// The two organisations of the shared worked examples, read where they are (../shared/examples,
-/// beside the repository, as in CI): Acme says "management is not a promotion" and its files
-/// say otherwise; Even Keel keeps parity by construction.
+/// The organisations the HTML tests read, all the project's own so the tests run in a clone
+/// with nothing beside it: Brightwater (Tests/Fixtures/orgs) says management is "a different
+/// job, not a step up" and its files say otherwise; the healthy sample (ladders/healthy) keeps
+/// parity by construction.
 enum HTMLExamples {
-    static let shared = URL(fileURLWithPath: #filePath)
+    static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/examples")
 
-    /// The folder holding Acme's three files.
-    static var acme: String { shared.appendingPathComponent("acme").path }
-    /// The folder holding Even Keel's file.
-    static var evenkeel: String { shared.appendingPathComponent("evenkeel").path }
+    /// The folder holding Brightwater's three files.
+    static var acme: String { root.appendingPathComponent("Tests/Fixtures/orgs/brightwater").path }
+    /// The folder holding the healthy sample.
+    static var evenkeel: String { root.appendingPathComponent("ladders/healthy").path }
 }

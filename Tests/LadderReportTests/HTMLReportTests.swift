@@ -177,18 +177,18 @@ import Testing
         #expect(html.contains("Management is paid above IC peers at 1 of 2 grades with both tracks"))
         #expect(html.contains("leadership training is open to managers only"))
         #expect(html.contains("managers alone own technical decisions"))
-        #expect(html.contains("moving into management earns +8% pay"))
+        #expect(html.contains("moving into management earns +10% pay"))
         #expect(html.contains("going back to IC costs −1 grade"))
         #expect(html.contains("Management treated as a promotion"))
         // The chart labels the gap with its ratio and shows the grade without an IC peer.
-        #expect(html.contains(">max 1.0513×</text>"))
+        #expect(html.contains(">max 1.0549×</text>"))
         #expect(html.contains(">no IC peer</text>"))
     }
 
     @Test func theHealthyVerdictShowsParity() throws {
         let run = try HTMLRun.lint([Self.evenkeel])
         let html = run.html
-        #expect(html.contains("IC and management are paid alike at all 3 grades with both tracks"))
+        #expect(html.contains("IC and management are paid alike at all 4 grades with both tracks"))
         #expect(html.contains("leadership training is open to ICs and managers"))
         #expect(html.contains("engineers own technical decisions"))
         #expect(html.contains("switching tracks keeps grade and pay"))
@@ -201,16 +201,16 @@ import Testing
         let run = try HTMLRun.lint([Self.acme])
         let rows = try HTMLValidation.check(run.html).policyRows
         func row(_ containing: String) -> HTMLValidation.PolicyRow? { rows.first { $0.text.contains(containing) } }
-        let lab = try #require(row("Leadership Lab"))
+        let lab = try #require(row("Lead Forward"))
         #expect(lab.fails)
         #expect(lab.text.contains("manager-only-leadership-training"))
         #expect(lab.text.contains("IC none"))
-        let architecture = try #require(row("system architecture"))
+        let architecture = try #require(row("service architecture"))
         #expect(architecture.fails)
         #expect(architecture.text.contains("manager-owned-technical-decisions"))
-        let budget = try #require(row("team budget"))
+        let budget = try #require(row("hiring plan"))
         #expect(!budget.fails)
-        let forum = try #require(row("Engineering leadership"))
+        let forum = try #require(row("Technology council"))
         #expect(forum.fails)
         #expect(forum.text.contains("leadership-forum-excludes-ics"))
         let back = try #require(rows.first { $0.text.contains("Engineering Management → Software Engineering") })

@@ -53,9 +53,11 @@ struct ChunkedLoadingTests {
         let fm = FileManager.default
         try fm.createDirectory(at: dir, withIntermediateDirectories: true)
         if layout == .examples {
-            for name in ["acme", "evenkeel"] {
+            // The team's worked examples where they are beside the clone; the project's own always.
+            for name in ["acme", "evenkeel"] where Repo.sharedPresent {
                 try fm.copyItem(at: Repo.shared.appendingPathComponent("examples/\(name)"), to: dir.appendingPathComponent(name))
             }
+            try fm.copyItem(at: Repo.orgs, to: dir.appendingPathComponent("orgs"))
             try fm.copyItem(at: Repo.root.appendingPathComponent("ladders"), to: dir.appendingPathComponent("ladders"))
             try fm.copyItem(at: Repo.fixtures, to: dir.appendingPathComponent("fixtures"))
             return dir

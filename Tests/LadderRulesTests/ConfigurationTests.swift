@@ -5,9 +5,9 @@ import LadderRules
 import Testing
 
 struct ConfigurationTests {
-    static let ladder = try! String(contentsOf: Repo.shared.appendingPathComponent("examples/acme/ladder.yaml"), encoding: .utf8)
-    static let comp = try! String(contentsOf: Repo.shared.appendingPathComponent("examples/acme/compensation.yaml"), encoding: .utf8)
-    static let policy = try! String(contentsOf: Repo.shared.appendingPathComponent("examples/acme/policy.yaml"), encoding: .utf8)
+    static let ladder = try! Repo.org("brightwater", "ladder.yaml")
+    static let comp = try! Repo.org("brightwater", "compensation.yaml")
+    static let policy = try! Repo.org("brightwater", "policy.yaml")
 
     static func run(_ config: String, today: String = "2026-11-21", _ configure: (inout LintOptions) -> Void = { _ in }) throws -> LintResult {
         try Fixture.lint(files: ["ladder.yaml": ladder, "comp.yaml": comp, "policy.yaml": policy, ".ladderlint.yml": config], today: today, configure: configure)

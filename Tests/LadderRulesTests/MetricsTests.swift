@@ -6,36 +6,36 @@ import Testing
 
 struct MetricsTests {
     @Test("metrics: top grades, pay rows per grade, zone and currency with ratios, survey ratios withheld for small groups")
-    func acmeMetrics() throws {
-        let folder = Repo.shared.appendingPathComponent("examples/acme")
+    func ownOrganisationMetrics() throws {
+        let folder = Repo.orgs.appendingPathComponent("brightwater")
         let report = try #require(Fixture.lint(folder).report)
         let m = try #require(report.metrics.first)
         #expect(report.metrics.count == 1)
-        #expect(m.id == "acme-eng")
+        #expect(m.id == "brightwater-eng")
         #expect(m.topIC == 4 && m.topManagement == 5)
         let g3 = try #require(m.pay.first { $0.grade == 3 && $0.zone == "default" })
         #expect(g3.currency == "USD" && g3.period == "annual")
-        #expect(g3.icMax == 195000 && g3.managementMax == 205000)
-        #expect(g3.ratio == 1.0513)
-        #expect(g3.icMid == 172500 && g3.managementMid == 180000)
-        #expect(g3.icLevels == ["swe-3"] && g3.managementLevels == ["em-3"])
+        #expect(g3.icMax == 182000 && g3.managementMax == 192000)
+        #expect(g3.ratio == 1.0549)
+        #expect(g3.icMid == 161000 && g3.managementMid == 168000)
+        #expect(g3.icLevels == ["se-3"] && g3.managementLevels == ["em-3"])
         let g5 = try #require(m.pay.first { $0.grade == 5 })
-        #expect(g5.icMax == nil && g5.managementMax == 280000 && g5.ratio == nil, "a grade without an IC peer has no ratio")
+        #expect(g5.icMax == nil && g5.managementMax == 265000 && g5.ratio == nil, "a grade without an IC peer has no ratio")
         let eu = try #require(m.pay.first { $0.zone == "eu" })
         #expect(eu.currency == "EUR" && eu.ratio == 1.0)
         #expect(m.pay.map(\.zone) == ["default", "default", "default", "default", "default", "eu"], "rows sorted by zone, currency, period, grade")
         let seat = try #require(m.survey.first { $0.question == "seat-at-the-table" })
-        #expect(seat.agreeRatio == 0.4 && !seat.withheld && seat.threshold == 0.2)
+        #expect(seat.agreeRatio == 0.4167 && !seat.withheld && seat.threshold == 0.2)
         let status = try #require(m.survey.first { $0.question == "return-status-loss" })
-        #expect(status.agreeRatio == 0.1667)
+        #expect(status.agreeRatio == 0.1429)
     }
 
     @Test("a group smaller than min_group: ratio withheld in JSON, threshold rule silent, small-group info only")
     func smallGroup() throws {
-        let ladder = try String(contentsOf: Repo.shared.appendingPathComponent("examples/acme/ladder.yaml"), encoding: .utf8)
+        let ladder = try Repo.org("brightwater", "ladder.yaml")
         let survey = """
             kind: survey
-            ladder: acme-eng
+            ladder: brightwater-eng
             conducted: 2026-06-01
             anonymous: true
             questions:

@@ -70,9 +70,18 @@ struct SampleLadderTests {
         #expect(result.exitCode == 0)
     }
 
-    @Test("the shared worked examples are reported exactly at their #! marks", arguments: ["acme", "evenkeel"])
+    @Test("the shared worked examples are reported exactly at their #! marks", .enabled(if: Repo.sharedPresent, Comment(rawValue: Repo.sharedAbsent)), arguments: ["acme", "evenkeel"])
     func sharedExample(_ name: String) throws {
-        let folder = Repo.shared.appendingPathComponent("examples/\(name)")
+        try Self.exactlyAtMarks(Repo.shared.appendingPathComponent("examples/\(name)"))
+    }
+
+    @Test("the project's own worked organisations are reported exactly at their #! marks", arguments: ["brightwater"])
+    func ownOrganisation(_ name: String) throws {
+        try Self.exactlyAtMarks(Repo.orgs.appendingPathComponent(name))
+    }
+
+    /// Every `#!` mark is reported; every error or warning is marked.
+    static func exactlyAtMarks(_ folder: URL) throws {
         let expected = try Fixture.expected(in: folder, marker: "#!")
         let findings = try #require(Fixture.lint(folder).report).findings
         let actual = Set(findings.filter { $0.severity >= .warning }.map { Mark(file: $0.location.file, line: $0.location.line, rule: $0.rule) })

@@ -108,8 +108,8 @@ struct RulePackTests {
         #expect(version.description.contains("rule pack version 2 is newer"))
     }
 
-    static let acme = try! String(contentsOf: Repo.shared.appendingPathComponent("examples/acme/compensation.yaml"), encoding: .utf8)
-    static let acmeLadder = try! String(contentsOf: Repo.shared.appendingPathComponent("examples/acme/ladder.yaml"), encoding: .utf8)
+    static let comp = try! Repo.org("brightwater", "compensation.yaml")
+    static let ladder = try! Repo.org("brightwater", "ladder.yaml")
 
     @Test("a user pack adds a rule bound to a built-in check with other parameters and a narrower scope")
     func userPackScopedRule() throws {
@@ -124,7 +124,7 @@ struct RulePackTests {
                 summary: EU management midpoints within 1% of IC.
                 message: "{management} midpoint {management_amount} vs {ic_amount} in {zone}"
             """
-        let result = try Fixture.lint(files: ["ladder.yaml": Self.acmeLadder, "comp.yaml": Self.acme, "packs/eu.yaml": pack]) { o in
+        let result = try Fixture.lint(files: ["ladder.yaml": Self.ladder, "comp.yaml": Self.comp, "packs/eu.yaml": pack]) { o in
             o.paths = ["ladder.yaml", "comp.yaml"]
             o.rulePacks = ["packs/eu.yaml"]
         }
@@ -132,7 +132,7 @@ struct RulePackTests {
         let mine = try #require(result.report).findings.filter { $0.rule == "eu-midpoint-strict" }
         #expect(mine.count == 1)
         #expect(mine.first?.location.line == 18)
-        #expect(mine.first?.message == "em-3 (Engineering Manager) midpoint 108,000 EUR vs 103,500 EUR in eu")
+        #expect(mine.first?.message == "em-3 (Engineering Manager) midpoint 101,000 EUR vs 97,500 EUR in eu")
     }
 
     @Test("a user pack may not reuse a built-in id; a missing pack is a usage error")

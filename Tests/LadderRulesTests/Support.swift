@@ -8,6 +8,17 @@ enum Repo {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static var fixtures: URL { root.appendingPathComponent("Tests/Fixtures/rules") }
     static var shared: URL { root.deletingLastPathComponent().appendingPathComponent("shared") }
+    /// Whether the team's `../shared/` (worked examples, schemas) is beside this clone; a user's
+    /// clone has nothing beside it, and the tests that read it are skipped there.
+    static let sharedPresent = FileManager.default.fileExists(atPath: root.deletingLastPathComponent().appendingPathComponent("shared/examples").path)
+    static let sharedAbsent = "../shared/ is not beside this clone (only the team's machines have it); the project's own Tests/Fixtures/orgs cover the same ground"
+    /// The project's own worked organisations (Tests/Fixtures/orgs).
+    static var orgs: URL { root.appendingPathComponent("Tests/Fixtures/orgs") }
+
+    /// One file of an own worked organisation, e.g. `org("brightwater", "ladder.yaml")`.
+    static func org(_ name: String, _ file: String) throws -> String {
+        try String(contentsOf: orgs.appendingPathComponent("\(name)/\(file)"), encoding: .utf8)
+    }
 }
 
 /// A finding reduced to what fixtures mark: file, line and rule.
