@@ -5,7 +5,8 @@ import LadderModel
 import LadderReport
 import LadderRules
 
-/// Arguments only: every decision is made in LadderDriver, where tests reach it.
+/// Parses and dispatches only: each subcommand is one file in Subcommands/, and every decision
+/// is made in LadderDriver, where tests reach it.
 /// Every command names itself: otherwise swift-argument-parser derives the name from the type's
 /// name through `String(describing:)`, a runtime type lookup that costs a one-file run ~1 ms.
 struct Ladderlint: ParsableCommand {
@@ -15,132 +16,6 @@ struct Ladderlint: ParsableCommand {
         version: Tool.version,
         subcommands: [Lint.self, Rules.self, Explain.self],
         defaultSubcommand: Lint.self)
-}
-
-extension FailLevel: ExpressibleByArgument {}
-
-struct Lint: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lint", abstract: "Lint ladder files and folders (the default command).")
-
-    @Argument(help: "Ladder files and folders (default: the configuration's paths, else ladders/).")
-    var paths: [String] = []
-
-    @Option(name: .customLong("format"), help: "FORMAT[:FILE], repeatable: text, json, sarif, github, junit, gitlab, markdown, html. Without FILE: stdout.")
-    var formats: [String] = []
-
-    @Option(help: "Configuration file (default: .ladderlint.yml here or in a parent folder).")
-    var config: String?
-
-    @Option(name: .customLong("rules"), help: "Extra rule pack file or folder; repeatable.")
-    var rulePacks: [String] = []
-
-    @Option(help: "Lowest severity that fails the run: error, warning, info or never (default error).")
-    var failOn: FailLevel?
-
-    @Option(help: "Report only findings not recorded in this baseline file.")
-    var baseline: String?
-
-    @Option(help: "Record today's findings in this baseline file (sorted, reviewable).")
-    var writeBaseline: String?
-
-    @Flag(help: "Fail when baseline entries match no finding any more.")
-    var strictBaseline = false
-
-    @Option(help: "The run date (YYYY-MM-DD) for date rules: surveys and waivers.")
-    var today: String?
-
-    @Flag(help: "No money amount appears in any output.")
-    var redact = false
-
-    @Option(help: "Parallel workers (default: the number of cores).")
-    var jobs: Int?
-
-    @Flag(help: "No colour (also: NO_COLOR, or when stdout is not a terminal).")
-    var noColor = false
-
-    @Flag(help: "Let the configuration's paths and rules name files outside the repository (for a trusted configuration; paths on the command line may always).")
-    var allowOutsideRepo = false
-
-    func validate() throws {
-        if let today, Day(today) == nil { throw ValidationError("--today: expected a date written YYYY-MM-DD, found '\(today)'") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs: expected a whole number of at least 1, found \(jobs)") }
-    }
-
-    func run() throws {
-        MallocTuning.restartIfWorthIt(paths: paths, jobs: jobs)
-        var options = LintOptions()
-        options.paths = paths
-        options.outputs = formats.map(OutputRequest.parse)
-        options.configFile = config
-        options.rulePacks = rulePacks
-        options.failOn = failOn
-        options.baseline = baseline
-        options.writeBaseline = writeBaseline
-        options.strictBaseline = strictBaseline
-        options.today = today.flatMap(Day.init)
-        options.redact = redact
-        options.jobs = jobs
-        options.allowOutsideRepo = allowOutsideRepo
-        let noColorEnv = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        options.color = !noColor && !noColorEnv && isatty(STDOUT_FILENO) == 1
-        // Reports stream to standard output as they are written: a large audit's JSON is never
-        // held whole in memory.
-        let stdout = ByteSink(fileDescriptor: STDOUT_FILENO)
-        let result = LintRun().execute(options, stdout: stdout)
-        stdout.flush()
-        emit("", result.stderr)
-        if let failure = stdout.failure {
-            emit("", "ladderlint: cannot write the report to standard output: \(String(cString: strerror(failure)))\n")
-            throw ExitCode(2)
-        }
-        // The process ends here, with the report still held: freeing every finding and metric
-        // one by one would be serial work for nothing (a tenth of a second on 10,000 ladders).
-        withExtendedLifetime(result) { Foundation.exit(result.exitCode) }
-    }
-}
-
-struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rules", abstract: "Print the rule catalogue with ids, severities and parameters.")
-
-    @Option(help: "text, json or markdown.")
-    var format = "text"
-
-    @Option(help: "Configuration file (default: .ladderlint.yml here or in a parent folder).")
-    var config: String?
-
-    @Option(name: .customLong("rules"), help: "Extra rule pack file or folder; repeatable.")
-    var rulePacks: [String] = []
-
-    @Flag(help: "Let the configuration's paths and rules name files outside the repository (for a trusted configuration; paths on the command line may always).")
-    var allowOutsideRepo = false
-
-    func run() throws {
-        let result = RuleCatalogue(allowOutsideRepo: allowOutsideRepo).catalogue(format: format, config: config, packs: rulePacks)
-        emit(result.stdout, result.stderr)
-        throw ExitCode(result.exitCode)
-    }
-}
-
-struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a rule: rationale, parameters, examples, how to waive.")
-
-    @Argument(help: "A rule id, e.g. pay-ceiling-parity.")
-    var rule: String
-
-    @Option(help: "Configuration file (default: .ladderlint.yml here or in a parent folder).")
-    var config: String?
-
-    @Option(name: .customLong("rules"), help: "Extra rule pack file or folder; repeatable.")
-    var rulePacks: [String] = []
-
-    @Flag(help: "Let the configuration's paths and rules name files outside the repository (for a trusted configuration; paths on the command line may always).")
-    var allowOutsideRepo = false
-
-    func run() throws {
-        let result = RuleCatalogue(allowOutsideRepo: allowOutsideRepo).explain(rule, config: config, packs: rulePacks)
-        emit(result.stdout, result.stderr)
-        throw ExitCode(result.exitCode)
-    }
 }
 
 func emit(_ out: String, _ err: String) {
@@ -160,6 +35,10 @@ do {
         emit(Ladderlint.fullMessage(for: error) + "\n", "")
         exit(0)
     }
-    emit("", "ladderlint: " + Ladderlint.fullMessage(for: error) + "\n" + "Run 'ladderlint --help' for usage.\n")
+    // Arguments can carry file names from a pull request (`ladderlint lint $(git diff --name-only)`):
+    // each line of the parser's message is terminal-visible (docs/security.md).
+    let message = Ladderlint.fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+        .map { Escape.terminal(String($0)) }.joined(separator: "\n")
+    emit("", "ladderlint: " + message + "\n" + "Run 'ladderlint --help' for usage.\n")
     exit(2)
 }
