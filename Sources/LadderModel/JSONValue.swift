@@ -192,28 +192,44 @@ struct JSONBytes {
             return true
         }
         if plain { return }
-        byte(UInt8(ascii: "\""))
-        for c in s.unicodeScalars {
-            switch c.value {
-            case 0x22: append("\\\"")
-            case 0x5C: append("\\\\")
-            case 0x0A: append("\\n")
-            case 0x0D: append("\\r")
-            case 0x09: append("\\t")
-            default:
-                if !Escape.needsVisible(c) {
-                    for b in UTF8.encode(c)! { byte(b) }
-                } else if c.value > 0xFFFF {
-                    // A noncharacter of a supplementary plane: a UTF-16 surrogate pair.
-                    let v = c.value - 0x10000
-                    hex4(0xD800 + (v >> 10))
-                    hex4(0xDC00 + (v & 0x3FF))
-                } else {
-                    hex4(c.value)
+        // Byte by byte over the UTF-8 (a String's is always valid): ASCII as before, and a
+        // multi-byte sequence decoded only to ask whether it is invisible.
+        s.withUTF8 { u in
+            byte(UInt8(ascii: "\""))
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                if b < 0x80 {
+                    switch b {
+                    case 0x22: append("\\\"")
+                    case 0x5C: append("\\\\")
+                    case 0x0A: append("\\n")
+                    case 0x0D: append("\\r")
+                    case 0x09: append("\\t")
+                    case 0..<0x20, 0x7F: hex4(UInt32(b))
+                    default: byte(b)
+                    }
+                    i += 1
+                    continue
                 }
+                let n = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                var v = UInt32(b) & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07)
+                for k in 1..<n { v = v << 6 | UInt32(u[i + k] & 0x3F) }
+                if Escape.needsVisible(Unicode.Scalar(v) ?? "?") {
+                    if v > 0xFFFF {
+                        // A noncharacter of a supplementary plane: a UTF-16 surrogate pair.
+                        hex4(0xD800 + ((v - 0x10000) >> 10))
+                        hex4(0xDC00 + ((v - 0x10000) & 0x3FF))
+                    } else {
+                        hex4(v)
+                    }
+                } else {
+                    for k in 0..<n { byte(u[i + k]) }
+                }
+                i += n
             }
+            byte(UInt8(ascii: "\""))
         }
-        byte(UInt8(ascii: "\""))
     }
 
     private mutating func hex4(_ v: UInt32) {

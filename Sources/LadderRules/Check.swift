@@ -63,17 +63,23 @@ public struct CheckContext: Sendable {
     /// The ladder's bands grouped by zone, currency and period, for the pay checks: worked out
     /// once per ladder by the engine, not once per pay rule (five of them by default).
     let payGroups: [PayGroup]
+    /// Which survey figures are withheld (`SurveySuppression`), `[survey][question]`: worked out
+    /// once per ladder by the engine, not once per survey rule.
+    let surveyWithheld: [[Bool]]
 
     public init(ladder: ResolvedLadder, params: Params, today: Day, minGroup: Int) {
-        self.init(ladder: ladder, params: params, today: today, minGroup: minGroup, payGroups: PayGroup.groups(ladder.bands))
+        self.init(
+            ladder: ladder, params: params, today: today, minGroup: minGroup, payGroups: PayGroup.groups(ladder.bands),
+            surveyWithheld: SurveySuppression.withheld(ladder.surveys, minGroup: minGroup))
     }
 
-    init(ladder: ResolvedLadder, params: Params, today: Day, minGroup: Int, payGroups: [PayGroup]) {
+    init(ladder: ResolvedLadder, params: Params, today: Day, minGroup: Int, payGroups: [PayGroup], surveyWithheld: [[Bool]]) {
         self.ladder = ladder
         self.params = params
         self.today = today
         self.minGroup = minGroup
         self.payGroups = payGroups
+        self.surveyWithheld = surveyWithheld
     }
 }
 

@@ -19,9 +19,10 @@ public struct Engine: Sendable {
         let minGroup = Metrics.minimumGroup(rules)
         var findings: [Finding] = []
         let payGroups = PayGroup.groups(ladder.bands)
+        let surveyWithheld = ladder.surveys.isEmpty ? [] : SurveySuppression.withheld(ladder.surveys, minGroup: minGroup)
         for rule in rules {
             guard let check = registry[rule.check], check.needs.isDisjoint(with: ladder.incomplete) else { continue }
-            let ctx = CheckContext(ladder: ladder, params: rule.params, today: today, minGroup: minGroup, payGroups: payGroups)
+            let ctx = CheckContext(ladder: ladder, params: rule.params, today: today, minGroup: minGroup, payGroups: payGroups, surveyWithheld: surveyWithheld)
             for hit in check.run(ctx) where rule.scope.contains(hit) {
                 findings.append(finding(hit, rule: rule, ladder: ladder.id, redact: redact))
             }

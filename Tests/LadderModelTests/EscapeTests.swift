@@ -1,3 +1,4 @@
+import Foundation
 import LadderModel
 import Testing
 
@@ -97,5 +98,15 @@ import Testing
         // Characters, not bytes: a cap never splits a character.
         let wide = String(repeating: "é", count: Escape.inputCap)
         #expect(Escape.capped(wide) == wide)
+    }
+
+    @Test func jsonKeepsTheValueButWritesInvisibleCharactersAsEscapes() throws {
+        let value = "a\u{202E}b\u{7F}\u{85}\u{1B}é\u{1F600}\u{200B}" + String(Character(Unicode.Scalar(0x10FFFF)!))
+        let json = JSONValue.string(value).encoded(pretty: false)
+        #expect(json == "\"a\\u202eb\\u007f\\u0085\\u001bé\u{1F600}\\u200b\\udbff\\udfff\"")
+        // A JSON parser reads back exactly the input.
+        let back = try JSONSerialization.jsonObject(with: Data("[\(json)]".utf8)) as? [String]
+        #expect(back == [value])
+        #expect(JSONValue.string("plain ascii").encoded(pretty: false) == "\"plain ascii\"")
     }
 }

@@ -15,7 +15,7 @@ extension Check {
         var hits: [Hit] = []
         // A withheld figure is never judged: a finding would show its answers, and a figure withheld
         // only to protect a smaller group would give that group away.
-        let withheld = SurveySuppression.withheld(ctx.ladder.surveys, minGroup: ctx.minGroup)
+        let withheld = ctx.surveyWithheld
         for (si, s) in ctx.ladder.surveys.enumerated() {
             for (qi, q) in s.questions.enumerated() where q.id.value == question && !withheld[si][qi] {
                 let ratio = Double(q.agree.value) / Double(q.respondents.value)
