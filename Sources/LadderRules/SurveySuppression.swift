@@ -56,6 +56,21 @@ public enum SurveySuppression {
 
     /// `withheld[s][q]` for question `q` of `surveys[s]`.
     public static func withheld(_ surveys: [Survey], minGroup: Int) -> [[Bool]] {
+        // Every relation links figures of one question id. When no id repeats across the
+        // ladder's surveys, each figure stands alone and only the small ones are withheld: the
+        // common case, decided without building the relations.
+        var ids = Set<String>()
+        var alone = true
+        for s in surveys {
+            for q in s.questions where !ids.insert(q.id.value).inserted {
+                alone = false
+                break
+            }
+            if !alone { break }
+        }
+        if alone {
+            return surveys.map { s in s.questions.map { $0.respondents.value < minGroup || $0.respondents.value == 0 } }
+        }
         var cells: [Cell] = []
         for s in surveys {
             for q in s.questions {
