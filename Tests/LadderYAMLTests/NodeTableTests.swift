@@ -59,7 +59,9 @@ import Testing
         }
     }
 
-    @Test func everyYAMLTestSuiteCaseReadsTheSameInPlace() throws {
+    @Test(.enabled(if: TestFiles.exists(TestFiles.yamlTestSuite),
+        "the YAML test suite's data is in ../shared/yaml-test-suite, which only the team's machines have; the samples and fixtures below still run"))
+    func everyYAMLTestSuiteCaseReadsTheSameInPlace() throws {
         let cases = try YAMLTestSuiteTests.cases()
         #expect(cases.count > 300)
         for c in cases {
