@@ -71,11 +71,30 @@ public struct Baseline: Sendable {
     /// requests too, and an entry copying a new error's fingerprint under another rule's or
     /// file's label must not silence it.
     public func apply(to findings: [Finding]) -> (findings: [Finding], stale: [Entry]) {
+        apply(to: findings, rules: [])
+    }
+
+    /// As above; an entry recorded under an old id (an alias) of one of `rules` matches that
+    /// rule's finding whose fingerprint, taken under the old id, is the entry's. Only findings of
+    /// rules with such entries pay for the second fingerprint.
+    public func apply(to findings: [Finding], rules: [Rule]) -> (findings: [Finding], stale: [Entry]) {
         let known = Set(entries.map(Key.init))
+        let canonical = Rule.aliasMap(rules)
+        // Current id to the old ids the baseline records it under.
+        var oldIDs: [String: [String]] = [:]
+        if !canonical.isEmpty {
+            for old in Set(entries.map(\.rule)) { if let id = canonical[old] { oldIDs[id, default: []].append(old) } }
+        }
         var used = Set<Key>()
         let out = findings.map { f -> Finding in
-            let key = Key(fingerprint: f.fingerprint, rule: f.rule, file: f.location.file)
-            guard !f.suppressed, known.contains(key) else { return f }
+            guard !f.suppressed else { return f }
+            var key = Key(fingerprint: f.fingerprint, rule: f.rule, file: f.location.file)
+            if !known.contains(key) {
+                guard let olds = oldIDs[f.rule], let k = olds.lazy.map({ old in
+                    Key(fingerprint: Fingerprint.of(rule: old, file: f.location.file, ladder: f.ladder, subjects: f.subjects, zone: f.zone, modelPath: f.modelPath), rule: old, file: f.location.file)
+                }).first(where: known.contains) else { return f }
+                key = k
+            }
             used.insert(key)
             return f.with(suppression: Suppression(kind: .baseline, reason: "recorded in the baseline"))
         }

@@ -93,6 +93,7 @@ struct RuleLoader {
                     if CoreRules.ids.contains(r.id) || CoreRules.waiverIDs.contains(r.id) {
                         throw UsageError(file: file.0, "the rule id '\(r.id)' is reserved for ladderlint's own findings: choose another id")
                     }
+                    try RulePack.checkAliases(of: r, against: rules, file: file.0)
                     rules.append(r)
                 }
             }

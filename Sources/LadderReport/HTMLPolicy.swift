@@ -2,11 +2,13 @@ import LadderModel
 import LadderRules
 
 /// What the report knows while it renders: the report, the policy picture by ladder, and
-/// lookups from rule ids to their checks and anchors. Built once per page.
+/// lookups from rule ids to their facts (rules/builtin.yaml: category, promotion, facet) and
+/// anchors. Built once per page. Nothing here names a rule or a check: a rule added to a pack
+/// shows where its facts say.
 struct HTMLContext {
     let report: Report
     let policy: [String: PolicyPicture]?
-    let checkOf: [String: String]
+    let ruleOf: [String: Rule]
     let ruleAnchor: [String: String]
     let byLadder: [String: [Finding]]
     let minGroup: Int
@@ -14,7 +16,7 @@ struct HTMLContext {
     init(_ report: Report, policy: [PolicyPicture]?) {
         self.report = report
         self.policy = policy.map { Dictionary($0.map { ($0.ladder, $0) }, uniquingKeysWith: { a, _ in a }) }
-        checkOf = Dictionary(report.rules.map { ($0.id, $0.check) }, uniquingKeysWith: { a, _ in a })
+        ruleOf = Dictionary(report.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var anchors: [String: String] = [:]
         var used = Set<String>()
         for id in Set(report.findings.map(\.rule)).sorted() {
@@ -31,17 +33,15 @@ struct HTMLContext {
         var by: [String: [Finding]] = [:]
         for f in report.findings { if let l = f.ladder { by[l, default: []].append(f) } }
         byLadder = by
-        minGroup = report.rules.first { $0.check == "survey-small-group" }?.params.int("min_group") ?? 5
+        // The survey rule that sets the smallest group shown: its `min_group` parameter.
+        minGroup = report.rules.first { $0.category == .survey && $0.params.values["min_group"] != nil }?.params.int("min_group") ?? 5
     }
 
-    func check(_ f: Finding) -> String { checkOf[f.rule] ?? f.rule }
-
-    /// Checks whose findings mean the ladder treats management as a promotion.
-    static let promotionChecks: Set<String> = [
-        "pay-parity", "variable-pay-parity", "ic-track-ceiling", "missing-parallel-level", "transition-cost",
-        "management-required-for-ic-promotion", "training-audience", "tech-lead-training", "decision-ownership",
-        "forum-membership", "survey-threshold",
-    ]
+    /// The category of a finding's rule; ladderlint's own findings (no pack rule) have none.
+    func category(_ f: Finding) -> RuleCategory? { ruleOf[f.rule]?.category }
+    func facet(_ f: Finding) -> RuleFacet? { ruleOf[f.rule]?.facet }
+    /// Whether the finding means the ladder treats management as a promotion.
+    func promotion(_ f: Finding) -> Bool { ruleOf[f.rule]?.promotion ?? false }
 }
 
 /// The one-sentence verdict of a ladder and its status.
@@ -85,7 +85,7 @@ struct HTMLVerdict {
         let live = (ctx.byLadder[m.id] ?? []).filter { !$0.suppressed && $0.severity >= .warning }
         let compared = m.pay.contains { $0.ratio != nil }
         let policy = ctx.policy?[m.id]
-        if live.contains(where: { HTMLContext.promotionChecks.contains(ctx.check($0)) }) {
+        if live.contains(where: { ctx.promotion($0) }) {
             status = .promotion
         } else if !live.isEmpty {
             status = .attention
@@ -106,7 +106,7 @@ struct HTMLVerdict {
         } else {
             clauses += Self.policyFromFindings(ctx.byLadder[m.id] ?? [], ctx)
         }
-        if (ctx.byLadder[m.id] ?? []).contains(where: { ctx.check($0) == "survey-missing" && !$0.suppressed }) {
+        if (ctx.byLadder[m.id] ?? []).contains(where: { ctx.facet($0) == .surveyOverdue && !$0.suppressed }) {
             let last = m.survey.map(\.conducted).max()
             clauses.append(last.map { "the last parity survey dates from \($0)" } ?? "no parity survey is on file")
         }
@@ -184,12 +184,11 @@ struct HTMLVerdict {
     /// Without the policy picture, the verdict can only repeat what the findings say.
     static func policyFromFindings(_ findings: [Finding], _ ctx: HTMLContext) -> [String] {
         let live = findings.filter { !$0.suppressed }
-        func has(_ check: String) -> Bool { live.contains { ctx.check($0) == check } }
         var out: [String] = []
-        if has("training-audience") { out.append("leadership training is open to managers only") }
-        if has("decision-ownership") { out.append("managers alone own technical decisions") }
-        if has("forum-membership") { out.append("ICs have no seat in a planning or decision forum") }
-        if has("transition-cost") { out.append("changing tracks gains or costs grade or pay") }
+        if live.contains(where: { ctx.facet($0) == .managersOnlyTraining }) { out.append("leadership training is open to managers only") }
+        if live.contains(where: { ctx.category($0) == .decisions }) { out.append("managers alone own technical decisions") }
+        if live.contains(where: { ctx.category($0) == .forums }) { out.append("ICs have no seat in a planning or decision forum") }
+        if live.contains(where: { ctx.category($0) == .transitions }) { out.append("changing tracks gains or costs grade or pay") }
         return out
     }
 }
@@ -308,7 +307,7 @@ struct HTMLPolicy {
 
     /// IC promotions that ask for people management: only findings say so.
     func promotion() -> String {
-        let hits = findings.filter { ctx.check($0) == "management-required-for-ic-promotion" }
+        let hits = findings.filter { ctx.facet($0) == .promotionRequirement }
         var s = "<div class=\"policy-block\"><h4>What IC promotions require</h4>"
         if hits.isEmpty {
             return s + "<p class=\"mark-line\"><span class=\"mark ok\"><span aria-hidden=\"true\">✓ </span>no IC promotion asks for people management</span></p></div>"
@@ -322,15 +321,15 @@ struct HTMLPolicy {
 
     /// Without the picture (a caller that did not compute it), list the policy findings by question.
     func fallback() -> String {
-        let groups: [(String, Set<String>)] = [
-            ("Who may join leadership training", ["training-audience", "tech-lead-training", "cohort-design"]),
-            ("Who owns technical decisions", ["decision-ownership"]),
-            ("Who sits in planning forums", ["forum-membership"]),
-            ("What changing tracks costs", ["transition-cost"]),
+        let groups: [(String, RuleCategory)] = [
+            ("Who may join leadership training", .training),
+            ("Who owns technical decisions", .decisions),
+            ("Who sits in planning forums", .forums),
+            ("What changing tracks costs", .transitions),
         ]
         var s = "<p class=\"muted\">This report was made without the resolved policy picture; these are the findings about each policy.</p>"
-        for (title, checks) in groups {
-            let hits = findings.filter { checks.contains(ctx.check($0)) }
+        for (title, category) in groups {
+            let hits = findings.filter { ctx.category($0) == category }
             s += "<div class=\"policy-block\"><h4>\(HTMLText.esc(title))</h4>"
             if hits.isEmpty {
                 s += "<p class=\"mark-line\"><span class=\"mark ok\"><span aria-hidden=\"true\">✓ </span>no finding</span></p>"

@@ -158,7 +158,7 @@ public enum HTMLReporter {
         } else {
             out += HTMLSurvey.html(m.survey, minGroup: ctx.minGroup)
         }
-        let surveyFindings = (ctx.byLadder[m.id] ?? []).filter { ["survey-missing", "survey-not-anonymous"].contains(ctx.check($0)) }
+        let surveyFindings = (ctx.byLadder[m.id] ?? []).filter { ctx.facet($0) == .surveyOverdue || ctx.facet($0) == .surveyConduct }
         if !surveyFindings.isEmpty {
             out += "<ul class=\"plain\">"
             for f in surveyFindings {

@@ -10,10 +10,15 @@ public enum BuiltinPack {
 # ({name} placeholders are filled by the check), and the documentation that `ladderlint rules`,
 # `ladderlint explain`, SARIF and the README show. The binary carries a copy of this file
 # (Sources/LadderRules/BuiltinPack.swift, made by scripts/embed-rules); a test keeps them equal.
+# Facts reporters read instead of rule or check ids (docs/format.md, "Rule facts"): category
+# (required here), promotion (a live error or warning means management is a promotion), facet
+# (a finer label the HTML verdict keys on), status (stable unless preview), aliases (old ids).
 version: 1
 rules:
   - id: pay-ceiling-parity
     check: pay-parity
+    category: pay
+    promotion: true
     severity: error
     params: {measure: max, tolerance: 0}
     summary: A management band's base.max is above the highest IC peer's base.max.
@@ -41,6 +46,8 @@ rules:
           - {level: em-6, base: {min: 200000, max: 260000}}   # equal ceilings
   - id: pay-floor-parity
     check: pay-parity
+    category: pay
+    promotion: true
     severity: warning
     params: {measure: min, tolerance: 0}
     summary: A management band's base.min is above the highest IC peer's base.min.
@@ -63,6 +70,8 @@ rules:
           - {level: em-5, base: {min: 160000, max: 200000}}
   - id: pay-midpoint-parity
     check: pay-parity
+    category: pay
+    promotion: true
     severity: warning
     params: {measure: mid, tolerance: 0.02}
     summary: A management band's midpoint is more than 2% above the highest IC peer's midpoint.
@@ -85,6 +94,8 @@ rules:
           - {level: em-5, base: {min: 150000, mid: 174000, max: 195000}} # +0.9%, within 2%
   - id: variable-pay-parity
     check: variable-pay-parity
+    category: pay
+    promotion: true
     severity: warning
     summary: A management bonus_target or equity.max is above every IC peer's.
     anchor: the management bonus_target or equity.max
@@ -106,6 +117,8 @@ rules:
           - {level: em-5, base: {min: 150000, max: 195000}, bonus_target: 0.15}
   - id: ic-track-ceiling
     check: ic-track-ceiling
+    category: tracks
+    promotion: true
     severity: error
     summary: The IC track stops at a lower grade than the management track.
     anchor: the grade of the top management level
@@ -127,6 +140,8 @@ rules:
           - {id: em-5, track: em, grade: 5, title: Director}
   - id: missing-parallel-level
     check: missing-parallel-level
+    category: tracks
+    promotion: true
     severity: warning
     summary: A management level has no IC level at its grade, below the top IC grade.
     anchor: the grade of that management level
@@ -149,6 +164,8 @@ rules:
           - {id: em-4, track: em, grade: 4, title: Engineering Manager}
   - id: management-entry-promotion
     check: transition-cost
+    category: transitions
+    promotion: true
     severity: error
     params: {direction: to-management}
     summary: Moving from an IC track into management raises grade or pay.
@@ -169,6 +186,8 @@ rules:
           - {from: ic, to: em, grade_change: 0, pay_change: 0}
   - id: return-to-ic-demotion
     check: transition-cost
+    category: transitions
+    promotion: true
     severity: error
     params: {direction: to-individual-contributor}
     summary: Moving from management back to an IC track costs grade or pay.
@@ -190,6 +209,9 @@ rules:
           - {from: em, to: ic, grade_change: 0, pay_change: 0}
   - id: management-required-for-ic-promotion
     check: management-required-for-ic-promotion
+    category: tracks
+    promotion: true
+    facet: promotion-requirement
     severity: error
     summary: An IC level's promotion requires people-management experience.
     anchor: the promotion tag or criterion
@@ -210,6 +232,9 @@ rules:
           criteria: [Leads multi-quarter projects across teams]
   - id: manager-only-leadership-training
     check: training-audience
+    category: training
+    promotion: true
+    facet: managers-only-training
     severity: error
     params: {program_kinds: [leadership-training]}
     summary: A leadership-training program admits no IC level.
@@ -230,6 +255,8 @@ rules:
           - {id: academy, name: Leadership Academy, kind: leadership-training, eligible: [{roles: [tech-lead]}, {track_kinds: [management]}]}
   - id: tech-lead-excluded-from-leadership-training
     check: tech-lead-training
+    category: training
+    promotion: true
     severity: warning
     params: {role: tech-lead}
     summary: Tech leads exist but no leadership-training program admits them.
@@ -250,6 +277,7 @@ rules:
         programs: [{id: academy, name: Academy, kind: leadership-training, eligible: [{roles: [tech-lead]}, {track_kinds: [management]}]}]
   - id: leadership-cohort-design
     check: cohort-design
+    category: training
     severity: info
     params: {min_size: 4, max_size: 12, max_weeks: 12}
     summary: A leadership-training cohort is too big, too long, not confidential or not mixed.
@@ -269,6 +297,8 @@ rules:
         cohort: {size: 8, weeks: 6, confidential: true, mix: [management, individual-contributor, tech-lead]}
   - id: manager-owned-technical-decisions
     check: decision-ownership
+    category: decisions
+    promotion: true
     severity: error
     params: {decision_kinds: [technical]}
     summary: A technical decision is owned by an audience with no IC level.
@@ -290,6 +320,8 @@ rules:
           - {area: architecture, kind: technical, owner: {track_kinds: [individual-contributor]}, consulted: {tracks: [em]}}
   - id: leadership-forum-excludes-ics
     check: forum-membership
+    category: forums
+    promotion: true
     severity: warning
     params: {purposes: [planning, decision]}
     summary: A planning or decision forum seats managers and no IC.
@@ -311,6 +343,8 @@ rules:
           - {id: staff, name: Eng staff, purpose: planning, members: {min_grade: 6}}
   - id: survey-seat-at-the-table
     check: survey-threshold
+    category: survey
+    promotion: true
     severity: warning
     params: {question: seat-at-the-table, threshold: 0.2}
     summary: More than 20% of engineers say they must manage to have a seat at the table.
@@ -331,6 +365,8 @@ rules:
           - {id: seat-at-the-table, audience: individual-contributor, respondents: 30, agree: 3}
   - id: survey-return-status-loss
     check: survey-threshold
+    category: survey
+    promotion: true
     severity: warning
     params: {question: return-status-loss, threshold: 0.3}
     summary: More than 30% of managers say going back to engineering would cost them status.
@@ -350,6 +386,7 @@ rules:
           - {id: return-status-loss, audience: management, respondents: 9, agree: 2}
   - id: survey-small-group
     check: survey-small-group
+    category: survey
     severity: info
     params: {min_group: 5}
     summary: A survey question has fewer than 5 respondents; its ratio is withheld.
@@ -369,6 +406,8 @@ rules:
           - {id: return-status-loss, audience: management, respondents: 5, agree: 1}
   - id: survey-not-anonymous
     check: survey-not-anonymous
+    category: survey
+    facet: survey-conduct
     severity: error
     summary: A parity survey is not anonymous.
     anchor: the survey's anonymous value
@@ -385,6 +424,8 @@ rules:
         anonymous: true
   - id: survey-missing
     check: survey-missing
+    category: survey
+    facet: survey-overdue
     severity: info
     params: {max_age_days: 400}
     summary: A ladder has no parity survey from the last 400 days.
@@ -405,6 +446,7 @@ rules:
         conducted: 2026-09-15
   - id: band-shape
     check: band-shape
+    category: hygiene
     severity: error
     summary: A band's numbers contradict themselves.
     anchor: the offending value (mid when given, else max, for an order problem)
@@ -424,6 +466,7 @@ rules:
           - {level: ic-5, base: {min: 150000, max: 200000}}
   - id: band-progression
     check: band-progression
+    category: hygiene
     severity: warning
     summary: A higher grade's band starts or ends below a lower grade's.
     anchor: the higher grade's base.min or base.max
@@ -445,6 +488,7 @@ rules:
           - {level: ic-5, base: {min: 170000, max: 230000}}
   - id: band-spread
     check: band-spread
+    category: hygiene
     severity: info
     params: {min_spread: 0.15, max_spread: 1.0}
     summary: A band's spread (max - min) / min is outside 15%..100%.

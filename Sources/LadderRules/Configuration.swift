@@ -154,11 +154,14 @@ public struct Configuration: Sendable {
     public var positions: [String: Span] = [:]
 
     /// Applies severity, disable and params to the packs' rules; unknown ids are usage errors.
+    /// An old id of a rule (its `aliases`) names the rule; where both are written, the id wins.
     public func apply(to rules: [Rule], registry: CheckRegistry) throws -> [Rule] {
         let known = rules.map(\.id) + CoreRules.waiverIDs
         let configurable = rules.map(\.id)
+        let canonical = Rule.aliasMap(rules)
+        func resolved(_ id: String) -> String { canonical[id] ?? id }
         func checkID(_ id: String) throws {
-            guard !configurable.contains(id) else { return }
+            guard !configurable.contains(resolved(id)) else { return }
             if CoreRules.ids.contains(id) || CoreRules.waiverIDs.contains(id) {
                 throw UsageError(file: file, span: positions[id], "'\(id)' reports a problem with the input or configuration itself and cannot be configured, disabled or waived")
             }
@@ -170,6 +173,12 @@ public struct Configuration: Sendable {
         for id in disable { try checkID(id) }
         for id in params.keys.sorted() { try checkID(id) }
         for w in waivers { try checkID(w.rule) }
+        var severity = self.severity, params = self.params
+        if !canonical.isEmpty {
+            for (id, s) in self.severity where canonical[id] != nil && self.severity[canonical[id]!] == nil { severity[canonical[id]!] = s }
+            for (id, p) in self.params where canonical[id] != nil && self.params[canonical[id]!] == nil { params[canonical[id]!] = p }
+        }
+        let disable = Set(self.disable.map(resolved))
         return try rules.compactMap { rule in
             guard !disable.contains(rule.id) else { return nil }
             var r = rule
@@ -179,6 +188,15 @@ public struct Configuration: Sendable {
             }
             return r
         }
+    }
+}
+
+extension Rule {
+    /// Old id to current id, over all the rules of a run.
+    public static func aliasMap(_ rules: [Rule]) -> [String: String] {
+        var map: [String: String] = [:]
+        for r in rules { for a in r.aliases { map[a] = r.id } }
+        return map
     }
 }
 

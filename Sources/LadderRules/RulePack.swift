@@ -27,10 +27,44 @@ public struct RuleScope: Sendable, Equatable {
     }
 }
 
+/// What part of a ladder a rule is about. Reporters group findings by it instead of naming
+/// rules or checks (docs/format.md, "Rule facts").
+public enum RuleCategory: String, Sendable, CaseIterable {
+    case pay, tracks, training, decisions, forums, transitions, survey, hygiene
+}
+
+/// Whether a rule's behaviour is settled (`stable`) or may still change (`preview`).
+public enum RuleStatus: String, Sendable, CaseIterable {
+    case stable, preview
+}
+
+/// The finer labels a reporter may key on within a category, where the category alone is too
+/// coarse (the HTML verdict's clauses). Closed, so a typo in a pack is an error, not a silent miss.
+public enum RuleFacet: String, Sendable, CaseIterable {
+    /// An IC promotion that asks for people management.
+    case promotionRequirement = "promotion-requirement"
+    /// Leadership training open to managers only.
+    case managersOnlyTraining = "managers-only-training"
+    /// No recent parity survey.
+    case surveyOverdue = "survey-overdue"
+    /// A parity survey run in a way that keeps honest answers out.
+    case surveyConduct = "survey-conduct"
+}
+
 /// One rule: an id bound to a check, with severity, parameters, message and documentation.
 public struct Rule: Sendable {
     public var id: String
     public var check: String
+    public var category: RuleCategory = .hygiene
+    /// Old ids of the rule: waivers, baselines and the configuration may still name them.
+    public var aliases: [String] = []
+    public var status: RuleStatus = .stable
+    /// A live error or warning of this rule means the ladder treats management as a promotion.
+    public var promotion: Bool = false
+    public var facet: RuleFacet?
+    /// Where the id and each alias are written, for errors about ids that collide across packs.
+    public var idSpan: Span?
+    public var aliasSpans: [Span] = []
     public var severity: Severity
     public var params: Params
     public var scope: RuleScope
@@ -51,7 +85,7 @@ public struct RulePack: Sendable {
     public var rules: [Rule]
 
     static let packKeys = ["version", "rules"]
-    static let ruleKeys = ["id", "check", "severity", "params", "scope", "summary", "anchor", "message", "rationale", "help", "help_uri", "examples"]
+    static let ruleKeys = ["id", "check", "category", "aliases", "status", "promotion", "facet", "severity", "params", "scope", "summary", "anchor", "message", "rationale", "help", "help_uri", "examples"]
     static let scopeKeys = ["tracks", "min_grade", "max_grade", "zones"]
     static let exampleKeys = ["triggers", "passes"]
 
@@ -74,16 +108,65 @@ public struct RulePack: Sendable {
             throw UsageError(file: file, span: rulesPair.anchorSpan, "rules: expected a list of rules, found \(rulesPair.value.settingsNoun)")
         }
         var rules: [Rule] = []
-        var seen = Set<String>()
+        // Every id and alias of the pack, with the rule that declares it: an alias is another
+        // name of one rule, so it may be neither an id nor another rule's alias.
+        var names: [String: String] = [:]
         for item in items {
             let rule = try parseRule(item, file: file, registry: registry)
-            guard seen.insert(rule.id).inserted else {
-                throw UsageError(file: file, span: item.span, "rule id '\(rule.id)' is declared twice in this pack")
+            guard names[rule.id] == nil else {
+                let other = names[rule.id]!
+                throw UsageError(file: file, span: item.span, other == rule.id
+                    ? "rule id '\(rule.id)' is declared twice in this pack"
+                    : "rule id '\(rule.id)' is already an alias of '\(other)' in this pack: give the rule another id or remove the alias")
+            }
+            names[rule.id] = rule.id
+            for (alias, span) in try aliasSpans(item, file: file) {
+                if let owner = names[alias] {
+                    throw UsageError(file: file, span: span, owner == alias
+                        ? "alias '\(alias)' of rule '\(rule.id)' is the id of a rule of this pack: an alias names a rule's old id, which no rule may still use"
+                        : "alias '\(alias)' of rule '\(rule.id)' is already an alias of '\(owner)': an old id can lead to one rule only")
+                }
+                names[alias] = rule.id
             }
             rules.append(rule)
         }
         return RulePack(rules: rules)
     }
+
+    /// A rule of a later pack against the rules already loaded: an id may not be an old id of
+    /// another rule, and an old id may lead to one rule only.
+    public static func checkAliases(of rule: Rule, against loaded: [Rule], file: String) throws {
+        for other in loaded where other.aliases.contains(rule.id) {
+            throw UsageError(file: file, span: rule.idSpan, "the rule id '\(rule.id)' is an old id (alias) of '\(other.id)' declared by \(other.origin): give the new rule its own id")
+        }
+        for (i, alias) in rule.aliases.enumerated() {
+            let span = i < rule.aliasSpans.count ? rule.aliasSpans[i] : rule.idSpan
+            if let other = loaded.first(where: { $0.id == alias }) {
+                throw UsageError(file: file, span: span, "alias '\(alias)' of rule '\(rule.id)' is the id of a rule declared by \(other.origin): an alias names an old id no rule still uses")
+            }
+            if let other = loaded.first(where: { $0.aliases.contains(alias) }) {
+                throw UsageError(file: file, span: span, "alias '\(alias)' of rule '\(rule.id)' is already an alias of '\(other.id)' declared by \(other.origin): an old id can lead to one rule only")
+            }
+        }
+    }
+
+    /// Each alias of a rule item with where it is written.
+    static func aliasSpans(_ item: Node, file: String) throws -> [(String, Span)] {
+        // aliases is read as a list of texts first (SettingsReader.strings), so what is here is
+        // either that list or one text.
+        guard case .mapping(let pairs) = item.content, let p = pairs.first(where: { $0.key.scalarText == "aliases" }) else { return [] }
+        if case .sequence(let xs) = p.value.content { return xs.map { ($0.scalarText ?? "", $0.span) } }
+        return [(p.value.scalarText ?? "", p.value.span)]
+    }
+
+    /// The facts of the built-in rules by check: a user rule that leaves its facts out takes
+    /// those of the first built-in rule bound to the same check (docs/format.md).
+    static let builtinFacts: [String: Rule] = {
+        guard let rules = try? parse(BuiltinPack.text, file: BuiltinPack.path, registry: .builtin).rules else { return [:] }
+        var by: [String: Rule] = [:]
+        for r in rules where by[r.check] == nil { by[r.check] = r }
+        return by
+    }()
 
     static func parseRule(_ node: Node, file: String, registry: CheckRegistry) throws -> Rule {
         let r = try SettingsReader(file: file, node: node, anchor: node.span, what: "a rule", keys: ruleKeys)
@@ -118,11 +201,64 @@ public struct RulePack: Sendable {
             triggers = try e.string("triggers")
             passes = try e.string("passes")
         }
-        return Rule(
+        var rule = Rule(
             id: id, check: checkID, severity: severity, params: params, scope: scope,
             summary: try r.string("summary", required: true)!, anchor: try r.string("anchor") ?? "",
             message: message, rationale: try r.string("rationale") ?? "", help: try r.string("help") ?? "",
             helpURI: try r.string("help_uri"), triggers: triggers, passes: passes, origin: file)
+        try parseFacts(r, into: &rule, file: file)
+        return rule
+    }
+
+    /// category, aliases, status, promotion and facet. Built-in rules must state their
+    /// category; a user rule without one takes the built-in facts of its check, else `hygiene`.
+    static func parseFacts(_ r: SettingsReader, into rule: inout Rule, file: String) throws {
+        let builtin = file == BuiltinPack.path
+        let inherited = builtin ? nil : builtinFacts[rule.check]
+        if let text = try r.string("category") {
+            guard let c = RuleCategory(rawValue: text) else {
+                throw UsageError(file: file, span: r.pair("category")!.value.span, "rule '\(rule.id)', category: expected one of \(RuleCategory.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
+            }
+            rule.category = c
+        } else if builtin {
+            throw UsageError(file: file, span: r.pair("id")!.value.span, "rule '\(rule.id)' has no category: every built-in rule states one of \(RuleCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+        } else {
+            rule.category = inherited?.category ?? .hygiene
+        }
+        if let text = try r.string("status") {
+            guard let s = RuleStatus(rawValue: text) else {
+                throw UsageError(file: file, span: r.pair("status")!.value.span, "rule '\(rule.id)', status: expected stable or preview, found '\(text)'")
+            }
+            rule.status = s
+        }
+        if let p = r.pair("promotion") {
+            guard case .bool(let b)? = p.value.scalarValue else {
+                throw UsageError(file: file, span: p.value.span, "rule '\(rule.id)', promotion: expected true or false, found \(p.value.settingsNoun)")
+            }
+            rule.promotion = b
+        } else {
+            rule.promotion = inherited?.promotion ?? false
+        }
+        if let text = try r.string("facet") {
+            guard let f = RuleFacet(rawValue: text) else {
+                throw UsageError(file: file, span: r.pair("facet")!.value.span, "rule '\(rule.id)', facet: expected one of \(RuleFacet.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
+            }
+            rule.facet = f
+        } else {
+            rule.facet = inherited?.facet
+        }
+        rule.idSpan = r.pair("id")?.value.span
+        rule.aliases = try r.strings("aliases") ?? []
+        rule.aliasSpans = try aliasSpans(r.node, file: file).map(\.1)
+        for (i, alias) in rule.aliases.enumerated() where CoreRules.ids.contains(alias) || CoreRules.waiverIDs.contains(alias) {
+            throw UsageError(file: file, span: rule.aliasSpans[i], "alias '\(alias)' of rule '\(rule.id)' is reserved for ladderlint's own findings: remove it")
+        }
+        for (i, alias) in rule.aliases.enumerated() where !isKebab(alias) || alias == rule.id {
+            let span = rule.aliasSpans[i]
+            throw UsageError(file: file, span: span, alias == rule.id
+                ? "rule '\(rule.id)' lists its own id as an alias: list only old ids"
+                : "alias '\(alias)' of rule '\(rule.id)' must be kebab-case (lower-case words joined by '-')")
+        }
     }
 
     static func isKebab(_ id: String) -> Bool {

@@ -5,6 +5,12 @@ import LadderModel
 /// matches nothing is a warning, so the list of waivers only shrinks.
 public enum Waivers {
     public static func apply(_ waivers: [Waiver], to findings: [Finding], today: Day) -> [Finding] {
+        apply(waivers, to: findings, today: today, rules: [])
+    }
+
+    /// As above; a waiver whose `rule:` is an old id (an alias) of one of `rules` waives that rule.
+    public static func apply(_ waivers: [Waiver], to findings: [Finding], today: Day, rules: [Rule]) -> [Finding] {
+        let canonical = waivers.isEmpty ? [:] : Rule.aliasMap(rules)
         var out = findings
         var extra: [Finding] = []
         for w in waivers {
@@ -18,7 +24,8 @@ public enum Waivers {
                 continue
             }
             var used = false
-            for i in out.indices where out[i].rule == w.rule && !out[i].suppressed {
+            let rule = canonical[w.rule] ?? w.rule
+            for i in out.indices where out[i].rule == rule && !out[i].suppressed {
                 if let s = w.subject, !out[i].subjects.contains(s) { continue }
                 out[i] = out[i].with(suppression: Suppression(kind: .waiver, reason: w.reason, expires: w.expires))
                 used = true
