@@ -13,6 +13,9 @@ public enum BuiltinPack {
 # Facts reporters read instead of rule or check ids (docs/format.md, "Rule facts"): category
 # (required here), promotion (a live error or warning means management is a promotion), facet
 # (a finer label the HTML verdict keys on), status (stable unless preview), aliases (old ids).
+# examples.triggers and examples.passes are whole YAML streams (ladder, compensation, policy,
+# survey documents): RuleFixtureTests lints each on 2026-11-21; triggers must raise the rule,
+# passes must not.
 version: 1
 rules:
   - id: pay-ceiling-parity
@@ -37,10 +40,36 @@ rules:
       management ceiling to be up to 5% above.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-6, track: ic, grade: 6, title: Principal Engineer}
+          - {id: em-6, track: em, grade: 6, title: Director}
+        ---
+        kind: compensation
+        ladder: example
+        currency: USD
         bands:
           - {level: ic-6, base: {min: 200000, max: 240000}}
           - {level: em-6, base: {min: 200000, max: 260000}}   # 260,000 > 240,000
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-6, track: ic, grade: 6, title: Principal Engineer}
+          - {id: em-6, track: em, grade: 6, title: Director}
+        ---
+        kind: compensation
+        ladder: example
+        currency: USD
         bands:
           - {level: ic-6, base: {min: 200000, max: 260000}}
           - {level: em-6, base: {min: 200000, max: 260000}}   # equal ceilings
@@ -61,10 +90,36 @@ rules:
       Like pay-ceiling-parity, for base.min. Compared within one ladder, zone, currency and period.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-5, track: ic, grade: 5, title: Senior Staff Engineer}
+          - {id: em-5, track: em, grade: 5, title: Director}
+        ---
+        kind: compensation
+        ladder: example
+        currency: USD
         bands:
           - {level: ic-5, base: {min: 150000, max: 200000}}
           - {level: em-5, base: {min: 160000, max: 200000}}
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-5, track: ic, grade: 5, title: Senior Staff Engineer}
+          - {id: em-5, track: em, grade: 5, title: Director}
+        ---
+        kind: compensation
+        ladder: example
+        currency: USD
         bands:
           - {level: ic-5, base: {min: 160000, max: 200000}}
           - {level: em-5, base: {min: 160000, max: 200000}}
@@ -85,10 +140,36 @@ rules:
       small differences from rounding.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-5, track: ic, grade: 5, title: Senior Staff Engineer}
+          - {id: em-5, track: em, grade: 5, title: Director}
+        ---
+        kind: compensation
+        ladder: example
+        currency: USD
         bands:
           - {level: ic-5, base: {min: 150000, max: 195000}}              # midpoint 172,500
           - {level: em-5, base: {min: 150000, mid: 180000, max: 205000}} # +4.3%
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-5, track: ic, grade: 5, title: Senior Staff Engineer}
+          - {id: em-5, track: em, grade: 5, title: Director}
+        ---
+        kind: compensation
+        ladder: example
+        currency: USD
         bands:
           - {level: ic-5, base: {min: 150000, max: 195000}}
           - {level: em-5, base: {min: 150000, mid: 174000, max: 195000}} # +0.9%, within 2%
@@ -108,10 +189,36 @@ rules:
       the same grade, zone, currency and period; a missing value counts as 0.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-5, track: ic, grade: 5, title: Senior Staff Engineer}
+          - {id: em-5, track: em, grade: 5, title: Director}
+        ---
+        kind: compensation
+        ladder: example
+        currency: USD
         bands:
           - {level: ic-5, base: {min: 150000, max: 195000}, bonus_target: 0.10}
           - {level: em-5, base: {min: 150000, max: 195000}, bonus_target: 0.15}
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-5, track: ic, grade: 5, title: Senior Staff Engineer}
+          - {id: em-5, track: em, grade: 5, title: Director}
+        ---
+        kind: compensation
+        ladder: example
+        currency: USD
         bands:
           - {level: ic-5, base: {min: 150000, max: 195000}, bonus_target: 0.15}
           - {level: em-5, base: {min: 150000, max: 195000}, bonus_target: 0.15}
@@ -131,12 +238,27 @@ rules:
       any management track in the same ladder.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
         levels:
           - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
           - {id: em-5, track: em, grade: 5, title: Director}
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
         levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
           - {id: ic-5, track: ic, grade: 5, title: Principal Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
           - {id: em-5, track: em, grade: 5, title: Director}
   - id: missing-parallel-level
     check: missing-parallel-level
@@ -154,11 +276,23 @@ rules:
       ic-track-ceiling's) and reports those with no IC level at the same grade.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
         levels:
           - {id: ic-3, track: ic, grade: 3, title: Senior Engineer}
           - {id: ic-5, track: ic, grade: 5, title: Principal Engineer}
           - {id: em-4, track: em, grade: 4, title: Engineering Manager}   # no ic at 4
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
         levels:
           - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
           - {id: em-4, track: em, grade: 4, title: Engineering Manager}
@@ -179,9 +313,33 @@ rules:
       reports a grade_change above 0 or a pay_change above 0, each on its own.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
         transitions:
           - {from: ic, to: em, grade_change: 1, pay_change: 0.10}
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
         transitions:
           - {from: ic, to: em, grade_change: 0, pay_change: 0}
   - id: return-to-ic-demotion
@@ -202,9 +360,33 @@ rules:
       reports a grade_change below 0 or a pay_change below 0, each on its own.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
         transitions:
           - {from: em, to: ic, grade_change: -1, pay_change: -0.05}
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
         transitions:
           - {from: em, to: ic, grade_change: 0, pay_change: 0}
   - id: management-required-for-ic-promotion
@@ -224,12 +406,40 @@ rules:
       phrases in `patterns` (case-insensitive).
     examples:
       triggers: |
-        promotion:
-          requires: [people-management]
-          criteria: [Has managed a team of five]
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - id: ic-5
+            track: ic
+            grade: 5
+            title: Principal Engineer
+            promotion:
+              requires: [people-management]
+              criteria: [Has managed a team of five]
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+          - {id: em-5, track: em, grade: 5, title: Director}
       passes: |
-        promotion:
-          criteria: [Leads multi-quarter projects across teams]
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - id: ic-5
+            track: ic
+            grade: 5
+            title: Principal Engineer
+            promotion:
+              criteria: [Leads multi-quarter projects across teams]
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+          - {id: em-5, track: em, grade: 5, title: Director}
   - id: manager-only-leadership-training
     check: training-audience
     category: training
@@ -248,11 +458,35 @@ rules:
       contains and reports leadership-training programs that contain no IC level.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
         programs:
           - {id: academy, name: Leadership Academy, kind: leadership-training, eligible: {track_kinds: [management]}}
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
         programs:
-          - {id: academy, name: Leadership Academy, kind: leadership-training, eligible: [{roles: [tech-lead]}, {track_kinds: [management]}]}
+          - {id: academy, name: Leadership Academy, kind: leadership-training, eligible: {track_kinds: [management, individual-contributor]}}
   - id: tech-lead-excluded-from-leadership-training
     check: tech-lead-training
     category: training
@@ -271,10 +505,35 @@ rules:
       and none of them admits a level holding that role.
     examples:
       triggers: |
-        levels: [{id: ic-5, track: ic, grade: 5, title: Senior Engineer, roles: [tech-lead]}]
-        programs: [{id: academy, name: Academy, kind: leadership-training, eligible: {track_kinds: [management]}}]
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer, roles: [tech-lead]}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        programs:
+          - {id: academy, name: Academy, kind: leadership-training, eligible: {track_kinds: [management]}}
       passes: |
-        programs: [{id: academy, name: Academy, kind: leadership-training, eligible: [{roles: [tech-lead]}, {track_kinds: [management]}]}]
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer, roles: [tech-lead]}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        programs:
+          - {id: academy, name: Academy, kind: leadership-training, eligible: [{roles: [tech-lead]}, {track_kinds: [management]}]}
   - id: leadership-cohort-design
     check: cohort-design
     category: training
@@ -292,9 +551,43 @@ rules:
       individual-contributor. Each problem is its own finding.
     examples:
       triggers: |
-        cohort: {size: 30, confidential: false, mix: [management]}
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        programs:
+          - id: academy
+            name: Academy
+            kind: leadership-training
+            eligible: everyone
+            cohort: {size: 30, confidential: false, mix: [management]}
       passes: |
-        cohort: {size: 8, weeks: 6, confidential: true, mix: [management, individual-contributor, tech-lead]}
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        programs:
+          - id: academy
+            name: Academy
+            kind: leadership-training
+            eligible: everyone
+            cohort: {size: 8, weeks: 6, confidential: true, mix: [management, individual-contributor]}
   - id: manager-owned-technical-decisions
     check: decision-ownership
     category: decisions
@@ -313,9 +606,33 @@ rules:
       reports those that contain no IC level.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
         decisions:
           - {area: architecture, kind: technical, owner: {tracks: [em]}}
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
         decisions:
           - {area: architecture, kind: technical, owner: {track_kinds: [individual-contributor]}, consulted: {tracks: [em]}}
   - id: leadership-forum-excludes-ics
@@ -336,9 +653,33 @@ rules:
       management levels and no IC level. Information forums are not checked.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-6, track: ic, grade: 6, title: Principal Engineer}
+          - {id: em-6, track: em, grade: 6, title: Director}
+        ---
+        kind: policy
+        ladder: example
         forums:
           - {id: staff, name: Eng staff, purpose: planning, members: {track_kinds: [management], min_grade: 6}}
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-6, track: ic, grade: 6, title: Principal Engineer}
+          - {id: em-6, track: em, grade: 6, title: Director}
+        ---
+        kind: policy
+        ladder: example
         forums:
           - {id: staff, name: Eng staff, purpose: planning, members: {min_grade: 6}}
   - id: survey-seat-at-the-table
@@ -358,9 +699,37 @@ rules:
       survey-small-group rule's `min_group` are never evaluated: their ratio is withheld.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: survey
+        ladder: example
+        conducted: 2026-09-15
+        anonymous: true
         questions:
           - {id: seat-at-the-table, audience: individual-contributor, respondents: 30, agree: 12}
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: survey
+        ladder: example
+        conducted: 2026-09-15
+        anonymous: true
         questions:
           - {id: seat-at-the-table, audience: individual-contributor, respondents: 30, agree: 3}
   - id: survey-return-status-loss
@@ -379,9 +748,37 @@ rules:
       Reads the `return-status-loss` question of each survey; small groups are never evaluated.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: survey
+        ladder: example
+        conducted: 2026-09-15
+        anonymous: true
         questions:
           - {id: return-status-loss, audience: management, respondents: 9, agree: 6}
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: survey
+        ladder: example
+        conducted: 2026-09-15
+        anonymous: true
         questions:
           - {id: return-status-loss, audience: management, respondents: 9, agree: 2}
   - id: survey-small-group
@@ -399,9 +796,37 @@ rules:
       `min_group` also sets which groups the survey threshold rules and the metrics may use.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: survey
+        ladder: example
+        conducted: 2026-09-15
+        anonymous: true
         questions:
           - {id: return-status-loss, audience: management, respondents: 3, agree: 2}
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: survey
+        ladder: example
+        conducted: 2026-09-15
+        anonymous: true
         questions:
           - {id: return-status-loss, audience: management, respondents: 5, agree: 1}
   - id: survey-not-anonymous
@@ -419,8 +844,34 @@ rules:
       Reports `anonymous: false`.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: survey
+        ladder: example
+        conducted: 2026-09-15
         anonymous: false
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: survey
+        ladder: example
+        conducted: 2026-09-15
         anonymous: true
   - id: survey-missing
     check: survey-missing
@@ -439,11 +890,35 @@ rules:
       (`--today`).
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
         kind: survey
+        ladder: example
         conducted: 2024-03-01
+        anonymous: true
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
         kind: survey
+        ladder: example
         conducted: 2026-09-15
+        anonymous: true
   - id: band-shape
     check: band-shape
     category: hygiene
@@ -459,9 +934,35 @@ rules:
       and a bonus_target outside 0..1.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: ic-5, track: ic, grade: 5, title: Senior Staff Engineer}
+        ---
+        kind: compensation
+        ladder: example
+        currency: USD
         bands:
           - {level: ic-5, base: {min: 200000, max: 150000}}
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: ic-5, track: ic, grade: 5, title: Senior Staff Engineer}
+        ---
+        kind: compensation
+        ladder: example
+        currency: USD
         bands:
           - {level: ic-5, base: {min: 150000, max: 200000}}
   - id: band-progression
@@ -479,10 +980,36 @@ rules:
       the highest of the lower grades'.
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: ic-5, track: ic, grade: 5, title: Senior Staff Engineer}
+        ---
+        kind: compensation
+        ladder: example
+        currency: USD
         bands:
           - {level: ic-4, base: {min: 150000, max: 200000}}
           - {level: ic-5, base: {min: 140000, max: 210000}}
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: ic-5, track: ic, grade: 5, title: Senior Staff Engineer}
+        ---
+        kind: compensation
+        ladder: example
+        currency: USD
         bands:
           - {level: ic-4, base: {min: 150000, max: 200000}}
           - {level: ic-5, base: {min: 170000, max: 230000}}
@@ -501,9 +1028,35 @@ rules:
       Spread is (max - min) / min, compared with min_spread..max_spread (inclusive).
     examples:
       triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: ic-5, track: ic, grade: 5, title: Senior Staff Engineer}
+        ---
+        kind: compensation
+        ladder: example
+        currency: USD
         bands:
           - {level: ic-5, base: {min: 150000, max: 155000}}
       passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: ic-5, track: ic, grade: 5, title: Senior Staff Engineer}
+        ---
+        kind: compensation
+        ladder: example
+        currency: USD
         bands:
           - {level: ic-5, base: {min: 150000, max: 195000}}
 """#
