@@ -26,7 +26,7 @@ struct RulePackTests {
         #expect(declared == Set(CheckRegistry.builtin.ids))
     }
 
-    @Test("the built-in pack binds all 22 rules of RULES.md with their default severities")
+    @Test("the built-in pack binds exactly the rules of RULES.md with their default severities")
     func builtinSeverities() throws {
         let rules = try RulePack.parse(BuiltinPack.text, file: BuiltinPack.path, registry: .builtin).rules
         let expected: [String: Severity] = [
@@ -55,9 +55,57 @@ struct RulePackTests {
         }
     }
 
-    static func packError(_ pack: String) -> UsageError? {
+    @Test("every built-in rule states a category; facts default to stable with no alias")
+    func builtinFacts() throws {
+        let rules = try RulePack.parse(BuiltinPack.text, file: BuiltinPack.path, registry: .builtin).rules
+        #expect(Set(rules.map(\.category)) == Set(RuleCategory.allCases), "a category no built-in rule uses")
+        #expect(rules.allSatisfy { $0.status == .stable && $0.aliases.isEmpty })
+        // The facets the HTML report keys on are each held by some rule.
+        #expect(Set(rules.compactMap(\.facet)) == Set(RuleFacet.allCases))
+        let missing = Self.packError(BuiltinPack.text.replacingOccurrences(of: "    category: pay\n", with: ""), file: BuiltinPack.path)
+        #expect(missing?.description.contains("has no category") == true)
+    }
+
+    @Test("aliases: a user rule inherits its check's facts; aliases may not collide with ids or each other")
+    func aliases() throws {
+        let user = try RulePack.parse("rules:\n  - {id: strict-ceiling, check: pay-parity, severity: error, summary: s, message: m, aliases: [old-ceiling], status: preview}\n", file: "my-pack.yaml", registry: .builtin).rules[0]
+        #expect(user.category == .pay && user.promotion && user.status == .preview && user.aliases == ["old-ceiling"])
+        let own = try #require(Self.packError("rules:\n  - {id: a, check: band-shape, severity: error, summary: s, message: m}\n  - {id: b, check: band-shape, severity: error, summary: s, message: m, aliases: [a]}\n"))
+        #expect(own.description.hasPrefix("my-pack.yaml:3:"))
+        #expect(own.description.contains("alias 'a' of rule 'b' is the id of a rule"))
+        let twice = try #require(Self.packError("rules:\n  - {id: a, check: band-shape, severity: error, summary: s, message: m, aliases: [x]}\n  - {id: b, check: band-shape, severity: error, summary: s, message: m, aliases: [x]}\n"))
+        #expect(twice.description.contains("alias 'x' of rule 'b' is already an alias of 'a'"))
+        let category = try #require(Self.packError("rules:\n  - {id: a, check: band-shape, severity: error, summary: s, message: m, category: money}\n"))
+        #expect(category.description.contains("category: expected one of pay, tracks"))
+        let builtin = try RulePack.parse(BuiltinPack.text, file: BuiltinPack.path, registry: .builtin).rules
+        #expect(throws: UsageError.self) { try RulePack.checkAliases(of: user, against: builtin + [Rule.renamed("strict-ceiling")], file: "my-pack.yaml") }
+    }
+
+    @Test("an old id names its rule in severity, disable, waivers and baselines")
+    func aliasResolution() throws {
+        let rules = try RulePack.parse(BuiltinPack.text, file: BuiltinPack.path, registry: .builtin).rules.map { r -> Rule in
+            var r = r
+            if r.id == "band-spread" { r.aliases = ["band-width"] }
+            return r
+        }
+        var config = try Configuration.parse(Array("severity: {band-width: error}\ndisable: [band-width]\n".utf8), file: ".ladderlint.yml", directory: "/")
+        #expect(try config.apply(to: rules, registry: .builtin).contains { $0.id == "band-spread" } == false)
+        config.disable = []
+        #expect(try config.apply(to: rules, registry: .builtin).first { $0.id == "band-spread" }?.severity == .error)
+        let finding = Finding(rule: "band-spread", severity: .info, message: "m", location: Location(file: "c.yaml", span: .unknown), subjects: ["ic-4"], modelPath: "bands[0]")
+        let waivers = try Configuration.parse(Array("waivers: [{rule: band-width, reason: r, expires: 2099-01-01}]\n".utf8), file: ".ladderlint.yml", directory: "/").waivers
+        #expect(Waivers.apply(waivers, to: [finding], today: Day("2026-11-21")!, rules: rules).first?.suppressed == true)
+        var old = finding
+        old.rule = "band-width"
+        old.fingerprint = Fingerprint.of(rule: "band-width", file: "c.yaml", ladder: nil, subjects: ["ic-4"], zone: nil, modelPath: "bands[0]")
+        let applied = Baseline(findings: [old]).apply(to: [finding], rules: rules)
+        #expect(applied.findings.first?.suppressed == true && applied.stale.isEmpty)
+        #expect(Baseline(findings: [old]).apply(to: [finding]).stale.count == 1, "without the alias, the old entry matches nothing")
+    }
+
+    static func packError(_ pack: String, file: String = "my-pack.yaml") -> UsageError? {
         do {
-            _ = try RulePack.parse(pack, file: "my-pack.yaml", registry: .builtin)
+            _ = try RulePack.parse(pack, file: file, registry: .builtin)
             return nil
         } catch let e as UsageError {
             return e
@@ -143,6 +191,15 @@ struct RulePackTests {
         let missing = try Fixture.lint(files: [:]) { $0.rulePacks = ["nope.yaml"] }
         #expect(missing.exitCode == 2)
         #expect(missing.stderr.contains("nope.yaml: the rule pack does not exist"))
+    }
+}
+
+extension Rule {
+    /// A rule of another pack whose old id is `alias`.
+    static func renamed(_ alias: String) -> Rule {
+        var r = try! RulePack.parse("rules:\n  - {id: other-rule, check: band-shape, severity: error, summary: s, message: m}\n", file: "other.yaml", registry: .builtin).rules[0]
+        r.aliases = [alias]
+        return r
     }
 }
 
