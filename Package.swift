@@ -12,7 +12,10 @@ let package = Package(
     name: "ladderlint",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "ladderlint", targets: ["ladderlint"])
+        .executable(name: "ladderlint", targets: ["ladderlint"]),
+        // `Linter` (LadderDriver): lint files given as bytes with settings, for a run over two
+        // git revisions or an editor server; `Reporters` (LadderReport) renders the outcome.
+        .library(name: "LadderLint", targets: ["LadderDriver", "LadderReport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")

@@ -10,16 +10,20 @@ public struct InputFile: Sendable {
     public var absolute: String
     /// The path's bytes when a name on it is not UTF-8: the file is opened by these.
     public var rawPath: [UInt8]? = nil
+    /// The file's bytes when they come from memory (`Linter.lint`), not from disk.
+    public var contents: [UInt8]? = nil
 }
 
-/// Finds the files of a run: folders walked recursively for *.yaml and *.yml, explicit files
-/// read whatever their extension. Symlinks are not followed out of the walked folder, and
+/// Finds the files of a run: folders walked recursively for the files an input format claims
+/// (*.yaml and *.yml), explicit files read whatever their extension. Symlinks are not followed out of the walked folder, and
 /// anything that is not a regular file (a FIFO, a device) is reported, never opened.
 public struct Discovery: Sendable {
     public var workingDirectory: String
+    public var formats: InputFormats
 
-    public init(workingDirectory: String) {
+    public init(workingDirectory: String, formats: InputFormats = .standard) {
         self.workingDirectory = workingDirectory
+        self.formats = formats
     }
 
     public func files(_ paths: [String]) -> (files: [InputFile], problems: [Finding]) {
@@ -88,7 +92,7 @@ public struct Discovery: Sendable {
             if mode == S_IFLNK {
                 // Follow a link only when it stays inside the walked folder.
                 guard let target = Self.realPath(path) else {
-                    if Self.isLadderFile(name) {
+                    if formats.claims(name: name) {
                         problems.append(unreadable(display(shownPath), "'\(display(shownPath))' is a symbolic link that cannot be followed (\(Self.errnoText())): fix or remove the link"))
                     }
                     continue
@@ -104,7 +108,7 @@ public struct Discovery: Sendable {
                     problems.append(unreadable(display(shownPath), Self.undecodableMessage("folder")))
                 }
                 walk(path, shown: shownPath, raw: isRaw, real: realPath, root: root, into: &files, problems: &problems, seen: &seen)
-            } else if Self.isLadderFile(name) {
+            } else if formats.claims(name: name) {
                 if mode == S_IFREG {
                     if undecodable {
                         problems.append(unreadable(display(shownPath), Self.undecodableMessage("file")))
@@ -159,12 +163,6 @@ public struct Discovery: Sendable {
             defer { free(r) }
             return Array(UnsafeRawBufferPointer(start: r, count: strlen(r)))
         }
-    }
-
-    static func isLadderFile(_ name: String) -> Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") }
-
-    static func isLadderFile(_ name: [UInt8]) -> Bool {
-        name.count > 4 && (name.suffix(5).elementsEqual(".yaml".utf8) || name.suffix(4).elementsEqual(".yml".utf8))
     }
 
     func unreadable(_ file: String, _ message: String) -> Finding {

@@ -14,26 +14,29 @@ public struct LoadedFile: Sendable {
     public var amounts: [Double] = []
 }
 
-/// Reads, parses and decodes one file. Safe on any bytes: limits first, then libyaml.
+/// Reads one file (from disk, or its bytes from memory) and has its input format decode it.
+/// Safe on any bytes: limits first, then the format's parser.
 public struct FileLoader: Sendable {
     public var limits: LoadLimits
     public var collectAmounts: Bool
+    public var formats: InputFormats
 
-    public init(limits: LoadLimits, collectAmounts: Bool = false) {
+    public init(limits: LoadLimits, collectAmounts: Bool = false, formats: InputFormats = .standard) {
         self.limits = limits
         self.collectAmounts = collectAmounts
+        self.formats = formats
     }
 
     public func load(_ file: InputFile) -> LoadedFile {
         let bytes: [UInt8]
-        switch read(file.rawPath ?? Array(file.absolute.utf8)) {
+        switch file.contents.map(inMemory) ?? read(file.rawPath ?? Array(file.absolute.utf8)) {
         case .success(let b): bytes = b
         case .failure(let f):
             return LoadedFile(file: file, documents: [], findings: [f.finding(file.display)], brokenIDs: [], documentCount: 0)
         }
         var amounts: [Double] = []
-        let decoded = DocumentDecoder().decodeFile(
-            bytes, file: file.display, limits: limits,
+        let decoded = formats.format(for: file.display).documents(
+            bytes: bytes, file: file.display, limits: limits,
             eachRoot: collectAmounts ? { amounts += Redactor.amounts(in: $0) } : nil)
         return LoadedFile(
             file: file, documents: decoded.documents, findings: decoded.findings, brokenIDs: decoded.brokenIDs,
@@ -54,6 +57,11 @@ public struct FileLoader: Sendable {
                                location: Location(file: file, span: .unknown), modelPath: "file-size")
             }
         }
+    }
+
+    /// Bytes given in memory meet the same size limit as a file on disk.
+    func inMemory(_ bytes: [UInt8]) -> Result<[UInt8], ReadFailure> {
+        bytes.count > limits.maxFileBytes ? .failure(.tooBig(size: bytes.count, limit: limits.maxFileBytes)) : .success(bytes)
     }
 
     /// Reads a regular file, checking its size before reading a byte of it.

@@ -27,6 +27,18 @@ public enum Reporters {
         "html": { r, s, sink in sink.write(HTMLReporter.render(r, s)) },
     ]
 
+    /// What each format shows beyond the findings; the run works out only what some requested
+    /// output needs (metrics cost a pass over every ladder). A format not listed needs nothing.
+    public static let needs: [String: ReportNeeds] = [
+        "json": .metrics,
+        "html": [.metrics, .policyPicture],
+    ]
+
+    /// What a set of formats needs, together.
+    public static func needs<S: Sequence>(of formats: S) -> ReportNeeds where S.Element == String {
+        formats.reduce(into: ReportNeeds()) { $0.formUnion(needs[$1] ?? []) }
+    }
+
     /// Every format the command line accepts, in the order --help lists them.
     public static let formats = ["text", "json", "sarif", "github", "junit", "gitlab", "markdown", "html"].filter { table[$0] != nil }
 
@@ -37,6 +49,17 @@ public enum Reporters {
         write(report, style, sink)
         return sink.string()
     }
+}
+
+/// What a reporter shows that the findings alone do not give.
+public struct ReportNeeds: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Each ladder's metrics (`Report.metrics`).
+    public static let metrics = ReportNeeds(rawValue: 1 << 0)
+    /// Each ladder's policy picture (`Report.policy`).
+    public static let policyPicture = ReportNeeds(rawValue: 1 << 1)
 }
 
 /// A reporter whose output is one JSON document, streamed into a sink: only one finding (or

@@ -1,0 +1,61 @@
+import LadderModel
+import LadderReport
+import LadderRules
+
+/// Stages 3 to 5 of a run, inside LadderStream: files into documents (by their input format),
+/// documents into each ladder's model (Resolver), each model into findings (Engine), with the
+/// metrics and policy picture the requested outputs need. Waivers apply at the end.
+struct Checking {
+    var registry: CheckRegistry
+    var formats: InputFormats
+    /// Files read before the ladders they complete are checked; nil: 64 per job.
+    var chunkSize: Int?
+
+    func run(_ inputs: Inputs, settings: Settings, needs: ReportNeeds) -> Checked {
+        let rules = settings.rules, today = settings.today, redact = settings.redact
+        let loader = FileLoader(limits: settings.limits, collectAmounts: redact, formats: formats)
+        // Read in chunks, each ladder resolved and checked as soon as its documents are in,
+        // then dropped: see LadderStream.
+        let engine = Engine(registry: registry)
+        let resolver = Resolver()
+        let wantsMetrics = needs.contains(.metrics), wantsPicture = needs.contains(.policyPicture)
+        let jobs = settings.jobs
+        let stream = LadderStream(loader: loader, jobs: jobs, chunkSize: max(1, chunkSize ?? 64 * jobs)) { group in
+            let (ladder, problems) = resolver.resolve(group)
+            return LadderOutcome(
+                id: ladder.id,
+                findings: problems + engine.run(ladder, rules: rules, today: today, redact: redact),
+                metrics: wantsMetrics ? Metrics.ladder(ladder, rules: rules) : nil,
+                picture: wantsPicture ? PolicyPicture.compute(ladder) : nil,
+                incomplete: ladder.incomplete.map(\.rawValue).sorted())
+        }
+        let streamed = stream.run(inputs.files + inputs.context, named: inputs.files.count, unparsed: !inputs.problems.isEmpty)
+        let outcomes = streamed.outcomes
+        var findings = inputs.problems + streamed.fileFindings + streamed.planFindings
+        findings.reserveCapacity(findings.count + outcomes.reduce(0) { $0 + $1.findings.count })
+        for o in outcomes { findings += o.findings }
+
+        if inputs.named {
+            // Report the named files' own problems and the findings of the ladders they belong to.
+            let contextNames = Set(inputs.context.map(\.display))
+            findings = findings.filter { f in
+                if streamed.names.contains(f.location.file) { return true }
+                if let l = f.ladder, streamed.ladders.contains(l) { return true }
+                return !contextNames.contains(f.location.file) && f.rule == "unreadable-file"
+            }
+        }
+        findings = Waivers.apply(settings.configuration.waivers, to: findings, today: today)
+        return Checked(findings: findings, outcomes: outcomes, documentCount: streamed.documentCount, amounts: streamed.amounts)
+    }
+}
+
+/// What checking gave: the findings (waived ones marked), one outcome per ladder, and what
+/// the report counts and redaction needs.
+struct Checked {
+    var findings: [Finding]
+    var outcomes: [LadderOutcome]
+    /// Of the run's own files.
+    var documentCount: Int
+    /// Money amounts, for `--redact`.
+    var amounts: Set<Double>
+}

@@ -1,0 +1,74 @@
+import LadderModel
+import LadderReport
+import LadderRules
+
+/// The last stage of `ladderlint lint`: the outcome into output files, the baseline file, the
+/// standard output and the lines for standard error. Files are written first, each atomically
+/// (AtomicFile), and never over a file the run read (ReadFiles, docs/security.md).
+struct Delivery {
+    var workingDirectory: String
+    var outputs: [OutputRequest]
+
+    /// The requested outputs (text to stdout when none), each checked against the reporters
+    /// before anything is read.
+    static func outputs(_ requested: [OutputRequest]) throws -> [OutputRequest] {
+        let outputs = requested.isEmpty ? [OutputRequest(format: "text", file: nil)] : requested
+        for o in outputs where Reporters.table[o.format] == nil {
+            var message = "unknown format '\(o.format)'"
+            if let s = Suggest.nearest(o.format, in: Reporters.formats) { message += ": did you mean '\(s)'?" } else { message += "." }
+            throw UsageError(message + " Valid formats: \(Reporters.formats.joined(separator: ", "))")
+        }
+        return outputs
+    }
+
+    /// What the outputs need computed beyond the findings.
+    var needs: ReportNeeds { Reporters.needs(of: outputs.map(\.format)) }
+
+    func deliver(_ outcome: Outcome, inputs: Inputs, settings: Settings, options: LintOptions, stdout: ByteSink) throws -> LintResult {
+        let report = outcome.report
+        let jobs = settings.jobs
+        // Notes name ladder ids and paths from the input.
+        var stderr = outcome.notes.map { "ladderlint: note: \(Escape.terminal($0))\n" }.joined()
+        let read = Self.readFiles(inputs.files + inputs.context, settings: settings, baseline: options.baseline, cwd: workingDirectory)
+        for o in outputs {
+            guard let file = o.file else { continue }
+            let target = Discovery.absolute(file, cwd: workingDirectory)
+            if let refusal = read.refusal(target) { throw UsageError(file: file, refusal) }
+            do {
+                try AtomicFile.write(to: target) { sink in
+                    sink.workers = jobs
+                    Reporters.table[o.format]!(report, ReportStyle(color: false), sink)
+                }
+            } catch let e as UsageError {
+                throw e
+            } catch {
+                throw UsageError("cannot write \(file): \(error)")
+            }
+        }
+        if let path = options.writeBaseline {
+            let kept = outcome.findings.filter { $0.suppression?.kind != .waiver }
+            let target = Discovery.absolute(path, cwd: workingDirectory)
+            // Rewriting the baseline the run compared against is what the option is for.
+            if let refusal = read.refusal(target, allowing: .baseline) { throw UsageError(file: path, refusal) }
+            try AtomicFile.write(Baseline(findings: kept).encoded(), to: target)
+            stderr += "ladderlint: wrote \(kept.count) findings to the baseline \(Escape.terminal(path))\n"
+        }
+        stdout.workers = jobs
+        let style = ReportStyle(color: options.color)
+        for o in outputs where o.file == nil {
+            Reporters.table[o.format]!(report, style, stdout)
+        }
+        return LintResult(exitCode: outcome.exitCode, stdout: "", stderr: stderr, report: report)
+    }
+
+    /// Every file the run read, which no output may replace.
+    static func readFiles(_ files: [InputFile], settings: Settings, baseline: String?, cwd: String) -> ReadFiles {
+        var read = ReadFiles()
+        let config = settings.configuration
+        for f in files { read.add(f.absolute, raw: f.rawPath, shown: f.display, role: .ladder) }
+        if let source = config.source { read.add(source, shown: config.file ?? source, role: .configuration) }
+        for p in settings.packFiles { read.add(p, shown: Discovery.relative(p, to: cwd), role: .rulePack) }
+        if let baseline { read.add(Discovery.absolute(baseline, cwd: cwd), shown: baseline, role: .baseline) }
+        return read
+    }
+}

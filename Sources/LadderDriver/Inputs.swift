@@ -1,0 +1,57 @@
+import Foundation
+import LadderModel
+
+/// Stage 2 of a run: the files it reads. Its own files, the files read only as context for
+/// resolving references (when the run names files, as pre-commit does), and the paths that
+/// could not be used.
+public struct Inputs: Sendable {
+    /// The files the run reports on.
+    public var files: [InputFile]
+    /// Read to resolve what the named files refer to; only their ladders' findings are kept.
+    public var context: [InputFile] = []
+    /// Paths that could not be walked or read, as findings.
+    public var problems: [Finding] = []
+    /// Files were named (not folders): the report keeps only their problems and their ladders'.
+    public var named = false
+
+    public init(files: [InputFile], context: [InputFile] = [], problems: [Finding] = [], named: Bool = false) {
+        self.files = files
+        self.context = context
+        self.problems = problems
+        self.named = named
+    }
+
+    /// Files held in memory, each reported under `path` (relative to `workingDirectory` when
+    /// under it, as a folder walk shows them).
+    public static func inMemory(_ files: [(path: String, bytes: [UInt8])], workingDirectory: String) -> Inputs {
+        Inputs(files: files.map { f in
+            let absolute = Discovery.absolute(f.path, cwd: workingDirectory)
+            return InputFile(display: Discovery.relative(absolute, to: workingDirectory), absolute: absolute, contents: f.bytes)
+        })
+    }
+
+    /// As `ladderlint lint` finds them: `paths`, else the configuration's paths (else
+    /// `ladders/`); when `paths` names files, the configured paths are read as context.
+    public static func discover(_ paths: [String], settings: Settings, workingDirectory: String, formats: InputFormats = .standard) -> Inputs {
+        let config = settings.configuration
+        let discovery = Discovery(workingDirectory: workingDirectory, formats: formats)
+        let configuredPaths = (config.paths ?? ["ladders"]).map { Discovery.absolute($0, cwd: config.directory) }
+        let (files, problems) = discovery.files(paths.isEmpty ? configuredPaths : paths)
+        var inputs = Inputs(files: files, problems: problems)
+        inputs.named = !paths.isEmpty && !explicitFiles(paths, cwd: workingDirectory).isEmpty
+        if inputs.named {
+            let known = Set(files.map(\.absolute))
+            let existing = configuredPaths.filter { FileManager.default.fileExists(atPath: $0) }
+            inputs.context = discovery.files(existing).files.filter { !known.contains($0.absolute) }
+        }
+        return inputs
+    }
+
+    /// Arguments that name files rather than folders (as pre-commit passes them).
+    static func explicitFiles(_ paths: [String], cwd: String) -> [String] {
+        paths.filter { p in
+            var isDir: ObjCBool = false
+            return FileManager.default.fileExists(atPath: Discovery.absolute(p, cwd: cwd), isDirectory: &isDir) && !isDir.boolValue
+        }
+    }
+}

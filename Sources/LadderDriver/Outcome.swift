@@ -1,0 +1,74 @@
+import LadderModel
+import LadderReport
+import LadderRules
+
+/// The last value of a run before output: the report every reporter renders, whether the run
+/// failed, and the notes for standard error. `ladderlint lint` writes it (Delivery); a library
+/// caller renders it with `Reporters`.
+public struct Outcome: Sendable {
+    public var report: Report
+    /// The findings before the report's final redaction pass: what `--write-baseline` records.
+    public var findings: [Finding]
+    /// A finding not suppressed is at or above the run's `failOn`.
+    public var failed: Bool
+    /// Unescaped: Delivery escapes them for the terminal.
+    public var notes: [String]
+
+    public var exitCode: Int32 { failed ? 1 : 0 }
+
+    /// One format's whole output, or nil for a format no reporter has.
+    public func render(_ format: String, style: ReportStyle = ReportStyle()) -> String? {
+        Reporters.render(format, report, style)
+    }
+}
+
+/// A baseline a run compares its findings against (`--baseline`, `--strict-baseline`).
+struct BaselineComparison {
+    var baseline: Baseline
+    /// As the user wrote its path.
+    var shown: String
+    var strict: Bool
+}
+
+extension Outcome {
+    /// Stage 6: the baseline, notes, redaction and the report, from what checking gave.
+    static func make(_ checked: Checked, inputs: Inputs, settings: Settings, needs: ReportNeeds, baseline: BaselineComparison?) -> Outcome {
+        let outcomes = checked.outcomes
+        var findings = checked.findings
+        var notes: [String] = outcomes.filter { !$0.incomplete.isEmpty }.map { o in
+            "ladder \(o.id): some checks did not run because its \(o.incomplete.joined(separator: ", ")) documents have errors; fix those first"
+        }
+        if let baseline {
+            let path = baseline.shown
+            let applied = baseline.baseline.apply(to: findings)
+            findings = applied.findings
+            if !applied.stale.isEmpty {
+                notes.append("baseline \(path): \(applied.stale.count) entr\(applied.stale.count == 1 ? "y matches" : "ies match") no finding any more; rewrite it with --write-baseline so it only shrinks")
+            }
+            if baseline.strict && !applied.stale.isEmpty {
+                findings += applied.stale.map { entry in
+                    Finding(rule: "stale-baseline", severity: .error,
+                            message: "the baseline entry \(entry.fingerprint) (\(entry.rule), \(entry.file)) matches no finding: remove it with --write-baseline",
+                            location: Location(file: path, span: .unknown), subjects: [entry.rule], modelPath: "baseline[\(entry.fingerprint)]")
+                }
+            }
+        }
+        let redactor = settings.redact ? Redactor(amounts: checked.amounts) : nil
+        if let redactor {
+            findings = findings.map(redactor.scrub)
+            notes = notes.map(redactor.scrub)
+        }
+        findings = Finding.inReportOrder(findings)
+
+        let summary = Summary(findings: findings, files: inputs.files.count, documents: checked.documentCount, ladders: outcomes.count)
+        var report = Report(
+            toolVersion: Tool.version, findings: findings, summary: summary, metrics: outcomes.compactMap(\.metrics), rules: settings.rules,
+            files: inputs.files.map(\.display), redacted: settings.redact, today: settings.today, notes: notes)
+        report.policy = needs.contains(.policyPicture) ? outcomes.compactMap(\.picture) : nil
+        // One stage: every text of the report the reporters print (metrics and policy included).
+        if let redactor { report = redactor.redact(report) }
+
+        let failed = findings.contains { !$0.suppressed && settings.failOn.fails($0.severity) }
+        return Outcome(report: report, findings: findings, failed: failed, notes: notes)
+    }
+}
