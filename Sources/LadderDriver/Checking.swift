@@ -44,7 +44,7 @@ struct Checking {
                 return !contextNames.contains(f.location.file) && f.rule == "unreadable-file"
             }
         }
-        findings = Waivers.apply(settings.configuration.waivers, to: findings, today: today)
+        findings = Waivers.apply(settings.configuration.waivers, to: findings, today: today, rules: settings.rules)
         return Checked(findings: findings, outcomes: outcomes, documentCount: streamed.documentCount, amounts: streamed.amounts)
     }
 }

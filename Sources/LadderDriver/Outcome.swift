@@ -40,7 +40,7 @@ extension Outcome {
         }
         if let baseline {
             let path = baseline.shown
-            let applied = baseline.baseline.apply(to: findings)
+            let applied = baseline.baseline.apply(to: findings, rules: settings.rules)
             findings = applied.findings
             if !applied.stale.isEmpty {
                 notes.append("baseline \(path): \(applied.stale.count) entr\(applied.stale.count == 1 ? "y matches" : "ies match") no finding any more; rewrite it with --write-baseline so it only shrinks")

@@ -103,6 +103,36 @@ struct RulePackTests {
         #expect(Baseline(findings: [old]).apply(to: [finding]).stale.count == 1, "without the alias, the old entry matches nothing")
     }
 
+    @Test("a renamed rule keeps its waivers: a run applies a waiver written under the old id")
+    func aliasWaiverThroughARun() throws {
+        let pack = """
+            version: 1
+            rules:
+              - id: eu-midpoint-strict
+                aliases: [eu-midpoint-old]
+                check: pay-parity
+                severity: error
+                params: {measure: mid, tolerance: 0.01}
+                scope: {zones: [eu]}
+                summary: EU management midpoints within 1% of IC.
+                message: "{management} midpoint {management_amount} vs {ic_amount} in {zone}"
+            """
+        let config = """
+            disable: [pay-ceiling-parity, pay-floor-parity, pay-midpoint-parity, variable-pay-parity, ic-track-ceiling,
+                      management-required-for-ic-promotion]
+            waivers:
+              - {rule: eu-midpoint-old, reason: "renamed; approved 2026-Q3", expires: 2099-01-01}
+            """
+        let result = try Fixture.lint(files: ["ladder.yaml": Self.ladder, "comp.yaml": Self.comp, "packs/eu.yaml": pack, ".ladderlint.yml": config]) { o in
+            o.paths = ["ladder.yaml", "comp.yaml"]
+            o.rulePacks = ["packs/eu.yaml"]
+        }
+        let mine = try #require(result.report).findings.filter { $0.rule == "eu-midpoint-strict" }
+        #expect(mine.count == 1)
+        #expect(mine.allSatisfy { $0.suppression?.reason == "renamed; approved 2026-Q3" })
+        #expect(!(result.report?.findings.contains { $0.rule == "unused-waiver" } ?? true))
+    }
+
     static func packError(_ pack: String, file: String = "my-pack.yaml") -> UsageError? {
         do {
             _ = try RulePack.parse(pack, file: file, registry: .builtin)
