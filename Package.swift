@@ -29,23 +29,25 @@ let package = Package(
         ),
         .target(name: "LadderYAML", dependencies: ["CLibYAML"], swiftSettings: staticRuntime),
         .target(name: "LadderModel", dependencies: ["LadderYAML"], swiftSettings: staticRuntime),
-        .target(name: "LadderRules", dependencies: ["LadderModel", "LadderYAML"], swiftSettings: staticRuntime),
-        .target(name: "LadderReport", dependencies: ["LadderModel", "LadderRules"], swiftSettings: staticRuntime),
-        .target(name: "LadderDriver", dependencies: ["LadderYAML", "LadderModel", "LadderRules", "LadderReport"], swiftSettings: staticRuntime),
+        // Output plumbing: byte sinks and the JSON writer every output (and the baseline) uses.
+        .target(name: "LadderOutput", dependencies: ["LadderYAML", "LadderModel"], swiftSettings: staticRuntime),
+        .target(name: "LadderRules", dependencies: ["LadderModel", "LadderYAML", "LadderOutput"], swiftSettings: staticRuntime),
+        .target(name: "LadderReport", dependencies: ["LadderModel", "LadderRules", "LadderOutput"], swiftSettings: staticRuntime),
+        .target(name: "LadderDriver", dependencies: ["LadderYAML", "LadderModel", "LadderRules", "LadderReport", "LadderOutput"], swiftSettings: staticRuntime),
         .executableTarget(
             name: "ladderlint",
             dependencies: [
-                "LadderDriver",
+                "LadderDriver", "LadderOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: staticRuntime,
             linkerSettings: [.unsafeFlags(["-static-stdlib"], staticOnLinuxRelease)]
         ),
         .testTarget(name: "LadderYAMLTests", dependencies: ["LadderYAML"], exclude: ["libyaml-deviations.txt"]),
-        .testTarget(name: "LadderModelTests", dependencies: ["LadderModel", "LadderYAML"]),
-        .testTarget(name: "LadderRulesTests", dependencies: ["LadderRules", "LadderModel", "LadderDriver"]),
-        .testTarget(name: "LadderReportTests", dependencies: ["LadderReport", "LadderDriver"], exclude: ["Golden"]),
-        .testTarget(name: "CLITests", dependencies: ["LadderDriver", "LadderReport", "LadderModel"]),
+        .testTarget(name: "LadderModelTests", dependencies: ["LadderModel", "LadderYAML", "LadderOutput"]),
+        .testTarget(name: "LadderRulesTests", dependencies: ["LadderRules", "LadderModel", "LadderDriver", "LadderOutput"]),
+        .testTarget(name: "LadderReportTests", dependencies: ["LadderReport", "LadderDriver", "LadderOutput"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["LadderDriver", "LadderReport", "LadderModel", "LadderOutput"]),
     ],
     swiftLanguageModes: [.v6]
 )

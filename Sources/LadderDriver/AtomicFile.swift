@@ -1,6 +1,7 @@
 import Foundation
 import LadderModel
 import LadderRules
+import LadderOutput
 
 /// Writes output files whole or not at all: a temporary file in the same folder, flushed,
 /// then renamed over the target. A link to a regular file keeps being a link (its target is

@@ -1,6 +1,7 @@
 import Foundation
 import LadderModel
 import LadderRules
+import LadderOutput
 
 /// Findings recorded by fingerprint, so a team can adopt ladderlint on an imperfect ladder and
 /// see only new problems. Fingerprints never hash lines or messages, so moved lines and reworded

@@ -1,6 +1,7 @@
 import LadderModel
 import LadderReport
 import LadderRules
+import LadderOutput
 
 /// The last stage of `ladderlint lint`: the outcome into output files, the baseline file, the
 /// standard output and the lines for standard error. Files are written first, each atomically

@@ -3,6 +3,7 @@ import LadderModel
 import LadderReport
 import LadderRules
 import LadderYAML
+import LadderOutput
 
 /// One `ladderlint lint`: the stages chained, from options to what the command line writes.
 /// The command-line layer only parses arguments and writes what this returns; `Linter` runs

@@ -1,6 +1,7 @@
 import Foundation
 import LadderModel
 import LadderRules
+import LadderOutput
 
 /// The rule catalogue (`ladderlint rules`) and `ladderlint explain`, generated from the packs:
 /// the README's rule table is this output, and a test keeps them equal.

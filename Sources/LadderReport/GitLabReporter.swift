@@ -1,5 +1,6 @@
 import LadderModel
 import LadderRules
+import LadderOutput
 
 /// GitLab Code Quality JSON: an array with one issue per unsuppressed finding, in the fields
 /// GitLab reads (`description`, `check_name`, `fingerprint`, `severity`, `location.path`,

@@ -1,5 +1,6 @@
 import LadderModel
 import LadderRules
+import LadderOutput
 
 /// The dashboard JSON of OUTPUT.md: keys in the documented order, schema in schemas/report.schema.json.
 public enum JSONReporter: StreamedJSONReporter {

@@ -1,5 +1,6 @@
 import LadderModel
 import LadderRules
+import LadderOutput
 
 /// How a reporter should render: colour for terminals, the working folder for links.
 public struct ReportStyle: Sendable {

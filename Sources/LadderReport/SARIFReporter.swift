@@ -1,5 +1,6 @@
 import LadderModel
 import LadderRules
+import LadderOutput
 
 /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, the rule metadata of
 /// the packs and the core rules, every finding with its region, suppressed findings marked.

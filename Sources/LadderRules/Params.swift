@@ -1,4 +1,5 @@
 import LadderModel
+import LadderOutput
 
 /// A parameter value of a rule.
 public enum ParamValue: Sendable, Equatable, CustomStringConvertible {

@@ -267,7 +267,7 @@ public struct RulePack: Sendable {
     }
 
     /// Checks parameter names and types against the check's declared specs.
-    static func parseParams(_ node: Node, anchor: Span, onto base: Params, check: Check, rule: String, file: String) throws -> Params {
+    public static func parseParams(_ node: Node, anchor: Span, onto base: Params, check: Check, rule: String, file: String) throws -> Params {
         guard case .mapping(let pairs) = node.content else {
             throw UsageError(file: file, span: anchor, "params of '\(rule)': expected a mapping, found \(node.settingsNoun)")
         }

@@ -26,14 +26,14 @@ public struct UsageError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Reads a settings mapping (rule pack, configuration); every problem is a UsageError.
-struct SettingsReader {
-    let file: String
-    let node: Node
-    let anchor: Span
-    let what: String
+public struct SettingsReader {
+    public let file: String
+    public let node: Node
+    public let anchor: Span
+    public let what: String
     private var pairs: [String: Pair] = [:]
 
-    init(file: String, node: Node, anchor: Span, what: String, keys: [String]) throws {
+    public init(file: String, node: Node, anchor: Span, what: String, keys: [String]) throws {
         self.file = file
         self.node = node
         self.anchor = anchor
@@ -52,18 +52,18 @@ struct SettingsReader {
         }
     }
 
-    func pair(_ key: String) -> Pair? {
+    public func pair(_ key: String) -> Pair? {
         guard let p = pairs[key] else { return nil }
         if case .null? = p.value.scalarValue { return nil }
         return p
     }
 
-    func required(_ key: String) throws -> Pair {
+    public func required(_ key: String) throws -> Pair {
         guard let p = pair(key) else { throw UsageError(file: file, span: anchor, "\(what) lacks the required key '\(key)'") }
         return p
     }
 
-    func string(_ key: String, required isRequired: Bool = false) throws -> String? {
+    public func string(_ key: String, required isRequired: Bool = false) throws -> String? {
         guard let p = isRequired ? try required(key) : pair(key) else { return nil }
         guard !p.value.isCollection, let t = p.value.scalarText else {
             throw UsageError(file: file, span: p.anchorSpan, "\(key): expected text, found \(p.value.settingsNoun)")
@@ -71,12 +71,12 @@ struct SettingsReader {
         return t
     }
 
-    func strings(_ key: String) throws -> [String]? {
+    public func strings(_ key: String) throws -> [String]? {
         guard let p = pair(key) else { return nil }
         return try Self.strings(p.value, file: file, anchor: p.anchorSpan, key: key)
     }
 
-    static func strings(_ node: Node, file: String, anchor: Span, key: String) throws -> [String] {
+    public static func strings(_ node: Node, file: String, anchor: Span, key: String) throws -> [String] {
         if !node.isCollection, let t = node.scalarText { return [t] }
         guard case .sequence(let items) = node.content else {
             throw UsageError(file: file, span: anchor, "\(key): expected a list of text, found \(node.settingsNoun)")
@@ -89,7 +89,7 @@ struct SettingsReader {
         }
     }
 
-    func int(_ key: String) throws -> Int? {
+    public func int(_ key: String) throws -> Int? {
         guard let p = pair(key) else { return nil }
         guard case .int(let v)? = p.value.scalarValue else {
             throw UsageError(file: file, span: p.value.span, "\(key): expected a whole number, found \(p.value.settingsNoun)")

@@ -1,6 +1,7 @@
 import Foundation
 import LadderModel
 import Testing
+import LadderOutput
 
 /// The sink reports are streamed through: what it writes, when it writes, and how it fails.
 @Suite struct ByteSinkTests {

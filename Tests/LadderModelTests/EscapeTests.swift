@@ -1,6 +1,7 @@
 import Foundation
 import LadderModel
 import Testing
+import LadderOutput
 
 /// The one home for escaping (docs/security.md): each target's function, on every class of
 /// character the threat model names.

@@ -3,6 +3,7 @@ import Foundation
 import LadderDriver
 import LadderModel
 import LadderRules
+import LadderOutput
 
 /// `ladderlint lint`: arguments into LintOptions, then LintRun; output streams to stdout.
 extension FailLevel: ExpressibleByArgument {}

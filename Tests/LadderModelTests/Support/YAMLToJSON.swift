@@ -1,5 +1,6 @@
 import LadderModel
 import LadderYAML
+import LadderOutput
 
 /// Converts ladder files to JSON with our own loader, so the schema sees exactly what the
 /// decoder sees: YAML 1.2 core schema (dates stay text, `no` is a string), aliases expanded,

@@ -1,3 +1,4 @@
+import LadderModel
 import LadderYAML
 
 /// A JSON value with ordered keys. Written by hand because the output contract fixes key

@@ -1,3 +1,4 @@
+import LadderModel
 import Dispatch
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import LadderModel
+import LadderRules
 
 /// Applies waivers: matching findings are marked suppressed (they stay in JSON and SARIF and
 /// do not fail the run); an expired waiver is an error and suppresses nothing; a waiver that

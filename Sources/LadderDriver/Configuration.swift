@@ -1,4 +1,5 @@
 import LadderModel
+import LadderRules
 import LadderYAML
 
 /// A waiver: a finding the organisation has decided to accept, with a reason and an expiry.
