@@ -10,9 +10,30 @@ import LadderYAML
 /// every amount of the input by a constant leaves the redacted report the same (docs/security.md).
 public struct Redactor: Sendable {
     public let amounts: Set<Double>
+    /// The amounts in order, to find the nearest one to a number as shown.
+    let sorted: [Double]
 
     public init(amounts: Set<Double>) {
         self.amounts = amounts
+        sorted = amounts.sorted()
+    }
+
+    /// Whether a number as a text shows it is an amount of the input, exactly or rounded the
+    /// way amounts are written (28185.714 shows as 28,185.71; a whole number may drop cents):
+    /// a band-shape message formats amounts into its text, where no type says they are money.
+    func hides(_ v: Double) -> Bool {
+        if amounts.contains(v) { return true }
+        guard v.isFinite else { return false }
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < v { lo = mid + 1 } else { hi = mid }
+        }
+        let tolerance = v == v.rounded() ? 0.5 : 0.005
+        for i in [lo - 1, lo] where i >= 0 && i < sorted.count {
+            if abs(sorted[i] - v) <= tolerance * (1 + 1e-9) { return true }
+        }
+        return false
     }
 
     /// Keys of a compensation document whose values are money. Every scalar under them counts,
@@ -166,15 +187,15 @@ public struct Redactor: Sendable {
         for run in found {
             out += String(chars[i..<run.start])
             i = run.start
-            if run.values.contains(where: amounts.contains) || run.scale != 1 && Self.unscaled(run).values.contains(where: amounts.contains) {
+            if run.values.contains(where: hides) || run.scale != 1 && Self.unscaled(run).values.contains(where: hides) {
                 out += "[redacted]"
-                i = run.values.contains(where: amounts.contains) ? run.end : run.digitsEnd
+                i = run.values.contains(where: hides) ? run.end : run.digitsEnd
                 continue
             }
             // A shorter reading: drop a trailing separator group that may be sentence punctuation.
             if let cut = run.token.lastIndex(where: { ",. ".contains($0) }) {
                 let shorter = Run(start: run.start, digitsEnd: 0, end: 0, token: String(run.token[..<cut]), scale: 1)
-                if shorter.values.contains(where: amounts.contains) {
+                if shorter.values.contains(where: hides) {
                     out += "[redacted]"
                     i = run.start + shorter.token.count
                     out += String(chars[i..<run.digitsEnd])

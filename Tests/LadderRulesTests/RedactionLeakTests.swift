@@ -202,6 +202,39 @@ import Testing
         }
     }
 
+    @Test("--redact: amounts with cents, which messages show rounded (28185.714 as 28,185.71), appear in no format", arguments: Reporters.formats)
+    func roundedAmountsInAnyFormat(_ format: String) throws {
+        let ladder = """
+            kind: ladder
+            id: cents
+            name: Cents
+            organization: Cents
+            tracks:
+              - {id: ic, name: IC, kind: individual-contributor}
+              - {id: em, name: EM, kind: management}
+            levels:
+              - {id: ic-1, track: ic, grade: 1, title: Engineer}
+              - {id: em-1, track: em, grade: 1, title: Manager}
+            """
+        // A reversed band: band-shape writes both amounts into its text, where no type marks them.
+        let comp = """
+            kind: compensation
+            ladder: cents
+            currency: USD
+            bands:
+              - {level: ic-1, base: {min: 28185.714, max: 20000.5}}
+              - {level: em-1, base: {min: 18014.286, max: 41385.714}}
+            """
+        let r = try Fixture.lint(files: ["l.yaml": ladder, "c.yaml": comp]) {
+            $0.redact = true
+            $0.outputs = [OutputRequest(format: format, file: nil)]
+        }
+        #expect(r.report?.findings.contains { $0.rule == "band-shape" } == true)
+        for form in ["28,185.71", "28185.71", "20,000.5", "20000.5", "18,014.29", "41,385.71", "28,186", "41,386"] {
+            #expect(!r.stdout.contains(form), "\(format) output contains \(form)")
+        }
+    }
+
     @Test("a decoder message about a value under a money key is withheld whole; others are kept")
     func decoderMessagesUnderMoneyKeys() {
         #expect(WithheldValues.withheld("bands[2].base.max: expected an amount, found the string \"$251,000\": write numbers without separators ($251000)")
