@@ -24,7 +24,7 @@ struct Checking {
             let (ladder, problems) = resolver.resolve(group)
             return LadderOutcome(
                 id: ladder.id,
-                findings: problems + engine.run(ladder, rules: rules, today: today, redact: redact),
+                findings: problems + engine.run(ladder, rules: rules, today: today),
                 metrics: wantsMetrics ? Metrics.ladder(ladder, rules: rules) : nil,
                 picture: wantsPicture ? PolicyPicture.compute(ladder) : nil,
                 incomplete: ladder.incomplete.map(\.rawValue).sorted())

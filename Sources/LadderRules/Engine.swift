@@ -10,12 +10,12 @@ public struct Engine: Sendable {
         self.registry = registry
     }
 
-    public func run(_ model: ResolvedModel, rules: [Rule], today: Day, redact: Bool) -> [Finding] {
-        model.ladders.flatMap { run($0, rules: rules, today: today, redact: redact) }
+    public func run(_ model: ResolvedModel, rules: [Rule], today: Day) -> [Finding] {
+        model.ladders.flatMap { run($0, rules: rules, today: today) }
     }
 
     /// The findings of one ladder: ladders are independent, so a caller may run them in parallel.
-    public func run(_ ladder: ResolvedLadder, rules: [Rule], today: Day, redact: Bool) -> [Finding] {
+    public func run(_ ladder: ResolvedLadder, rules: [Rule], today: Day) -> [Finding] {
         let minGroup = Metrics.minimumGroup(rules)
         var findings: [Finding] = []
         let payGroups = PayGroup.groups(ladder.bands)
@@ -24,22 +24,18 @@ public struct Engine: Sendable {
             guard let check = registry[rule.check], check.needs.isDisjoint(with: ladder.incomplete) else { continue }
             let ctx = CheckContext(ladder: ladder, params: rule.params, today: today, minGroup: minGroup, payGroups: payGroups, surveyWithheld: surveyWithheld)
             for hit in check.run(ctx) where rule.scope.contains(hit) {
-                findings.append(finding(hit, rule: rule, ladder: ladder.id, redact: redact))
+                findings.append(finding(hit, rule: rule, ladder: ladder.id))
             }
         }
         return findings
     }
 
-    func finding(_ hit: Hit, rule: Rule, ladder: String, redact: Bool) -> Finding {
-        let evidence = redact
-            ? hit.evidence.map { e -> Evidence in
-                if case .amount = e.value { return Evidence(e.key, .string("[redacted]")) }
-                return e
-            }
-            : hit.evidence
+    /// Findings are made whole, amounts and all: `--redact` is one stage after them
+    /// (`Redactor.redact`), before any reporter sees the report.
+    func finding(_ hit: Hit, rule: Rule, ladder: String) -> Finding {
         var f = Finding(
-            rule: rule.id, severity: rule.severity, message: MessageTemplate.render(rule.message, hit.args, redact: redact),
-            location: Location(file: hit.file, span: hit.span), ladder: ladder, subjects: hit.subjects, evidence: evidence,
+            rule: rule.id, severity: rule.severity, message: MessageTemplate.render(rule.message, hit.args, redact: false),
+            location: Location(file: hit.file, span: hit.span), ladder: ladder, subjects: hit.subjects, evidence: hit.evidence,
             modelPath: hit.path.description, zone: hit.zone)
         // The fingerprint above is of the whole ids; what the finding shows of each is capped.
         f.subjects = f.subjects.map { Escape.capped($0) }
