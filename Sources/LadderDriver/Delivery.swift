@@ -30,7 +30,12 @@ struct Delivery {
         let jobs = settings.jobs
         // Notes name ladder ids and paths from the input.
         var stderr = outcome.notes.map { "ladderlint: note: \(Escape.terminal($0))\n" }.joined()
-        let read = Self.readFiles(inputs.files + inputs.context, settings: settings, baseline: options.baseline, cwd: workingDirectory)
+        // Only a run that writes a file needs to know what it read: a stat and a realpath per
+        // input, which a run to stdout (the pre-commit hook, a large audit) does not pay.
+        let writesFiles = outputs.contains { $0.file != nil } || options.writeBaseline != nil
+        let read = writesFiles
+            ? Self.readFiles(inputs.files + inputs.context, settings: settings, baseline: options.baseline, cwd: workingDirectory)
+            : ReadFiles()
         for o in outputs {
             guard let file = o.file else { continue }
             let target = Discovery.absolute(file, cwd: workingDirectory)
