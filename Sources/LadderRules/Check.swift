@@ -2,7 +2,7 @@ import LadderModel
 import LadderYAML
 
 /// A value a message template can show. Amounts are formatted with thousands separators and
-/// their currency, and are what `--redact` hides.
+/// their currency; `--redact` hides them later, in one stage over the report (`Redactor`).
 public enum MessageArg: Sendable, Equatable {
     case text(String)
     case int(Int)
@@ -10,14 +10,14 @@ public enum MessageArg: Sendable, Equatable {
     case percent(Double)
     case amount(Double, currency: String)
 
-    public func rendered(redact: Bool) -> String {
+    public var rendered: String {
         switch self {
         // Input text: capped, so one long (or aliased) title cannot make a finding huge.
         case .text(let s): return Escape.capped(s)
         case .int(let i): return String(i)
         case .number(let d): return Format.plain(d)
         case .percent(let p): return Format.percent(p)
-        case .amount(let v, let c): return redact ? "[redacted] \(c)" : Format.amount(v, c)
+        case .amount(let v, let c): return Format.amount(v, c)
         }
     }
 }

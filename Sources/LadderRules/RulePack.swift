@@ -336,7 +336,7 @@ public enum MessageTemplate {
         return names
     }
 
-    public static func render(_ template: String, _ args: [String: MessageArg], redact: Bool) -> String {
+    public static func render(_ template: String, _ args: [String: MessageArg]) -> String {
         // One scan over the bytes, literal stretches copied whole: walking Characters and
         // appending them one by one cost ~130 K instructions a message. `{` and `}` are ASCII,
         // never part of another character's UTF-8. A `}` outside a placeholder is literal; a
@@ -352,7 +352,7 @@ public enum MessageTemplate {
                     open = i + 1
                 } else if u[i] == UInt8(ascii: "}"), let o = open {
                     let name = String(decoding: UnsafeBufferPointer(rebasing: u[o..<i]), as: UTF8.self)
-                    out += args[name]?.rendered(redact: redact) ?? "{\(name)}"
+                    out += args[name]?.rendered ?? "{\(name)}"
                     open = nil
                     literal = i + 1
                 }
