@@ -18,7 +18,10 @@ let package = Package(
         .library(name: "LadderLint", targets: ["LadderDriver", "LadderReport"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Tests only: a well-kept CSV reader the project's own (which gives cell positions,
+        // which it cannot) is checked against.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // libyaml comes from the system (libyaml-dev); nothing is vendored.
@@ -33,11 +36,17 @@ let package = Package(
         .target(name: "LadderOutput", dependencies: ["LadderYAML", "LadderModel"], swiftSettings: staticRuntime),
         .target(name: "LadderRules", dependencies: ["LadderModel", "LadderYAML", "LadderOutput"], swiftSettings: staticRuntime),
         .target(name: "LadderReport", dependencies: ["LadderModel", "LadderRules", "LadderOutput"], swiftSettings: staticRuntime),
-        .target(name: "LadderDriver", dependencies: ["LadderYAML", "LadderModel", "LadderRules", "LadderReport", "LadderOutput"], swiftSettings: staticRuntime),
+        // RFC 4180 records with the line and column of every cell.
+        .target(name: "LadderCSV", swiftSettings: staticRuntime),
+        // Spreadsheet exports into the model: bands CSV mappings and the cell values they hold.
+        .target(name: "LadderTables", dependencies: ["LadderCSV", "LadderModel", "LadderYAML"], swiftSettings: staticRuntime),
+        .target(name: "LadderDriver", dependencies: ["LadderYAML", "LadderModel", "LadderRules", "LadderReport", "LadderOutput", "LadderCSV", "LadderTables"], swiftSettings: staticRuntime),
+        // `ladderlint import` and `ladderlint init`: what people have, written as ladderlint YAML.
+        .target(name: "LadderImport", dependencies: ["LadderCSV", "LadderTables", "LadderModel", "LadderYAML", "LadderRules", "LadderDriver"], swiftSettings: staticRuntime),
         .executableTarget(
             name: "ladderlint",
             dependencies: [
-                "LadderDriver", "LadderOutput",
+                "LadderDriver", "LadderOutput", "LadderImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: staticRuntime,
@@ -47,6 +56,8 @@ let package = Package(
         .testTarget(name: "LadderModelTests", dependencies: ["LadderModel", "LadderYAML", "LadderOutput"]),
         .testTarget(name: "LadderRulesTests", dependencies: ["LadderRules", "LadderModel", "LadderDriver", "LadderOutput"]),
         .testTarget(name: "LadderReportTests", dependencies: ["LadderReport", "LadderDriver", "LadderOutput"], exclude: ["Golden"]),
+        .testTarget(name: "LadderCSVTests", dependencies: ["LadderCSV", "LadderTables", "LadderModel", .product(name: "CSV", package: "CSV.swift")]),
+        .testTarget(name: "LadderImportTests", dependencies: ["LadderImport", "LadderDriver", "LadderTables", "LadderCSV", "LadderModel", "LadderRules", "LadderYAML"]),
         .testTarget(name: "CLITests", dependencies: ["LadderDriver", "LadderReport", "LadderModel", "LadderOutput"]),
     ],
     swiftLanguageModes: [.v6]

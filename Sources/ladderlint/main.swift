@@ -14,7 +14,7 @@ struct Ladderlint: ParsableCommand {
         commandName: "ladderlint",
         abstract: "Finds ladder, pay and people policies that treat management as a promotion.",
         version: Tool.version,
-        subcommands: [Lint.self, Rules.self, Explain.self],
+        subcommands: [Lint.self, Rules.self, Explain.self, Import.self, InitCommand.self],
         defaultSubcommand: Lint.self)
 }
 

@@ -1,0 +1,1 @@
+// Tests of import land here.
