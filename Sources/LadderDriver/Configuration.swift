@@ -31,9 +31,11 @@ public struct Configuration: Sendable {
     public var failOn: FailLevel?
     public var waivers: [Waiver]
     public var limits: LoadLimits
+    /// Spreadsheets read as documents (SourcesSetting).
+    public var sources: [BandsSource] = []
 
     public static let fileNames = [".ladderlint.yml", ".ladderlint.yaml"]
-    static let keys = ["version", "paths", "rules", "severity", "disable", "params", "fail_on", "waivers", "limits"]
+    static let keys = ["version", "paths", "rules", "severity", "disable", "params", "fail_on", "waivers", "limits", "sources"]
     static let waiverKeys = ["rule", "subject", "reason", "expires"]
     static let limitKeys = ["max_file_bytes", "max_depth", "max_alias_nodes"]
 
@@ -118,6 +120,9 @@ public struct Configuration: Sendable {
             if let v = try limit("max_file_bytes", LoadLimits.default.maxFileBytes) { config.limits.maxFileBytes = v }
             if let v = try limit("max_depth", LoadLimits.default.maxDepth) { config.limits.maxDepth = v }
             if let v = try limit("max_alias_nodes", LoadLimits.default.maxAliasNodes) { config.limits.maxAliasNodes = v }
+        }
+        if let p = r.pair("sources") {
+            config.sources = try SourcesSetting.parse(p.value, anchor: p.anchorSpan, file: file, directory: directory)
         }
         if let p = r.pair("waivers") {
             guard case .sequence(let items) = p.value.content else {

@@ -92,7 +92,7 @@ public struct Discovery: Sendable {
             if mode == S_IFLNK {
                 // Follow a link only when it stays inside the walked folder.
                 guard let target = Self.realPath(path) else {
-                    if formats.claims(name: name) {
+                    if formats.claims(name: name, path: shownPath) {
                         problems.append(unreadable(display(shownPath), "'\(display(shownPath))' is a symbolic link that cannot be followed (\(Self.errnoText())): fix or remove the link"))
                     }
                     continue
@@ -108,7 +108,7 @@ public struct Discovery: Sendable {
                     problems.append(unreadable(display(shownPath), Self.undecodableMessage("folder")))
                 }
                 walk(path, shown: shownPath, raw: isRaw, real: realPath, root: root, into: &files, problems: &problems, seen: &seen)
-            } else if formats.claims(name: name) {
+            } else if formats.claims(name: name, path: shownPath) {
                 if mode == S_IFREG {
                     if undecodable {
                         problems.append(unreadable(display(shownPath), Self.undecodableMessage("file")))

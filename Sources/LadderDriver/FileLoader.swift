@@ -34,13 +34,10 @@ public struct FileLoader: Sendable {
         case .failure(let f):
             return LoadedFile(file: file, documents: [], findings: [f.finding(file.display)], brokenIDs: [], documentCount: 0)
         }
-        var amounts: [Double] = []
-        let decoded = formats.format(for: file.display).documents(
-            bytes: bytes, file: file.display, limits: limits,
-            eachRoot: collectAmounts ? { amounts += Redactor.amounts(in: $0) } : nil)
+        let decoded = formats.format(for: file).documents(bytes: bytes, file: file.display, limits: limits, collectAmounts: collectAmounts)
         return LoadedFile(
             file: file, documents: decoded.documents, findings: decoded.findings, brokenIDs: decoded.brokenIDs,
-            documentCount: decoded.documentCount, amounts: amounts)
+            documentCount: decoded.documentCount, amounts: decoded.amounts)
     }
 
     enum ReadFailure: Error {

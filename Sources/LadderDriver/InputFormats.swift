@@ -1,19 +1,21 @@
 import LadderModel
+import LadderRules
 import LadderYAML
 
 /// One kind of input file: which files it claims when a folder is walked, and how their bytes
-/// become documents of the model. YAML is the first; pay formulas and CSV bands come next,
-/// each one more implementation handed to the run in an `InputFormats` value.
+/// become documents of the model. YAML (`YAMLInput`), bands spreadsheets mapped in
+/// `sources:` (`BandsSourceInput`), and the refusal of spreadsheets nobody mapped
+/// (`UnmappedInput`); each one more implementation handed to the run in an `InputFormats` value.
 public protocol InputFormat: Sendable {
     /// As findings and documentation name it.
     var name: String { get }
-    /// Whether a file found walking a folder is this format's, by its name (the last path
-    /// component, as bytes: a name need not be UTF-8).
-    func claims(name: [UInt8]) -> Bool
+    /// Whether a file is this format's, by its name (the last path component, as bytes: a name
+    /// need not be UTF-8) or its absolute path as the run shows it.
+    func claims(name: [UInt8], path: String) -> Bool
     /// The documents in `bytes`, read as `file` (the name findings show) within `limits`.
-    /// `eachRoot`, when given, sees each document's tree first: `--redact` collects the money
-    /// amounts there so that no output shows them.
-    func documents(bytes: [UInt8], file: String, limits: LoadLimits, eachRoot: ((Node) -> Void)?) -> DecodedFile
+    /// With `collectAmounts` (`--redact`), the result's `amounts` holds every money amount of
+    /// the file, in every reading of its text, so that no output shows them.
+    func documents(bytes: [UInt8], file: String, limits: LoadLimits, collectAmounts: Bool) -> DecodedFile
 }
 
 /// The ladder format of LADDER_FORMAT.md: YAML files, `*.yaml` and `*.yml`.
@@ -22,17 +24,23 @@ public struct YAMLInput: InputFormat {
 
     public var name: String { "yaml" }
 
-    public func claims(name: [UInt8]) -> Bool {
+    public func claims(name: [UInt8], path: String) -> Bool {
         name.count > 4 && (name.suffix(5).elementsEqual(".yaml".utf8) || name.suffix(4).elementsEqual(".yml".utf8))
     }
 
-    public func documents(bytes: [UInt8], file: String, limits: LoadLimits, eachRoot: ((Node) -> Void)?) -> DecodedFile {
-        DocumentDecoder().decodeFile(bytes, file: file, limits: limits, eachRoot: eachRoot)
+    public func documents(bytes: [UInt8], file: String, limits: LoadLimits, collectAmounts: Bool) -> DecodedFile {
+        var amounts: [Double] = []
+        var decoded = DocumentDecoder().decodeFile(
+            bytes, file: file, limits: limits, eachRoot: collectAmounts ? { amounts += Redactor.amounts(in: $0) } : nil)
+        decoded.amounts = amounts
+        return decoded
     }
 }
 
-/// The input formats of a run, asked in order. The first also reads files named on the command
-/// line that no format claims (pre-commit passes what the user chose, whatever its extension).
+/// The input formats of a run, asked in order. A file named on the command line that no format
+/// claims is read by the first (pre-commit passes what the user chose, whatever its extension),
+/// unless it is a spreadsheet, Markdown or JSON file: those get `UnmappedInput`'s one clear
+/// finding instead of YAML parser errors.
 /// A value handed to Discovery and FileLoader: no registry is global.
 public struct InputFormats: Sendable {
     public private(set) var all: [any InputFormat]
@@ -41,20 +49,28 @@ public struct InputFormats: Sendable {
         all = [primary] + others
     }
 
-    /// YAML only: what `ladderlint lint` reads today.
+    /// YAML only: what `ladderlint lint` reads without a `sources:` setting.
     public static let standard = InputFormats(YAMLInput())
 
-    /// Whether walking a folder should pick up a file of this name.
-    public func claims(name: [UInt8]) -> Bool {
-        all.contains { $0.claims(name: name) }
+    /// These formats and the bands spreadsheets `configuration` maps.
+    public func adding(_ sources: [BandsSource]) -> InputFormats {
+        var copy = self
+        copy.all += sources.map(BandsSourceInput.init)
+        return copy
     }
 
-    /// The format that reads the file shown as `path`.
-    public func format(for path: String) -> any InputFormat {
+    /// Whether walking a folder should pick up a file of this name at this path.
+    public func claims(name: [UInt8], path: String) -> Bool {
+        all.contains { $0.claims(name: name, path: path) }
+    }
+
+    /// The format that reads `file`.
+    public func format(for file: InputFile) -> any InputFormat {
         // One format reads everything: no name to look at on the path of every file.
-        if all.count == 1 { return all[0] }
-        var name = Array(path.utf8)
+        if all.count == 1, !UnmappedInput.recognises(file.display) { return all[0] }
+        var name = Array(file.absolute.utf8)
         if let slash = name.lastIndex(of: UInt8(ascii: "/")) { name.removeSubrange(...slash) }
-        return all.first { $0.claims(name: name) } ?? all[0]
+        if let format = all.first(where: { $0.claims(name: name, path: file.absolute) }) { return format }
+        return UnmappedInput.recognises(file.display) ? UnmappedInput() : all[0]
     }
 }

@@ -32,16 +32,22 @@ public struct Inputs: Sendable {
 
     /// As `ladderlint lint` finds them: `paths`, else the configuration's paths (else
     /// `ladders/`); when `paths` names files, the configured paths are read as context.
+    /// The spreadsheets of `sources:` belong to every run: files of the run, or context when
+    /// the run names files (and not them).
     public static func discover(_ paths: [String], settings: Settings, workingDirectory: String, formats: InputFormats = .standard) -> Inputs {
         let config = settings.configuration
         let discovery = Discovery(workingDirectory: workingDirectory, formats: formats)
         let configuredPaths = (config.paths ?? ["ladders"]).map { Discovery.absolute($0, cwd: config.directory) }
-        let (files, problems) = discovery.files(paths.isEmpty ? configuredPaths : paths)
+        let sources = config.sources.map(\.absolute)
+        let named = !paths.isEmpty && !explicitFiles(paths, cwd: workingDirectory).isEmpty
+        // Without paths, a missing source is reported; with them, it is context and only read
+        // when it exists (as the configured paths are).
+        let (files, problems) = discovery.files(paths.isEmpty ? configuredPaths + sources : named ? paths : paths + sources)
         var inputs = Inputs(files: files, problems: problems)
-        inputs.named = !paths.isEmpty && !explicitFiles(paths, cwd: workingDirectory).isEmpty
+        inputs.named = named
         if inputs.named {
             let known = Set(files.map(\.absolute))
-            let existing = configuredPaths.filter { FileManager.default.fileExists(atPath: $0) }
+            let existing = (configuredPaths + sources).filter { FileManager.default.fileExists(atPath: $0) }
             inputs.context = discovery.files(existing).files.filter { !known.contains($0.absolute) }
         }
         return inputs

@@ -47,6 +47,7 @@ public struct LintRun: Sendable {
     func run(_ options: LintOptions, stdout: ByteSink) throws -> LintResult {
         let delivery = Delivery(workingDirectory: workingDirectory, outputs: try Delivery.outputs(options.outputs))
         let settings = try Settings.load(options, workingDirectory: workingDirectory, registry: registry)
+        let formats = self.formats.adding(settings.configuration.sources)
         let inputs = Inputs.discover(options.paths, settings: settings, workingDirectory: workingDirectory, formats: formats)
         let checked = Checking(registry: registry, formats: formats, chunkSize: chunkSize).run(inputs, settings: settings, needs: delivery.needs)
         let baseline = try options.baseline.map { path in

@@ -25,7 +25,7 @@ public struct Linter: Sendable {
     /// The outcome of linting `files`, each a ladder file as its path would be read.
     public func lint(_ files: [(path: String, bytes: [UInt8])]) -> Outcome {
         let inputs = Inputs.inMemory(files, workingDirectory: workingDirectory)
-        let checked = Checking(registry: registry, formats: formats).run(inputs, settings: settings, needs: needs)
+        let checked = Checking(registry: registry, formats: formats.adding(settings.configuration.sources)).run(inputs, settings: settings, needs: needs)
         return Outcome.make(checked, inputs: inputs, settings: settings, needs: needs, baseline: nil)
     }
 }

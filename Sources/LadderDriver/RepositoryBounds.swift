@@ -52,7 +52,8 @@ struct RepositoryBounds {
     /// that leads out of the repository.
     func check(_ config: Configuration) throws {
         guard !allowOutside, config.file != nil else { return }
-        for (key, values, spans) in [("paths", config.paths ?? [], config.pathSpans), ("rules", config.rulePacks, config.rulePackSpans)] {
+        for (key, values, spans) in [("paths", config.paths ?? [], config.pathSpans), ("rules", config.rulePacks, config.rulePackSpans),
+                                     ("sources", config.sources.map(\.path), config.sources.map(\.span))] {
             for (i, value) in values.enumerated() {
                 try check(value, absolute: Discovery.absolute(value, cwd: config.directory), key: key, config: config,
                           span: i < spans.count ? spans[i] : nil)

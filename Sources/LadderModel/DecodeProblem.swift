@@ -88,6 +88,12 @@ public struct BrokenID: Sendable, Hashable {
     public var scope: Scope
     public var ladder: String?
     public var id: String
+
+    public init(scope: Scope, ladder: String?, id: String) {
+        self.scope = scope
+        self.ladder = ladder
+        self.id = id
+    }
 }
 
 /// Edit distance, for "did you mean" suggestions.

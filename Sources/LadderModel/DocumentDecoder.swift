@@ -32,6 +32,10 @@ public struct DecodedFile: Sendable {
     /// (what `ladderlint lint` tells the resolver, as the findings `yaml-syntax` and
     /// `input-limit`).
     public var unparsed = false
+    /// Money amounts of the file, collected for `--redact` when the run asks for them.
+    public var amounts: [Double] = []
+
+    public init() {}
 }
 
 /// What decoding one document gave.
@@ -218,7 +222,7 @@ public struct DocumentDecoder {
         return Compensation(source: source, ladder: ladder, currency: currency, period: period, bands: bands)
     }
 
-    static func isCurrency(_ s: String) -> Bool {
+    public static func isCurrency(_ s: String) -> Bool {
         s.utf8.count == 3 && s.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
     }
 

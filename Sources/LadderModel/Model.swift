@@ -57,6 +57,14 @@ public struct Compensation: Sendable {
     public var currency: Located<String>
     public var period: PayPeriod
     public var bands: [Band]
+
+    public init(source: DocumentSource, ladder: Located<String>, currency: Located<String>, period: PayPeriod, bands: [Band]) {
+        self.source = source
+        self.ladder = ladder
+        self.currency = currency
+        self.period = period
+        self.bands = bands
+    }
 }
 
 /// A min/mid/max range of money, with the span of its mapping (at its key).
@@ -65,6 +73,13 @@ public struct AmountRange: Sendable {
     public var mid: Located<Double>?
     public var max: Located<Double>
     public var span: Span
+
+    public init(min: Located<Double>, mid: Located<Double>?, max: Located<Double>, span: Span) {
+        self.min = min
+        self.mid = mid
+        self.max = max
+        self.span = span
+    }
 
     /// `mid` when given, else `(min + max) / 2`.
     public var midpoint: Double { mid?.value ?? Self.midpoint(min.value, max.value) }
@@ -84,6 +99,16 @@ public struct Band: Sendable {
     public var base: AmountRange
     public var bonusTarget: Located<Double>?
     public var equity: AmountRange?
+
+    public init(level: Located<String>, zone: String, currency: String, period: PayPeriod, base: AmountRange, bonusTarget: Located<Double>?, equity: AmountRange?) {
+        self.level = level
+        self.zone = zone
+        self.currency = currency
+        self.period = period
+        self.base = base
+        self.bonusTarget = bonusTarget
+        self.equity = equity
+    }
 
     public var path: ModelPath { ModelPath.root.item("bands", ["level": level.value, "zone": zone]) }
 }

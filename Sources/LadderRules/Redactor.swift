@@ -87,6 +87,12 @@ public struct Redactor: Sendable {
         return out
     }
 
+    /// The money amounts a spreadsheet's money cells may stand for (their texts, read as
+    /// `readings(of:)` reads them) and the amounts it implies without writing them.
+    public static func amounts(inTexts texts: [String], values: [Double]) -> [Double] {
+        texts.flatMap(readings(of:)) + values.filter { $0.isFinite && $0 != 0 }
+    }
+
     /// Every scalar text at or under `node`.
     static func scalarTexts(_ node: Node) -> [String] {
         var out: [String] = []

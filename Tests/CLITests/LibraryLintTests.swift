@@ -77,9 +77,9 @@ import Testing
     /// YAML under another extension, marking each file it reads.
     struct Renamed: InputFormat {
         var name: String { "renamed" }
-        func claims(name: [UInt8]) -> Bool { name.count > 7 && name.suffix(7).elementsEqual(".ladder".utf8) }
-        func documents(bytes: [UInt8], file: String, limits: LoadLimits, eachRoot: ((Node) -> Void)?) -> DecodedFile {
-            var decoded = YAMLInput().documents(bytes: bytes, file: file, limits: limits, eachRoot: eachRoot)
+        func claims(name: [UInt8], path: String) -> Bool { name.count > 7 && name.suffix(7).elementsEqual(".ladder".utf8) }
+        func documents(bytes: [UInt8], file: String, limits: LoadLimits, collectAmounts: Bool) -> DecodedFile {
+            var decoded = YAMLInput().documents(bytes: bytes, file: file, limits: limits, collectAmounts: collectAmounts)
             decoded.findings.append(Finding(rule: "renamed-format", severity: .info, message: "read as renamed",
                                             location: Location(file: file, span: .unknown), modelPath: "file"))
             return decoded
@@ -101,7 +101,10 @@ import Testing
         let loader = FileLoader(limits: LoadLimits(), formats: formats)
         let marked = found.map { loader.load($0).findings.contains { $0.rule == "renamed-format" } }
         #expect(marked == [false, true])
-        // A file no format claims, named on its own, is read by the first format.
-        #expect(formats.format(for: "c.txt").name == "yaml")
+        // A file no format claims, named on its own, is read by the first format; a spreadsheet,
+        // Markdown or JSON file no source maps gets the one clear finding instead.
+        #expect(formats.format(for: InputFile(display: "c.txt", absolute: dir.path + "/c.txt")).name == "yaml")
+        #expect(formats.format(for: InputFile(display: "c.csv", absolute: dir.path + "/c.csv")).name == "unmapped")
+        #expect(InputFormats.standard.format(for: InputFile(display: "c.md", absolute: dir.path + "/c.md")).name == "unmapped")
     }
 }
