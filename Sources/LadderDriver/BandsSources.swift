@@ -91,3 +91,15 @@ public struct UnmappedInput: InputFormat {
         return decoded
     }
 }
+
+extension BandsSource {
+    /// The `sources:` entry that maps `path`, in the configuration named or found from
+    /// `workingDirectory` up; nil when none maps it. `import bands` reads a mapped file the way
+    /// `lint` does.
+    public static func configured(for path: String, config: String?, workingDirectory: String) throws -> BandsSource? {
+        let configuration = try ConfigLoader(workingDirectory: workingDirectory, allowOutsideRepo: true).load(explicit: config)
+        let absolute = Discovery.absolute(path, cwd: workingDirectory)
+        let real = Discovery.realPath(absolute)
+        return configuration.sources.first { $0.absolute == absolute || (real != nil && Discovery.realPath($0.absolute) == real) }
+    }
+}

@@ -12,6 +12,13 @@ public struct InputFile: Sendable {
     public var rawPath: [UInt8]? = nil
     /// The file's bytes when they come from memory (`Linter.lint`), not from disk.
     public var contents: [UInt8]? = nil
+
+    public init(display: String, absolute: String, rawPath: [UInt8]? = nil, contents: [UInt8]? = nil) {
+        self.display = display
+        self.absolute = absolute
+        self.rawPath = rawPath
+        self.contents = contents
+    }
 }
 
 /// Finds the files of a run: folders walked recursively for the files an input format claims
