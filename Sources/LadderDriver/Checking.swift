@@ -35,8 +35,8 @@ struct Checking {
         findings.reserveCapacity(findings.count + outcomes.reduce(0) { $0 + $1.findings.count })
         for o in outcomes { findings += o.findings }
 
-        if inputs.named {
-            // Report the named files' own problems and the findings of the ladders they belong to.
+        if inputs.scoped {
+            // Report the run's files' own problems and the findings of the ladders they belong to.
             let contextNames = Set(inputs.context.map(\.display))
             findings = findings.filter { f in
                 if streamed.names.contains(f.location.file) { return true }

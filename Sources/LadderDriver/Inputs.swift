@@ -13,6 +13,9 @@ public struct Inputs: Sendable {
     public var problems: [Finding] = []
     /// Files were named (not folders): the report keeps only their problems and their ladders'.
     public var named = false
+    /// The report keeps only the findings of the run's files and their ladders: files were
+    /// named, or context was read beside the folders walked.
+    public var scoped: Bool { named || !context.isEmpty }
 
     public init(files: [InputFile], context: [InputFile] = [], problems: [Finding] = [], named: Bool = false) {
         self.files = files
@@ -32,22 +35,21 @@ public struct Inputs: Sendable {
 
     /// As `ladderlint lint` finds them: `paths`, else the configuration's paths (else
     /// `ladders/`); when `paths` names files, the configured paths are read as context.
-    /// The spreadsheets of `sources:` belong to every run: files of the run, or context when
-    /// the run names files (and not them).
+    /// The spreadsheets of `sources:` are files of the run when it walks the configured paths
+    /// or a folder holding them; otherwise context (read to resolve the ladders of the run's
+    /// files: a run over `ladders/` still sees the bands kept in `comp/`).
     public static func discover(_ paths: [String], settings: Settings, workingDirectory: String, formats: InputFormats = .standard) -> Inputs {
         let config = settings.configuration
         let discovery = Discovery(workingDirectory: workingDirectory, formats: formats)
         let configuredPaths = (config.paths ?? ["ladders"]).map { Discovery.absolute($0, cwd: config.directory) }
         let sources = config.sources.map(\.absolute)
-        let named = !paths.isEmpty && !explicitFiles(paths, cwd: workingDirectory).isEmpty
-        // Without paths, a missing source is reported; with them, it is context and only read
-        // when it exists (as the configured paths are).
-        let (files, problems) = discovery.files(paths.isEmpty ? configuredPaths + sources : named ? paths : paths + sources)
+        // Without paths, a missing source is reported; as context, it is read when it exists.
+        let (files, problems) = discovery.files(paths.isEmpty ? configuredPaths + sources : paths)
         var inputs = Inputs(files: files, problems: problems)
-        inputs.named = named
-        if inputs.named {
+        inputs.named = !paths.isEmpty && !explicitFiles(paths, cwd: workingDirectory).isEmpty
+        if !paths.isEmpty {
             let known = Set(files.map(\.absolute))
-            let existing = (configuredPaths + sources).filter { FileManager.default.fileExists(atPath: $0) }
+            let existing = ((inputs.named ? configuredPaths : []) + sources).filter { FileManager.default.fileExists(atPath: $0) }
             inputs.context = discovery.files(existing).files.filter { !known.contains($0.absolute) }
         }
         return inputs
