@@ -63,8 +63,13 @@ public struct UnmappedInput: InputFormat {
     ]
 
     static func kind(_ path: String) -> String? {
-        let lower = path.lowercased()
-        return kinds.first { lower.hasSuffix($0.suffix) }?.what
+        // Asked of every file of a run: only the extension is looked at, and only lowercased
+        // when it is short enough to be one of these.
+        guard let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")), path.utf8.distance(from: dot, to: path.utf8.endIndex) <= 9,
+              path.utf8[path.utf8.index(after: dot)...].first.map({ $0 | 0x20 != UInt8(ascii: "y") }) ?? false
+        else { return nil }
+        let ext = String(path[dot...]).lowercased()
+        return kinds.first { $0.suffix == ext }?.what
     }
 
     static func recognises(_ path: String) -> Bool { kind(path) != nil }

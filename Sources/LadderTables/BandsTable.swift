@@ -88,7 +88,8 @@ public struct BandsTable: Sendable {
         var headers: [String] = []
         var percent: [BandColumn: Bool] = [:]
 
-        func name(_ c: BandColumn) -> String { index[c].map { headers[$0] } ?? c.rawValue }
+        /// A column's header as messages quote it (the file's text: capped).
+        func name(_ c: BandColumn) -> String { index[c].map { Escape.capped(headers[$0], 80) } ?? c.rawValue }
     }
 
     struct HeaderFailure: Error {
@@ -111,22 +112,25 @@ public struct BandsTable: Sendable {
         let record = records[b.index]
         let span = Self.span(record.cells[0])
         if let problem = b.problem { return .failure(HeaderFailure(span: span, message: problem)) }
-        let found = record.cells.map { "\"\($0.text)\"" }.joined(separator: ", ")
+        // A header row is the pull request's text: at most 12 headers of at most 40 characters,
+        // after the fix (a finding's message is capped; the fix must survive).
+        var found = record.cells.prefix(12).map { "\"\(Escape.capped($0.text, 40))\"" }.joined(separator: ", ")
+        if record.cells.count > 12 { found += " and \(record.cells.count - 12) more" }
         var message: String
         let explicit = b.missing.filter { mapping.columns[$0] != nil }
         if !explicit.isEmpty {
-            message = explicit.map { "column \"\(mapping.columns[$0]!)\" (columns.\($0.rawValue))" }.joined(separator: " and ")
+            message = explicit.map { "column \"\(Escape.capped(mapping.columns[$0]!, 40))\" (columns.\($0.rawValue))" }.joined(separator: " and ")
                 + " \(explicit.count == 1 ? "is" : "are") not in the header row"
         } else {
             message = "expected a header row with \(b.missing.map { "a \($0.rawValue) column" }.joined(separator: ", ")), found none"
         }
-        message += "; the headers \(b.index == 0 ? "of the first row" : "of row \(record.line)") are: \(found)."
         if b.missing.contains(.currency) && b.missing.count == 1 {
-            message += " Add a currency column, or currency: USD (the ISO code of every amount) to the sources: entry"
+            message += ": add a currency column, or currency: USD (the ISO code of every amount) to the sources: entry"
         } else {
             let example = b.missing.filter { $0 != .currency }.map { "\($0.rawValue): \"\(Self.example($0))\"" }.joined(separator: ", ")
-            message += " Name the columns in the sources: entry of .ladderlint.yml (columns: {\(example)}) or pass --columns to ladderlint import bands"
+            message += ": name the columns in the sources: entry of .ladderlint.yml (columns: {\(example)}) or pass --columns to ladderlint import bands"
         }
+        message += ". The headers \(b.index == 0 ? "of the first row" : "of row \(record.line)") are: \(found)"
         return .failure(HeaderFailure(span: span, message: message))
     }
 
@@ -162,7 +166,7 @@ public struct BandsTable: Sendable {
             }
             guard let first = hits.first else { continue }
             if hits.count > 1 {
-                let names = hits.map { "\"\(columns.headers[$0])\"" }.joined(separator: " and ")
+                let names = hits.prefix(2).map { "\"\(Escape.capped(columns.headers[$0], 80))\"" }.joined(separator: " and ")
                 return (columns, "the columns \(names) both look like the \(column.rawValue) column: name the one to read in the sources: entry (columns: {\(column.rawValue): \(names.split(separator: " ").first!)})")
             }
             columns.index[column] = first
@@ -210,7 +214,7 @@ public struct BandsTable: Sendable {
             if DocumentDecoder.isCurrency(c.value) {
                 currency = c.value
             } else {
-                fail(c.span, "currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"\(c.value)\" in column \"\(columns.name(.currency))\"")
+                fail(c.span, "currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"\(Escape.capped(c.value, 80))\" in column \"\(columns.name(.currency))\"")
             }
         } else if mapping.currency == nil {
             fail(cell(.currency).map(Self.span) ?? rowSpan, "currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found an empty cell in column \"\(columns.name(.currency))\": fill it in, or give currency: in the sources: entry")
@@ -227,7 +231,7 @@ public struct BandsTable: Sendable {
                 return nil
             case .unreadable:
                 result.moneyTexts.append(cell.text)
-                fail(Self.span(cell), "\(path): expected an amount such as \(CellValues.amountForms(mapping.decimal)), found the string \"\(cell.text)\" in column \"\(columns.name(c))\"\(decimalHint(cell.text))")
+                fail(Self.span(cell), "\(path): expected an amount such as \(CellValues.amountForms(mapping.decimal)), found the string \"\(Escape.capped(cell.text, 80))\" in column \"\(columns.name(c))\"\(decimalHint(cell.text))")
                 return nil
             case .value(let v):
                 let value = v / Double(divisor)
@@ -245,7 +249,7 @@ public struct BandsTable: Sendable {
             switch CellValues.fraction(cell.text, decimal: mapping.decimal, headerIsPercent: columns.percent[.bonusTarget] ?? false) {
             case .blank: break
             case .unreadable:
-                fail(Self.span(cell), "bonus_target: expected a percentage or fraction of base such as \(CellValues.percentForms), found the string \"\(cell.text)\" in column \"\(columns.name(.bonusTarget))\"")
+                fail(Self.span(cell), "bonus_target: expected a percentage or fraction of base such as \(CellValues.percentForms), found the string \"\(Escape.capped(cell.text, 80))\" in column \"\(columns.name(.bonusTarget))\"")
             case .value(let v):
                 bonus = Located(v, span: Self.span(cell))
                 // An amount in the bonus column: money, however the rules show it.

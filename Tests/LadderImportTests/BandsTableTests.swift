@@ -104,7 +104,7 @@ import Testing
         let r = decode("Job Level,Low,High,Currency\nswe-3,1,2,USD\n")
         let f = try #require(r.decoded.findings.first)
         #expect(f.rule == "invalid-document" && f.location.line == 1 && f.location.column == 1)
-        #expect(f.message.contains("\"Job Level\", \"Low\", \"High\", \"Currency\""))
+        #expect(f.message.hasSuffix("The headers of the first row are: \"Job Level\", \"Low\", \"High\", \"Currency\""))
         #expect(f.message.contains("a min column") && f.message.contains("a max column") && f.message.contains("columns:"))
         #expect(r.decoded.documents.isEmpty)
     }
@@ -179,6 +179,20 @@ import Testing
         for v in [100_000.0, 120_000, 110_000, 40_000, 80_000, 10_000, 20_000, 15_000] {
             #expect(r.moneyValues.contains(v), "\(v)")
         }
+    }
+
+    /// A header row and cells are the pull request's text: messages quote at most 12 headers of
+    /// at most 40 characters, after the fix, and at most 80 characters of a cell.
+    @Test func messagesQuotingTheFileAreBounded() throws {
+        let header = (0..<5_000).map { "h\($0)" + String(repeating: "x", count: 300) }.joined(separator: ",")
+        let r = decode(header + "\n1,2,3\n")
+        let f = try #require(r.decoded.findings.first)
+        #expect(f.message.utf8.count < 1_600, "\(f.message.utf8.count)")
+        #expect(f.message.contains("columns: {level: \"Job Level\", min: \"Range Min\", max: \"Range Max\"}"))
+        #expect(f.message.hasSuffix("and 4988 more"))
+        let long = String(repeating: "9x", count: 10_000)
+        let cell = decode("Level,Currency,Min,Max\nic-4,USD,\(long),2\n")
+        #expect(try #require(cell.decoded.findings.first).message.utf8.count < 1_000)
     }
 
     @Test func anEmptyFile() throws {
