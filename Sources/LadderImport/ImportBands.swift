@@ -38,8 +38,9 @@ public enum ImportBands {
         out += "currency: \(YAMLText.scalar(currency))\n"
         out += "period: \(mapping.period.rawValue)\n"
         out += "bands:\n"
+        let shown = YAMLText.comment(file)
         for b in doc.bands {
-            out += "  # from \(YAMLText.comment(file)) row \(b.level.span.start.line)\n"
+            out += "  # from \(shown) row \(b.level.span.start.line)\n"
             out += "  - level: \(YAMLText.scalar(b.level.value))\n"
             out += "    zone: \(YAMLText.scalar(b.zone))\n"
             if b.currency != currency { out += "    currency: \(YAMLText.scalar(b.currency))\n" }
