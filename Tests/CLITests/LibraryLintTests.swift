@@ -13,10 +13,13 @@ import Testing
 @Suite struct LibraryLintTests {
     static let today = Day("2026-11-21")!
 
-    /// The files a folder walk finds under `folder` (relative to the repository), with their bytes.
+    /// The files a folder walk finds under `folder` (relative to the repository), with their bytes:
+    /// YAML and the spreadsheets the repository's `sources:` maps (ladders/larkspur's export).
     static func filesInMemory(_ folder: String) throws -> [(path: String, bytes: [UInt8])] {
         let root = Integration.root.path
-        let found = Discovery(workingDirectory: root).files([Discovery.absolute(folder, cwd: root)])
+        let settings = try Settings.load(LintOptions(), workingDirectory: root)
+        let formats = InputFormats.standard.adding(settings.configuration.sources)
+        let found = Discovery(workingDirectory: root, formats: formats).files([Discovery.absolute(folder, cwd: root)])
         #expect(found.problems.isEmpty, "\(found.problems.map(\.message))")
         return try found.files.map { f in
             (f.display, [UInt8](try Data(contentsOf: URL(fileURLWithPath: f.absolute))))
