@@ -1,4 +1,5 @@
 import LadderCSV
+import LadderTables
 import LadderModel
 import LadderRules
 import LadderYAML
@@ -6,7 +7,7 @@ import LadderYAML
 /// `ladderlint import survey`: a per-respondent export (Google Forms, Typeform, Culture Amp, a
 /// spreadsheet) aggregated into `kind: survey` documents, with the small-group rule applied
 /// before anything is written. The raw answers never leave this type: what it returns holds
-/// counts per question and audience, and nothing a respondent wrote (docs/import-survey.md).
+/// counts per question and audience, and nothing a respondent wrote (docs/import.md).
 public enum SurveyImport {
     /// Who answered, as a survey question's `audience`: the track kinds and the one role the
     /// format knows (docs/format.md, "Audiences"), in the order the documents are written.
@@ -127,9 +128,7 @@ public enum SurveyImport {
         Span(start: Mark(line: line, column: column), end: Mark(line: line, column: column))
     }
 
-    static func span(_ cell: CSVCell) -> Span {
-        Span(start: Mark(line: cell.line, column: cell.column), end: Mark(line: cell.endLine, column: cell.endColumn))
-    }
+    static func span(_ cell: CSVCell) -> Span { cell.span }
 
     /// The file's last path component: the YAML says where the figures came from without the
     /// folders of whoever ran the import.

@@ -177,11 +177,7 @@ public struct BandsTable: Sendable {
 
     // MARK: the rows
 
-    /// A cell's span as the YAML loader's spans are: the end is the column after its last
-    /// character.
-    static func span(_ cell: CSVCell) -> Span {
-        Span(start: Mark(line: cell.line, column: cell.column), end: Mark(line: cell.endLine, column: cell.endColumn + 1))
-    }
+    static func span(_ cell: CSVCell) -> Span { cell.span }
 
     /// The band of one row, or nil (with its problems) when a required cell is missing or
     /// unreadable.

@@ -12,7 +12,7 @@ struct ImportSurveyCommand: ParsableCommand {
             (Agree ... Disagree, Yes/No, or numbers with --scale). Writes counts per question and \
             audience only; groups smaller than --min-group are withheld as comments, and so is any \
             figure that would give one away. No answer, name or email is ever written. \
-            See docs/import-survey.md.
+            See docs/import.md.
             """)
 
     @Argument(help: "The survey export: a .csv (comma or semicolon) or .tsv file.")
