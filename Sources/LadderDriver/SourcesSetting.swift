@@ -78,8 +78,7 @@ enum SourcesSetting {
                 mapping.period = period
             }
             if let d = try r.string("delimiter") {
-                let named: [String: UInt8] = [",": 44, ";": 59, "tab": 9, "\t": 9, "|": 124]
-                guard let byte = named[d] else {
+                guard let byte = BandsMapping.delimiter(named: d) else {
                     throw UsageError(file: file, span: r.pair("delimiter")!.value.span, "delimiter: expected \",\", \";\", \"|\" or tab, found '\(d)'")
                 }
                 mapping.delimiter = byte

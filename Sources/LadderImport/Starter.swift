@@ -110,8 +110,8 @@ public enum Starter {
         out += "\nNext:\n"
         if shownDir != "." { out += "  cd \(Escape.terminal(shownDir))\n" }
         out += "  ladderlint lint            # checks ladders/: no findings yet\n"
-        out += "  ladderlint import bands --help\n"
-        out += "                             # your pay bands from a spreadsheet, for ladders/compensation.yaml\n"
+        out += "  ladderlint import bands YOUR-BANDS.csv --ladder engineering -o ladders/compensation.yaml --force\n"
+        out += "                             # your pay bands from a spreadsheet (or map the CSV under sources: in .ladderlint.yml)\n"
         out += "  ladderlint import ladder YOUR-TITLES.md --id engineering -o ladders/ladder.yaml --force\n"
         out += "                             # your levels, from a Markdown table or a competency matrix\n"
         out += "Edit the files: each comment says what a key means; docs/format.md says more.\n"

@@ -22,6 +22,14 @@ enum StarterFiles {
         #     subject: em-6
         #     reason: "Approved by the compensation committee"
         #     expires: 2027-03-31
+        # Read pay bands straight from your comp tool's CSV export instead of
+        # ladders/compensation.yaml (delete that file then); findings point at the cell
+        # (docs/import.md, "Bands from a spreadsheet export"):
+        # sources:
+        #   - path: comp/bands.csv
+        #     kind: compensation
+        #     ladder: engineering
+        #     equity_years: 4      # equity columns hold a 4-year grant
 
         """
 

@@ -1,3 +1,4 @@
+import LadderModel
 import LadderYAML
 
 /// Writes values as YAML that reads back as the same value under the 1.2 core schema: what
@@ -22,12 +23,10 @@ public enum YAMLText {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                // Control, format (bidi, zero-width), line/paragraph separators and
-                // noncharacters are escaped: the file shows them, never acts on them.
-                if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value)
-                    || u.properties.generalCategory == .format || u.value == 0x2028 || u.value == 0x2029
-                    || u.properties.isNoncharacterCodePoint || u.value == 0xFEFF
-                {
+                // What a terminal would show as an escape (controls, bidi, zero-width, line
+                // separators, noncharacters: Escape.needsVisible) is written as one here: the
+                // file shows them, never acts on them. Tab is written `\t` above.
+                if Escape.needsVisible(u) {
                     out += u.value <= 0xFF ? "\\x" + hex(u.value, 2) : u.value <= 0xFFFF ? "\\u" + hex(u.value, 4) : "\\U" + hex(u.value, 8)
                 } else {
                     out.unicodeScalars.append(u)
@@ -43,17 +42,12 @@ public enum YAMLText {
         return "\(v)"
     }
 
-    /// A comment line's text: one line, no control characters.
+    /// A comment line's text: one line, every character a terminal would show as an escape
+    /// (Escape.needsVisible, tab included) written as a space.
     public static func comment(_ text: String) -> String {
         var out = ""
         for u in text.unicodeScalars {
-            if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) || u.properties.generalCategory == .format
-                || u.value == 0x2028 || u.value == 0x2029
-            {
-                out += " "
-            } else {
-                out.unicodeScalars.append(u)
-            }
+            if u == "\t" || Escape.needsVisible(u) { out += " " } else { out.unicodeScalars.append(u) }
         }
         return out
     }

@@ -60,6 +60,11 @@ public struct BandsMapping: Sendable {
         self.ladder = ladder
     }
 
+    /// The delimiter a `delimiter:` setting or `--delimiter` names: `,`, `;`, `|` or tab.
+    public static func delimiter(named name: String) -> UInt8? {
+        [",": 44, ";": 59, "|": 124, "tab": 9, "\t": 9, "\\t": 9][name]
+    }
+
     /// A header as compared: case, spaces and punctuation do not count (`Range Min` = `range_min`).
     public static func normalized(_ header: String) -> String {
         String(header.lowercased().unicodeScalars.filter { u in

@@ -121,6 +121,37 @@ import Testing
         #expect(throws: UsageError.self) { try ImportBands.columns(["lvl=Job Level"]) }
     }
 
+    /// A file `sources:` maps is read with its entry, options on top; an unmapped one needs
+    /// `--ladder`.
+    @Test func theMappingComesFromSourcesThenOptions() throws {
+        let dir = try folder([
+            "comp/bands.csv": Self.export, "other.csv": "x\n",
+            ".ladderlint.yml": "sources:\n  - {path: comp/bands.csv, kind: compensation, ladder: acme, equity_years: 4, decimal: point}\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var options = ImportBands.Options()
+        let mapped = try ImportBands.mapping(for: "comp/bands.csv", options: options, workingDirectory: dir.path)
+        #expect(mapped.ladder == "acme" && mapped.equityYears == 4)
+        options.ladder = "acme-2"
+        options.currency = "EUR"
+        options.delimiter = "tab"
+        options.columns = ["zone=Location"]
+        let overridden = try ImportBands.mapping(for: "comp/bands.csv", options: options, workingDirectory: dir.path)
+        #expect(overridden.ladder == "acme-2" && overridden.currency == "EUR" && overridden.delimiter == 9 && overridden.columns == [.zone: "Location"])
+        #expect(throws: UsageError.self) { try ImportBands.mapping(for: "other.csv", options: ImportBands.Options(), workingDirectory: dir.path) }
+        var bad = ImportBands.Options()
+        bad.ladder = "acme"
+        bad.currency = "usd"
+        #expect(throws: UsageError.self) { try ImportBands.mapping(for: "other.csv", options: bad, workingDirectory: dir.path) }
+        // Run end to end: to a file, then never again over it.
+        _ = try ImportBands.run(file: "comp/bands.csv", options: ImportBands.Options(), output: "bands.yaml", force: false, workingDirectory: dir.path)
+        let written = try String(contentsOf: dir.appendingPathComponent("bands.yaml"), encoding: .utf8)
+        #expect(written.hasPrefix("# Imported from comp/bands.csv by ladderlint import bands: 6 bands."))
+        #expect(throws: UsageError.self) {
+            _ = try ImportBands.run(file: "comp/bands.csv", options: ImportBands.Options(), output: "bands.yaml", force: false, workingDirectory: dir.path)
+        }
+    }
+
     @Test func neverOverAnExistingFile() throws {
         let dir = try folder(["out.yaml": "kept\n"])
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -8,8 +8,8 @@ import LadderTables
 
 extension DecimalMark: ExpressibleByArgument {}
 
-/// `ladderlint import bands FILE.csv`: arguments into a BandsMapping (or the `sources:` entry
-/// that maps the file), then ImportBands; the YAML goes to -o FILE or stdout.
+/// `ladderlint import bands FILE.csv`: arguments into ImportBands.Options; ImportBands decides
+/// the mapping, reads and writes.
 struct ImportBandsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bands",
@@ -49,43 +49,18 @@ struct ImportBandsCommand: ParsableCommand {
     var force = false
 
     func run() throws {
+        var options = ImportBands.Options()
+        options.ladder = ladder
+        options.columns = columns
+        options.currency = currency
+        options.zone = zone
+        options.decimal = decimal
+        options.equityYears = equityYears
+        options.delimiter = delimiter
+        options.config = config
         do {
-            let cwd = FileManager.default.currentDirectoryPath
-            var mapping = try BandsSource.configured(for: file, config: config, workingDirectory: cwd)?.mapping
-            if mapping == nil {
-                guard let ladder else {
-                    throw UsageError(file: file, "no sources: entry maps this file: give the ladder id with --ladder ID (and --columns when the headers are not recognised)")
-                }
-                mapping = BandsMapping(ladder: ladder)
-            }
-            var m = mapping!
-            if let ladder { m.ladder = ladder }
-            if !columns.isEmpty { m.columns.merge(try ImportBands.columns(columns)) { $1 } }
-            if let currency {
-                guard DocumentDecoder.isCurrency(currency) else { throw UsageError("--currency: expected a three-letter ISO 4217 code such as USD, found '\(currency)'") }
-                m.currency = currency
-            }
-            if let zone { m.zone = zone }
-            if let decimal { m.decimal = decimal }
-            if let equityYears {
-                guard (1...50).contains(equityYears) else { throw UsageError("--equity-years: expected 1 to 50, found \(equityYears)") }
-                m.equityYears = equityYears
-            }
-            if let delimiter {
-                let named: [String: UInt8] = [",": 44, ";": 59, "|": 124, "tab": 9, "\t": 9, "\\t": 9]
-                guard let byte = named[delimiter] else { throw UsageError("--delimiter: expected , ; | or tab, found '\(delimiter)'") }
-                m.delimiter = byte
-            }
-            guard let data = FileManager.default.contents(atPath: Discovery.absolute(file, cwd: cwd)) else {
-                throw UsageError(file: file, "cannot read the file: check the path")
-            }
-            let yaml = try ImportBands.yaml(Array(data), file: file, mapping: m)
-            if let output {
-                try NewFile.write(yaml, to: Discovery.absolute(output, cwd: cwd), shown: output, force: force)
-                emit("", "ladderlint: wrote \(Escape.terminal(output))\n")
-            } else {
-                emit(yaml, "")
-            }
+            let (out, err) = try ImportBands.run(file: file, options: options, output: output, force: force, workingDirectory: FileManager.default.currentDirectoryPath)
+            emit(out, err)
         } catch let e as ImportBands.Problems {
             emit("", e.errors.map { "ladderlint: \($0.description)\n" }.joined() + "ladderlint: nothing was written: fix the cells above in the spreadsheet (or the mapping) and import again\n")
             throw ExitCode(2)
