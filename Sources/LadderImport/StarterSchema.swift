@@ -92,8 +92,8 @@ enum StarterSchema {
         },
         "name": {"description": "The track's name, e.g. Engineering Management.", "type": "string"},
         "kind": {
-          "description": "`individual-contributor` or `management`: which side of the comparison this track is on.",
-          "enum": ["individual-contributor", "management"]
+          "description": "`individual-contributor`, `management`, or `shared` (levels of both tracks: a common trunk before the fork, a converged top; a level may also write `track: shared` without declaring it): which side of the comparison this track is on.",
+          "enum": ["individual-contributor", "management", "shared"]
         }
       }
     },
@@ -219,6 +219,11 @@ enum StarterSchema {
         "equity": {
           "description": "Optional annualised equity grant value: min, optional mid, max.",
           "allOf": [{"$ref": "#/definitions/range"}]
+        },
+        "steps": {
+          "description": "Optional: named points of base pay inside the band, lowest first, e.g. {learning: 150000, growing: 160000, thriving: 175000, expert: 190000}.",
+          "type": "object",
+          "additionalProperties": {"type": "number"}
         }
       }
     },
@@ -341,9 +346,9 @@ enum StarterSchema {
           "type": "boolean"
         },
         "mix": {
-          "description": "Optional: who the cohort mixes: any of `management`, `individual-contributor`, `tech-lead`.",
+          "description": "Optional: who the cohort mixes: any of `management`, `individual-contributor`, `tech-lead`, `tech-lead-manager`.",
           "type": "array",
-          "items": {"enum": ["management", "individual-contributor", "tech-lead"]}
+          "items": {"enum": ["management", "individual-contributor", "tech-lead", "tech-lead-manager"]}
         }
       }
     },
@@ -449,8 +454,8 @@ enum StarterSchema {
           "description": "Track kinds; a level matches when its track is of one of them.",
           "type": "array",
           "items": {
-            "description": "The kind of a track: `individual-contributor` or `management`. Levels of an individual-contributor track and of a management track with the same grade are peers.",
-            "enum": ["individual-contributor", "management"]
+            "description": "The kind of a track: `individual-contributor`, `management` or `shared`. Levels of an individual-contributor track and of a management track with the same grade are peers; a shared level is a peer of both.",
+            "enum": ["individual-contributor", "management", "shared"]
           }
         },
         "roles": {
@@ -467,6 +472,16 @@ enum StarterSchema {
           "description": "The highest grade that matches, a whole number >= 0.",
           "type": "integer",
           "minimum": 0
+        },
+        "group": {
+          "description": "A group outside the ladder (e.g. people-team), which is neither track: a clause naming one holds no level of the ladder.",
+          "type": "string",
+          "minLength": 1
+        },
+        "groups": {
+          "description": "Groups outside the ladder (e.g. [people-team, finance]), neither track.",
+          "type": "array",
+          "items": {"type": "string", "minLength": 1}
         }
       }
     },

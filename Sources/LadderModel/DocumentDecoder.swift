@@ -7,7 +7,7 @@ public enum FormatKeys {
     public static let level: KeySet = ["id", "track", "grade", "title", "roles", "promotion"]
     public static let promotion: KeySet = ["requires", "criteria"]
     public static let compensation: KeySet = ["kind", "ladder", "currency", "period", "bands"]
-    public static let band: KeySet = ["level", "zone", "currency", "base", "bonus_target", "equity"]
+    public static let band: KeySet = ["level", "zone", "currency", "base", "bonus_target", "equity", "steps"]
     public static let range: KeySet = ["min", "mid", "max"]
     public static let policy: KeySet = ["kind", "ladder", "programs", "decisions", "forums", "transitions"]
     public static let program: KeySet = ["id", "name", "kind", "eligible", "cohort"]
@@ -17,7 +17,7 @@ public enum FormatKeys {
     public static let transition: KeySet = ["from", "to", "grade_change", "pay_change"]
     public static let survey: KeySet = ["kind", "ladder", "conducted", "anonymous", "questions"]
     public static let question: KeySet = ["id", "audience", "respondents", "agree"]
-    public static let audience: KeySet = ["tracks", "track_kinds", "roles", "min_grade", "max_grade"]
+    public static let audience: KeySet = ["tracks", "track_kinds", "roles", "min_grade", "max_grade", "group", "groups"]
 }
 
 /// What one file's bytes gave: its documents, decoded, and the findings about them.
@@ -245,8 +245,36 @@ public struct DocumentDecoder {
             equity = range(p, r.sub("equity"), "an equity range", c)
             // an invalid equity range is reported; the band stays, without equity
         }
+        var steps: [BandStep] = []
+        if let p = r.optional("steps") {
+            // `steps: {learning: 150000, growing: 160000}`, lowest first. Invalid steps are
+            // reported; the band stays, without them.
+            if p.value.kind == .mapping {
+                let path = r.sub("steps")
+                var ok = true
+                for i in 0..<p.value.count {
+                    let pair = p.value.pair(at: i)
+                    guard let name = pair.key.scalarText else { ok = false; continue }
+                    let amount: Double?
+                    switch pair.value.scalarValue {
+                    case .int(let v)?: amount = Double(v)
+                    case .float(let d)? where d.isFinite: amount = d
+                    default: amount = nil
+                    }
+                    guard let amount else {
+                        c.fail(pair.value.span, path.key(name), "expected an amount, found \(pair.value.kindDescription)")
+                        ok = false
+                        continue
+                    }
+                    steps.append(BandStep(name: Located(name, span: pair.key.span), amount: Located(amount, span: pair.value.span)))
+                }
+                if !ok { steps = [] }
+            } else {
+                r.fail(p.anchorSpan, "steps", "expected a mapping of step name to amount, such as {learning: 150000, expert: 190000}, found \(p.value.kindDescription)")
+            }
+        }
         guard r.ok, let level, let base else { return nil }
-        return Band(level: level, zone: zone?.value ?? "default", currency: cur?.value ?? currency, period: period, base: base, bonusTarget: bonus, equity: equity)
+        return Band(level: level, zone: zone?.value ?? "default", currency: cur?.value ?? currency, period: period, base: base, bonusTarget: bonus, equity: equity, steps: steps)
     }
 
     private func range(_ p: TablePair, _ path: DecodePath, _ what: String, _ c: DecodeContext) -> AmountRange? {
@@ -283,7 +311,7 @@ public struct DocumentDecoder {
                 let confidential = cr.bool("confidential", required: false)
                 var mix: Located<[String]>?
                 if let m = cr.stringList("mix") {
-                    let kinds = TrackKind.allCases.map(\.rawValue) + ["tech-lead"]
+                    let kinds = TrackKind.allCases.filter { $0 != .shared }.map(\.rawValue) + [KnownRoles.techLead, KnownRoles.techLeadManager]
                     for item in m.value where !kinds.contains(item.value) {
                         var message = "expected one of \(kinds.joined(separator: ", ")), found \"\(item.value)\""
                         if let s = Suggest.nearest(item.value, in: kinds) { message += ": did you mean '\(s)'?" }
@@ -375,8 +403,12 @@ public struct DocumentDecoder {
         }
         let roles = r.stringList("roles")
         let minGrade = r.int("min_grade", required: false, min: 0), maxGrade = r.int("max_grade", required: false, min: 0)
+        // `group: people-team` or `groups: [people-team, finance]`: outside the ladder.
+        var groups: [Located<String>]?
+        if let g = r.string("group", required: false) { groups = [g] }
+        if let g = r.stringList("groups") { groups = (groups ?? []) + g.value }
         guard r.ok else { return nil }
-        return AudienceClause(tracks: tracks?.value, trackKinds: kinds, roles: roles?.value.map(\.value), minGrade: minGrade?.value, maxGrade: maxGrade?.value)
+        return AudienceClause(tracks: tracks?.value, trackKinds: kinds, roles: roles?.value.map(\.value), minGrade: minGrade?.value, maxGrade: maxGrade?.value, groups: groups)
     }
 
     // MARK: survey

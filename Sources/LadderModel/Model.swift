@@ -9,6 +9,13 @@ public enum DocumentKind: String, Sendable, CaseIterable {
 public enum TrackKind: String, Sendable, CaseIterable, Hashable {
     case individualContributor = "individual-contributor"
     case management
+    /// Levels of both tracks at once: a common trunk before the fork (Medium's Engineer I/II)
+    /// or a converged top (FT's Technology Director). A level may also write `track: shared`
+    /// without declaring the track.
+    case shared
+
+    /// The id a level may name without a declared track.
+    public static let sharedTrackID = "shared"
 }
 
 /// `kind: ladder`: tracks and their levels.
@@ -91,6 +98,17 @@ public struct AmountRange: Sendable {
     }
 }
 
+/// A named point inside a band (`steps:`): where people progress within one level.
+public struct BandStep: Sendable {
+    public var name: Located<String>
+    public var amount: Located<Double>
+
+    public init(name: Located<String>, amount: Located<Double>) {
+        self.name = name
+        self.amount = amount
+    }
+}
+
 public struct Band: Sendable {
     public var level: Located<String>
     public var zone: String
@@ -99,8 +117,10 @@ public struct Band: Sendable {
     public var base: AmountRange
     public var bonusTarget: Located<Double>?
     public var equity: AmountRange?
+    /// Named points of base pay inside the band, lowest first (`steps:`); empty when none.
+    public var steps: [BandStep] = []
 
-    public init(level: Located<String>, zone: String, currency: String, period: PayPeriod, base: AmountRange, bonusTarget: Located<Double>?, equity: AmountRange?) {
+    public init(level: Located<String>, zone: String, currency: String, period: PayPeriod, base: AmountRange, bonusTarget: Located<Double>?, equity: AmountRange?, steps: [BandStep] = []) {
         self.level = level
         self.zone = zone
         self.currency = currency
@@ -108,6 +128,7 @@ public struct Band: Sendable {
         self.base = base
         self.bonusTarget = bonusTarget
         self.equity = equity
+        self.steps = steps
     }
 
     public var path: ModelPath { ModelPath.root.item("bands", ["level": level.value, "zone": zone]) }
@@ -208,21 +229,34 @@ public enum Audience: Sendable {
     case anyOf([AudienceClause])
 }
 
-/// A level matches a clause when it matches every key the clause gives.
+/// A level matches a clause when it matches every key the clause gives. A clause that names
+/// a group outside the ladder (`group: people-team`) matches no level: the group is neither
+/// track.
 public struct AudienceClause: Sendable {
     public var tracks: [Located<String>]?
     public var trackKinds: [TrackKind]?
     public var roles: [String]?
     public var minGrade: Int?
     public var maxGrade: Int?
+    /// Groups outside the ladder (`group: people-team`, `groups: [people-team, finance]`).
+    public var groups: [Located<String>]?
 
-    public init(tracks: [Located<String>]? = nil, trackKinds: [TrackKind]? = nil, roles: [String]? = nil, minGrade: Int? = nil, maxGrade: Int? = nil) {
+    public init(tracks: [Located<String>]? = nil, trackKinds: [TrackKind]? = nil, roles: [String]? = nil, minGrade: Int? = nil, maxGrade: Int? = nil, groups: [Located<String>]? = nil) {
         self.tracks = tracks
         self.trackKinds = trackKinds
         self.roles = roles
         self.minGrade = minGrade
         self.maxGrade = maxGrade
+        self.groups = groups
     }
+}
+
+/// The role tags the built-in rules know.
+public enum KnownRoles {
+    /// A lead of a team's technical work, without reports.
+    public static let techLead = "tech-lead"
+    /// A lead who also has reports: both a tech lead and a people manager.
+    public static let techLeadManager = "tech-lead-manager"
 }
 
 /// One decoded document.

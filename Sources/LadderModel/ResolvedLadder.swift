@@ -38,6 +38,8 @@ public struct ResolvedLadder: Sendable {
 
     /// True when the level matches every key the clause gives.
     public func matches(_ level: Level, _ clause: AudienceClause) -> Bool {
+        // A group outside the ladder (`group: people-team`) holds no level of it.
+        if clause.groups != nil { return false }
         if let tracks = clause.tracks, !tracks.contains(where: { $0.value == level.track.value }) { return false }
         if let kinds = clause.trackKinds {
             guard let k = kind(of: level), kinds.contains(k) else { return false }

@@ -96,6 +96,10 @@ public struct Resolver: Sendable {
             }
             tracks[t.id.value] = t
         }
+        // `track: shared` names the shared track without declaring it.
+        if tracks[TrackKind.sharedTrackID] == nil, l.levels.contains(where: { $0.track.value == TrackKind.sharedTrackID }) {
+            tracks[TrackKind.sharedTrackID] = Track(id: Located(TrackKind.sharedTrackID, span: l.id.span), name: "Shared", kind: .shared)
+        }
         var levels: [Level] = []
         var byID: [String: Level] = [:]
         var dropped = Set<String>()

@@ -98,6 +98,10 @@ public enum Metrics {
                 rows[i].icMin = max(rows[i].icMin ?? -.infinity, base.min.value)
                 rows[i].icMid = max(rows[i].icMid ?? -.infinity, base.midpoint)
                 rows[i].icMax = max(rows[i].icMax ?? -.infinity, base.max.value)
+            case .shared:
+                // A level of both tracks: its band is no gap between them (issue 17 decides
+                // how shared bands show; until then they are left out of the metrics).
+                continue
             case .management:
                 rows[i].managementLevels.append(l.bands[k].level.id.value)
                 rows[i].managementMin = max(rows[i].managementMin ?? -.infinity, base.min.value)

@@ -25,9 +25,9 @@ import Testing
             // The level is the text 'zone'; the aliased key '*k' is read as the key 'zone'.
             Seen("comp.yaml", 5, 12, "unknown-reference", "no level 'zone' in ladder 'acme'. Known levels: em-5, ic-5"),
             Seen("comp.yaml", 8, 5, "invalid-document",
-                 "bands[0]: unknown key 'bonus_targeT' in a band: did you mean 'bonus_target'? Valid keys: level, zone, currency, base, bonus_target, equity"),
+                 "bands[0]: unknown key 'bonus_targeT' in a band: did you mean 'bonus_target'? Valid keys: level, zone, currency, base, bonus_target, equity, steps"),
             Seen("comp.yaml", 10, 5, "invalid-document",
-                 "bands[0]: unknown key 'lével' in a band: did you mean 'level'? Valid keys: level, zone, currency, base, bonus_target, equity"),
+                 "bands[0]: unknown key 'lével' in a band: did you mean 'level'? Valid keys: level, zone, currency, base, bonus_target, equity, steps"),
         ])
     }
 
@@ -43,7 +43,7 @@ import Testing
             """)
         #expect(found.seen == [
             Seen("comp.yaml", 7, 5, "invalid-document",
-                 "bands[0]: unknown key 'bonus_traget' in a band: did you mean 'bonus_target'? Valid keys: level, zone, currency, base, bonus_target, equity")
+                 "bands[0]: unknown key 'bonus_traget' in a band: did you mean 'bonus_target'? Valid keys: level, zone, currency, base, bonus_target, equity, steps")
         ])
     }
 
@@ -285,7 +285,7 @@ import Testing
         // The level on the broken track raises nothing more.
         #expect(found.seen == [
             Seen("ladder.yaml", 5, 39, "invalid-document",
-                 "tracks[0].kind: expected one of individual-contributor, management, found the string \"individual-contributer\": did you mean 'individual-contributor'?")
+                 "tracks[0].kind: expected one of individual-contributor, management, shared, found the string \"individual-contributer\": did you mean 'individual-contributor'?")
         ])
     }
 
@@ -707,7 +707,7 @@ import Testing
             """)
         #expect(found.seen == [
             Seen("comp.yaml", 9, 9, "invalid-document",
-                 "bands[0]: unknown key 'bonus_traget' in a band: did you mean 'bonus_target'? Valid keys: level, zone, currency, base, bonus_target, equity")
+                 "bands[0]: unknown key 'bonus_traget' in a band: did you mean 'bonus_target'? Valid keys: level, zone, currency, base, bonus_target, equity, steps")
         ])
     }
 
@@ -785,7 +785,7 @@ import Testing
                 """),
         ])
         #expect(found.seen == [
-            Seen("ladder.yaml", 6, 5, "invalid-document", "tracks[1]: a track lacks the required key 'kind' (one of individual-contributor, management): add it")
+            Seen("ladder.yaml", 6, 5, "invalid-document", "tracks[1]: a track lacks the required key 'kind' (one of individual-contributor, management, shared): add it")
         ])
     }
 
