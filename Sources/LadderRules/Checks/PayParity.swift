@@ -28,7 +28,8 @@ extension Check {
         for group in ctx.payGroups {
             for mi in group.members where bands[mi].kind == .management {
                 let grade = bands[mi].grade
-                let peers = group.members.lazy.filter { bands[$0].kind == .individualContributor && bands[$0].grade == grade }
+                // IC peers: levels of an IC track, and shared levels (of both tracks).
+                let peers = group.members.lazy.filter { bands[$0].kind != .management && bands[$0].grade == grade }
                 guard let ti = firstMax(peers, by: value) else { continue }
                 let ic = value(ti), mv = value(mi)
                 guard ic > 0, (mv - ic) / ic > tolerance else { continue }

@@ -17,7 +17,8 @@ extension Check {
         for group in ctx.payGroups {
             for mi in group.members where bands[mi].kind == .management {
                 let grade = bands[mi].grade
-                let peers = group.members.lazy.filter { bands[$0].kind == .individualContributor && bands[$0].grade == grade }
+                // IC peers: levels of an IC track, and shared levels (of both tracks).
+                let peers = group.members.lazy.filter { bands[$0].kind != .management && bands[$0].grade == grade }
                 guard let bonusPeerIndex = firstMax(peers, by: bonusOf), let equityPeerIndex = firstMax(peers, by: equityOf) else { continue }
                 if let bonus = bands[mi].band.bonusTarget, bonus.value > bonusOf(bonusPeerIndex) {
                     let m = bands[mi], bonusPeer = bands[bonusPeerIndex]
