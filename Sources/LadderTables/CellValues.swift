@@ -54,7 +54,9 @@ public enum CellValues {
             scale = last | 0x20 == UInt8(ascii: "k") ? 1_000 : 1_000_000
             s = s.dropLast(1).trimmed()
         }
-        guard let v = number(s, decimal: decimal) else { return .unreadable }
+        // Beyond Double's range (a 400-digit cell, 1e306 with `k`): unreadable, as the YAML
+        // decoder refuses a non-finite amount, never an infinite band.
+        guard let v = number(s, decimal: decimal), (v * scale).isFinite else { return .unreadable }
         return .value((negative ? -v : v) * scale)
     }
 
@@ -75,7 +77,7 @@ public enum CellValues {
                 negative = true
                 s = s.dropFirst(n)
             }
-            guard let v = number(s, decimal: decimal) else { return .unreadable }
+            guard let v = number(s, decimal: decimal), v.isFinite else { return .unreadable }
             let signed = negative ? -v : v
             return .value(percent ? signed / 100 : signed)
         }

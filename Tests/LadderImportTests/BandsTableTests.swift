@@ -30,6 +30,14 @@ import Testing
         #expect(CellValues.amount(text, decimal: .point) == .unreadable)
     }
 
+    /// Beyond Double's range: unreadable, never an infinite amount (found by fuzz/run --target csv).
+    @Test func amountsTooLargeForANumberAreUnreadable() {
+        let nines = String(repeating: "9", count: 400)
+        #expect(CellValues.amount(nines, decimal: .point) == .unreadable)
+        #expect(CellValues.amount("1" + String(repeating: "0", count: 306) + "k", decimal: .point) == .unreadable)
+        #expect(CellValues.fraction(nines + "%", decimal: .point, headerIsPercent: false) == .unreadable)
+    }
+
     @Test(arguments: ["95,000", "95.00", "12x"])
     func unreadableAmountsWithAComma(text: String) {
         #expect(CellValues.amount(text, decimal: .comma) == .unreadable)
