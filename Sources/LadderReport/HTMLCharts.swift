@@ -4,7 +4,9 @@ import LadderRules
 /// The band chart of one ladder, zone, currency and period: IC and management base bands side
 /// by side by grade, drawn from the report's metrics (the numbers the JSON `metrics` shows),
 /// with the same numbers as a table under it. Legible in black and white: IC bars are solid,
-/// management bars hatched, gaps cross-hatched and labelled with their ratio.
+/// management bars hatched, gaps cross-hatched and labelled with their ratio. A shared level
+/// (of both tracks) is on both sides, as the metrics put it; steps inside a band (`steps:`) are
+/// tick marks on its bar and a column of the table.
 struct HTMLBandChart {
     var rows: [PayMetric]
     /// Unique in the page; the table's id is derived from it.
@@ -17,6 +19,10 @@ struct HTMLBandChart {
     var currency: String { rows.first?.currency ?? "" }
     var period: String { rows.first?.period ?? "annual" }
     var tableID: String { id + "-table" }
+    /// Whether any band of the chart has steps: the table then has a steps column per side.
+    var hasSteps: Bool { rows.contains(where: \.hasSteps) }
+    /// Grades with a shared level.
+    var sharedGrades: [Int] { rows.filter { !$0.sharedLevels.isEmpty }.map(\.grade) }
 
     static let width = 920.0
     static let plotHeight = 250.0
@@ -41,8 +47,9 @@ struct HTMLBandChart {
     func html() -> String {
         var out = "<figure class=\"chart\" id=\"\(id)\">"
         out += "<figcaption><span class=\"chart-title\">Zone <strong>\(HTMLText.esc(zone))</strong> · \(HTMLText.esc(currency)) · \(HTMLText.esc(period)) base pay</span>"
-        out += Self.legend
+        out += Self.legend(steps: hasSteps)
         out += "</figcaption>"
+        out += notes()
         out += svg()
         out += "</figure>"
         out += table()
@@ -61,13 +68,36 @@ struct HTMLBandChart {
         </span>
         """
 
+    /// The legend, with the step mark when the chart draws steps.
+    static func legend(steps: Bool) -> String {
+        guard steps else { return legend }
+        // Inside the legend's outer span.
+        return String(legend.dropLast("</span>".count)) + stepLegend + "</span>"
+    }
+
+    static let stepLegend = """
+        <span><svg width="18" height="14">\
+        <rect x="5" y="1" width="12" height="12" fill="#1f4e8c"/>\
+        <line x1="5" y1="7" x2="17" y2="7" stroke="#fff" stroke-width="1.2" stroke-dasharray="3 2"/>\
+        <line x1="0" y1="7" x2="5" y2="7" stroke="#0b0f14" stroke-width="1.4"/></svg>Step inside a band</span>
+        """
+
+    /// What a reader needs to know beyond the legend: shared levels drawn on both sides.
+    func notes() -> String {
+        let shared = sharedGrades
+        guard !shared.isEmpty else { return "" }
+        let ids = Array(Set(rows.flatMap(\.sharedLevels))).sorted()
+        return "<p class=\"explain\">Shared level\(ids.count == 1 ? "" : "s") \(HTMLText.esc(HTMLText.list(ids))), of both tracks, \(ids.count == 1 ? "is" : "are") drawn on both sides at grade\(shared.count == 1 ? "" : "s") \(HTMLText.esc(HTMLText.list(shared.map(String.init)))): the same band for an engineer and a manager, and the peer each management band there is compared with.</p>"
+    }
+
     // MARK: - The chart
 
     func svg() -> String {
         let W = Self.width, H = height
         let x0 = Self.left, x1 = W - Self.right, y0 = top, y1 = H - Self.bottom
         // Midpoints too: a mid given outside its band must still land inside the plot.
-        let values = rows.flatMap { [$0.icMin, $0.icMid, $0.icMax, $0.managementMin, $0.managementMid, $0.managementMax].compactMap { $0 } }
+        // Steps too: a step outside its band (band-shape reports it) must land inside the plot.
+        let values = rows.flatMap { [$0.icMin, $0.icMid, $0.icMax, $0.managementMin, $0.managementMid, $0.managementMax].compactMap { $0 } + ($0.icSteps + $0.managementSteps).joined().map(\.amount) }
         let scale = HTMLScale(values, y0: y0, y1: y1, relative: redacted)
         let titleID = id + "-title"
         var s = "<svg class=\"bands\" viewBox=\"0 0 \(HTMLText.n(W)) \(HTMLText.n(H))\" role=\"img\" aria-labelledby=\"\(titleID)\" aria-describedby=\"\(tableID)\" data-grades=\"\(rows.count)\" "
@@ -103,6 +133,9 @@ struct HTMLBandChart {
             let hasM = r.managementMin != nil && r.managementMax != nil
             if hasIC { s += bar(x: icX, w: bw, min: r.icMin!, mid: r.icMid, max: r.icMax!, scale: scale, cls: "ic") }
             if hasM { s += bar(x: mX, w: bw, min: r.managementMin!, mid: r.managementMid, max: r.managementMax!, scale: scale, cls: "mgmt") }
+            // Steps over the bars, each tick reaching out of its bar's outer side.
+            if hasIC { s += stepTicks(Array(r.icSteps.joined()), x: icX, w: bw, outward: -1, scale: scale) }
+            if hasM { s += stepTicks(Array(r.managementSteps.joined()), x: mX, w: bw, outward: 1, scale: scale) }
 
             // Gaps: the part of the management band above its peer, and the peer's values as dashed references.
             if hasIC && hasM {
@@ -133,7 +166,7 @@ struct HTMLBandChart {
 
             // Grade and level ids under the slot.
             s += "<text class=\"grade-label\" x=\"\(HTMLText.n(cx))\" y=\"\(HTMLText.n(y1 + 17))\" text-anchor=\"middle\">Grade \(r.grade)</text>"
-            let ids = [r.icLevels.joined(separator: ", "), r.managementLevels.joined(separator: ", ")].filter { !$0.isEmpty }.joined(separator: " · ")
+            let ids = Self.levelText(r)
             s += "<text class=\"level-label\" x=\"\(HTMLText.n(cx))\" y=\"\(HTMLText.n(y1 + 32))\" text-anchor=\"middle\">\(HTMLText.esc(Self.truncate(ids, to: Int(slot / 5.6))))</text>"
             s += "</g>"
         }
@@ -151,6 +184,9 @@ struct HTMLBandChart {
         }
         let lonely = rows.filter { $0.icLevels.isEmpty && !$0.managementLevels.isEmpty }.map(\.grade)
         if !lonely.isEmpty { t += " No IC peer at grade\(lonely.count == 1 ? "" : "s") \(HTMLText.list(lonely.map(String.init)))." }
+        let shared = sharedGrades
+        if !shared.isEmpty { t += " A shared level, of both tracks, is drawn on both sides at grade\(shared.count == 1 ? "" : "s") \(HTMLText.list(shared.map(String.init)))." }
+        if hasSteps { t += " Tick marks on a bar are the steps inside that band." }
         t += " The table below holds the numbers."
         return t
     }
@@ -165,6 +201,27 @@ struct HTMLBandChart {
             s += "<line class=\"mid\" x1=\"\(HTMLText.n(x - 3))\" y1=\"\(y)\" x2=\"\(HTMLText.n(x + w + 3))\" y2=\"\(y)\"/>"
         }
         return s
+    }
+
+    /// A tick across the bar at each step, and a short dark mark beyond its outer side (left of
+    /// the IC bar, right of the management one) so the step reads on any fill.
+    func stepTicks(_ steps: [PayStep], x: Double, w: Double, outward: Double, scale: HTMLScale) -> String {
+        var s = ""
+        for step in steps {
+            let y = HTMLText.n(scale.y(step.amount))
+            let outer = outward < 0 ? x : x + w
+            s += "<line class=\"step\" x1=\"\(HTMLText.n(x))\" y1=\"\(y)\" x2=\"\(HTMLText.n(x + w))\" y2=\"\(y)\" stroke=\"#fff\" stroke-width=\"1.2\" stroke-dasharray=\"3 2\"/>"
+            s += "<line class=\"step-tick\" x1=\"\(HTMLText.n(outer))\" y1=\"\(y)\" x2=\"\(HTMLText.n(outer + outward * 5))\" y2=\"\(y)\" stroke=\"#0b0f14\" stroke-width=\"1.4\"/>"
+        }
+        return s
+    }
+
+    /// The level ids under a slot: IC, then management, then the shared ones once, marked.
+    static func levelText(_ r: PayMetric) -> String {
+        let shared = r.sharedLevels
+        let ic = r.icLevels.filter { !shared.contains($0) }, m = r.managementLevels.filter { !shared.contains($0) }
+        return [ic.joined(separator: ", "), m.joined(separator: ", "), shared.isEmpty ? "" : shared.joined(separator: ", ") + " (shared)"]
+            .filter { !$0.isEmpty }.joined(separator: " · ")
     }
 
     func gapRect(x: Double, w: Double, from top: Double, to bottom: Double) -> String {
@@ -203,15 +260,20 @@ struct HTMLBandChart {
         t += "<caption>Base bands by grade, zone \(HTMLText.esc(zone)), \(HTMLText.esc(currency)), \(HTMLText.esc(period)): the numbers of the chart above"
         t += redacted ? " (amounts redacted; ratios kept)." : "."
         t += "</caption>"
-        t += "<thead><tr><th scope=\"col\" rowspan=\"2\">Grade</th><th scope=\"colgroup\" colspan=\"4\" class=\"ic-head\">Individual contributor</th>"
-        t += "<th scope=\"colgroup\" colspan=\"4\" class=\"mgmt-head\">Management</th><th scope=\"colgroup\" colspan=\"3\">Management ÷ IC</th></tr>"
+        let span = hasSteps ? 5 : 4
+        t += "<thead><tr><th scope=\"col\" rowspan=\"2\">Grade</th><th scope=\"colgroup\" colspan=\"\(span)\" class=\"ic-head\">Individual contributor</th>"
+        t += "<th scope=\"colgroup\" colspan=\"\(span)\" class=\"mgmt-head\">Management</th><th scope=\"colgroup\" colspan=\"3\">Management ÷ IC</th></tr>"
         t += "<tr>"
-        for _ in 0..<2 { t += "<th scope=\"col\">Levels</th><th scope=\"col\" class=\"num\">Min</th><th scope=\"col\" class=\"num\">Mid</th><th scope=\"col\" class=\"num\">Max</th>" }
+        for _ in 0..<2 {
+            t += "<th scope=\"col\">Levels</th><th scope=\"col\" class=\"num\">Min</th><th scope=\"col\" class=\"num\">Mid</th><th scope=\"col\" class=\"num\">Max</th>"
+            if hasSteps { t += "<th scope=\"col\">Steps</th>" }
+        }
         t += "<th scope=\"col\" class=\"num\">Min</th><th scope=\"col\" class=\"num\">Mid</th><th scope=\"col\" class=\"num\">Max</th></tr></thead><tbody>"
         for r in rows {
             t += "<tr\(Self.gaps(r).isEmpty ? "" : " class=\"has-gap\"")><th scope=\"row\">\(r.grade)</th>"
-            t += side(r.icLevels, r.icMin, r.icMid, r.icMax, none: r.managementLevels.isEmpty ? "–" : "no IC peer", alert: !r.managementLevels.isEmpty)
-            t += side(r.managementLevels, r.managementMin, r.managementMid, r.managementMax, none: "no management level", alert: false)
+            let shared = r.sharedLevels
+            t += side(r.icLevels, r.icMin, r.icMid, r.icMax, r.icSteps, shared: shared, none: r.managementLevels.isEmpty ? "–" : "no IC peer", alert: !r.managementLevels.isEmpty)
+            t += side(r.managementLevels, r.managementMin, r.managementMid, r.managementMax, r.managementSteps, shared: shared, none: "no management level", alert: false)
             for x in [r.minRatio, r.midRatio, r.ratio] {
                 if let x, x > 1 {
                     t += "<td class=\"num gap-cell\">\(Self.upMark)\(HTMLText.ratio(x))<span class=\"sr\"> (management above IC)</span></td>"
@@ -225,13 +287,28 @@ struct HTMLBandChart {
         return t
     }
 
-    func side(_ levels: [String], _ lo: Double?, _ mid: Double?, _ hi: Double?, none: String, alert: Bool) -> String {
+    func side(_ levels: [String], _ lo: Double?, _ mid: Double?, _ hi: Double?, _ steps: [[PayStep]], shared: [String], none: String, alert: Bool) -> String {
         guard !levels.isEmpty else {
-            return "<td colspan=\"4\" class=\"\(alert ? "none alert" : "none")\">\(HTMLText.esc(none))</td>"
+            return "<td colspan=\"\(hasSteps ? 5 : 4)\" class=\"\(alert ? "none alert" : "none")\">\(HTMLText.esc(none))</td>"
         }
-        var t = "<td class=\"ids\">\(HTMLText.esc(levels.joined(separator: ", ")))</td>"
+        let ids = levels.map { shared.contains($0) ? $0 + " (shared)" : $0 }
+        var t = "<td class=\"ids\">\(HTMLText.esc(ids.joined(separator: ", ")))</td>"
         for v in [lo, mid, hi] { t += "<td class=\"num\">\(HTMLText.amount(v, redacted: redacted))</td>" }
+        if hasSteps { t += "<td class=\"ids\">\(stepsText(steps, levels: levels))</td>" }
         return t
+    }
+
+    /// "learning 150,000 · growing 160,000", each level's steps after its id when the side has
+    /// several levels; "–" without steps. Amounts are "[redacted]" under --redact.
+    func stepsText(_ steps: [[PayStep]], levels: [String]) -> String {
+        guard steps.contains(where: { !$0.isEmpty }) else { return "–" }
+        var parts: [String] = []
+        for (level, own) in zip(levels, steps) where !own.isEmpty {
+            // A no-break space keeps each name with its amount; lines break between steps.
+            let text = own.map { HTMLText.esc($0.name) + "\u{A0}" + HTMLText.amount($0.amount, redacted: redacted) }.joined(separator: " · ")
+            parts.append(levels.count > 1 ? HTMLText.esc(level) + ": " + text : text)
+        }
+        return parts.joined(separator: "<br>")
     }
 }
 

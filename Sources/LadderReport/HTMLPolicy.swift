@@ -133,8 +133,10 @@ struct HTMLVerdict {
 
     static func policy(_ p: PolicyPicture) -> [String] {
         var out: [String] = []
+        // As the rules judge them: a shared level counts as an IC (and a manager), and an
+        // audience of groups outside the ladder only (the people team) is neither.
         let training = p.programs.filter { $0.kind == "leadership-training" }
-        let closed = training.filter { $0.eligible.individualContributor.isEmpty }
+        let closed = training.filter { $0.eligible.individualContributor.isEmpty && !$0.eligible.outsideOnly }
         if training.isEmpty {
             if !p.isEmpty { out.append("there is no leadership training") }
         } else if closed.count == training.count {
@@ -145,7 +147,7 @@ struct HTMLVerdict {
             out.append("\(closed.count) of \(training.count) leadership-training programs are open to managers only")
         }
         let technical = p.decisions.filter { $0.kind == "technical" }
-        let managerOwned = technical.filter { $0.owner.individualContributor.isEmpty }
+        let managerOwned = technical.filter { $0.owner.individualContributor.isEmpty && !$0.owner.outsideOnly }
         if !technical.isEmpty {
             if managerOwned.isEmpty {
                 out.append("engineers own technical decisions")
@@ -175,10 +177,17 @@ struct HTMLVerdict {
         }
         if !costs.isEmpty {
             out += costs
-        } else if p.transitions.contains(where: { $0.fromKind != $0.toKind }) {
+        } else if p.transitions.contains(where: switchesTracks) {
             out.append("switching tracks keeps grade and pay")
         }
         return out
+    }
+
+    /// A move between an IC and a management track: the only moves the transition rules judge
+    /// (one from or to a shared track, which is on both sides, changes no track).
+    static func switchesTracks(_ t: PolicyPicture.Transition) -> Bool {
+        let kinds = [t.fromKind, t.toKind]
+        return kinds == ["individual-contributor", "management"] || kinds == ["management", "individual-contributor"]
     }
 
     /// Without the policy picture, the verdict can only repeat what the findings say.
@@ -242,7 +251,9 @@ struct HTMLPolicy {
                 ["\(HTMLText.esc(t.fromName)) → \(HTMLText.esc(t.toName))<code class=\"sub\">\(HTMLText.esc(t.from)) → \(HTMLText.esc(t.to))</code>",
                  t.gradeChange.map { HTMLText.esc(HTMLText.gradeChange($0)) } ?? "<span class=\"muted\">not stated</span>",
                  t.payChange.map { HTMLText.esc(HTMLText.signedPercent($0)) } ?? "<span class=\"muted\">not stated</span>",
-                 marks(t.anchor)]
+                 t.fromKind == "shared" || t.toKind == "shared"
+                    ? "<span class=\"muted\">not judged: a shared track is on both sides</span>" + (findings.contains(where: t.anchor.contains) ? " " + marks(t.anchor) : "")
+                    : marks(t.anchor)]
             })
         s += promotion()
         return s
@@ -270,8 +281,20 @@ struct HTMLPolicy {
         func ids(_ l: [String], alarm: Bool) -> String {
             l.isEmpty ? "<strong class=\"\(alarm ? "none" : "none quiet")\">none</strong>" : HTMLText.esc(l.joined(separator: ", "))
         }
-        var s = "<div class=\"aud\"><span class=\"who\"><span class=\"k ic-k\">IC</span> \(ids(a.individualContributor, alarm: true))</span>"
-        s += "<span class=\"who\"><span class=\"k mgmt-k\">Mgmt</span> \(ids(a.management, alarm: false))</span>"
+        // A shared level is on both sides; it is listed once, on a line of its own, and the
+        // IC line is not an alarm when a shared level stands for the ICs. An audience of outside
+        // groups only is no alarm either: it holds no one of the ladder.
+        let shared = a.shared
+        let ic = a.individualContributor.filter { !shared.contains($0) }, management = a.management.filter { !shared.contains($0) }
+        let quietIC = !shared.isEmpty || a.outsideOnly
+        var s = "<div class=\"aud\"><span class=\"who\"><span class=\"k ic-k\">IC</span> \(ids(ic, alarm: !quietIC))</span>"
+        s += "<span class=\"who\"><span class=\"k mgmt-k\">Mgmt</span> \(ids(management, alarm: false))</span>"
+        if !shared.isEmpty {
+            s += "<span class=\"who\"><span class=\"k\">Shared</span> \(HTMLText.esc(shared.joined(separator: ", ")))</span>"
+        }
+        if !a.groups.isEmpty {
+            s += "<span class=\"who\"><span class=\"k\">Outside</span> \(HTMLText.esc(a.groups.joined(separator: ", ")))<span class=\"sr\"> (outside the ladder: neither track)</span></span>"
+        }
         if tagTechLeads {
             s += "<span class=\"who\"><span class=\"k tl-k\">Tech leads</span> \(ids(a.techLeads, alarm: true))</span>"
         }

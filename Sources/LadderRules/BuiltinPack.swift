@@ -35,8 +35,9 @@ rules:
       management ones back.
     help: |
       Compares every management band with the highest base.max among the IC bands of the same
-      grade, in the same ladder, zone, currency and pay period. A management band with no IC peer
-      band is not compared (see missing-parallel-level). `tolerance` is relative: 0.05 allows the
+      grade, in the same ladder, zone, currency and pay period; a shared level's band (a level of
+      both tracks) is an IC peer. A management band with no IC peer band is not compared (see
+      missing-parallel-level). `tolerance` is relative: 0.05 allows the
       management ceiling to be up to 5% above.
     examples:
       triggers: |
@@ -186,7 +187,8 @@ rules:
       for managers still pays management as a promotion.
     help: |
       Compares bonus_target and equity.max separately with the highest among the IC peer bands of
-      the same grade, zone, currency and period; a missing value counts as 0.
+      the same grade, zone, currency and period (a shared level's band is an IC peer); a missing
+      value counts as 0.
     examples:
       triggers: |
         kind: ladder
@@ -234,8 +236,10 @@ rules:
       If the only way past a grade is to manage, management is a promotion. A parallel track
       that stops short tells senior engineers that their next step is out of engineering.
     help: |
-      Compares the highest grade of any individual-contributor track with the highest grade of
-      any management track in the same ladder.
+      Compares the highest grade an engineer reaches without managing, that of any
+      individual-contributor track or shared level (a common trunk, or a converged top reached
+      from both tracks), with the highest grade of any management track in the same ladder. A
+      trunk alone counts no further than its top.
     examples:
       triggers: |
         kind: ladder
@@ -272,8 +276,9 @@ rules:
       Grades are the promise that the two tracks are parallel. A management level with no IC
       peer leaves a gap that engineers can only cross by managing.
     help: |
-      Looks at management levels whose grade is at most the highest IC grade (higher ones are
-      ic-track-ceiling's) and reports those with no IC level at the same grade.
+      Looks at management levels whose grade is at most the highest IC or shared grade (higher
+      ones are ic-track-ceiling's) and reports those with no IC level at the same grade. A shared
+      level, of both tracks, is the parallel of a management level at its grade.
     examples:
       triggers: |
         kind: ladder
@@ -310,7 +315,8 @@ rules:
       higher grade or a raise is a promotion, and makes the way back look like a demotion.
     help: |
       Looks at transitions from an individual-contributor track to a management track and
-      reports a grade_change above 0 or a pay_change above 0, each on its own.
+      reports a grade_change above 0 or a pay_change above 0, each on its own. A transition from
+      or to a shared track is not judged: that track is on both sides.
     examples:
       triggers: |
         kind: ladder
@@ -357,7 +363,8 @@ rules:
       nothing ("if management isn't a promotion, then engineering isn't a demotion").
     help: |
       Looks at transitions from a management track to an individual-contributor track and
-      reports a grade_change below 0 or a pay_change below 0, each on its own.
+      reports a grade_change below 0 or a pay_change below 0, each on its own. A transition from
+      or to a shared track is not judged: that track is on both sides.
     examples:
       triggers: |
         kind: ladder
@@ -403,7 +410,8 @@ rules:
       management: the management track is not parallel, it is a toll gate.
     help: |
       Reads promotion.requires of IC levels for the tags in `tags`, and promotion.criteria for the
-      phrases in `patterns` (case-insensitive).
+      phrases in `patterns` (case-insensitive). Shared levels are read too: engineers are promoted
+      into a converged top or along a common trunk, so that promotion is an IC promotion.
     examples:
       triggers: |
         kind: ladder
@@ -455,7 +463,10 @@ rules:
       only managers tells everyone that leading is what managers do.
     help: |
       Resolves the program's `eligible` audience (omitted means everyone) to the levels it
-      contains and reports leadership-training programs that contain no IC level.
+      contains and reports leadership-training programs that contain no IC level. A shared level
+      counts as an IC level (`track_kinds: [management]` does not take it in). A group outside
+      the ladder (`group: people-team`) is no IC; a program for such groups only admits no
+      manager either and is not reported.
     examples:
       triggers: |
         kind: ladder
@@ -502,7 +513,10 @@ rules:
       training learn that their leading does not count.
     help: |
       Fires when some level holds the `role` tag, the ladder has leadership-training programs,
-      and none of them admits a level holding that role.
+      and none of them admits a level holding that role. Tags match exactly: a
+      `tech-lead-manager` (a lead with reports) is not a `tech-lead`, so it neither raises the
+      rule nor satisfies it. With `role: tech-lead-manager`, a program that admits management
+      levels admits them too, since they have reports.
     examples:
       triggers: |
         kind: ladder
@@ -547,8 +561,9 @@ rules:
       tech leads and ICs learning from each other as peers, not a lecture for managers.
     help: |
       Reports a cohort whose size is outside min_size..max_size, with no weeks or more than
-      max_weeks, whose confidential is not true, or whose mix lacks management or
-      individual-contributor. Each problem is its own finding.
+      max_weeks, whose confidential is not true, or whose mix lacks management (`management`,
+      or `tech-lead-manager`: they have reports) or `individual-contributor`. Each problem is its
+      own finding.
     examples:
       triggers: |
         kind: ladder
@@ -603,7 +618,10 @@ rules:
       closest to the work.
     help: |
       Resolves the owner audience of every decision whose kind is in `decision_kinds` and
-      reports those that contain no IC level.
+      reports those that contain no IC level. A shared level counts as an IC level. A group
+      outside the ladder (`group: people-team`) is no IC: beside management levels it does not
+      help, and an owner of such groups only (owned by neither engineers nor managers) is not
+      reported.
     examples:
       triggers: |
         kind: ladder
@@ -650,7 +668,8 @@ rules:
       engineering to get it.
     help: |
       Resolves the members of planning and decision forums and reports those that include
-      management levels and no IC level. Information forums are not checked.
+      management levels and no IC level. A shared level counts as an IC level; a group outside
+      the ladder (`group: people-team`) as neither. Information forums are not checked.
     examples:
       triggers: |
         kind: ladder
@@ -931,7 +950,8 @@ rules:
       meaningless, so they are errors.
     help: |
       In base and equity: min above mid, mid above max, min above max, or an amount of 0 or less;
-      and a bonus_target outside 0..1.
+      a bonus_target outside 0..1; and a step (`steps:`) outside base.min..base.max or not above
+      the step before it, reported at that step's amount.
     examples:
       triggers: |
         kind: ladder
@@ -977,7 +997,9 @@ rules:
       a higher grade paid below a lower one breaks the scale the parity rules rely on.
     help: |
       Within a track, zone, currency and period, compares each band's base.min and base.max with
-      the highest of the lower grades'.
+      the highest of the lower grades'. Shared levels are on every track's way up: a track's bands
+      are compared with the shared lower grades too (the trunk it forks from), and a shared band
+      with the lower grades of every track (the tops it converges from).
     examples:
       triggers: |
         kind: ladder

@@ -136,20 +136,38 @@ public struct CheckRegistry: Sendable {
     ])
 }
 
-/// Shared helpers for checks.
+/// Shared helpers for checks: the one place that says how a shared level (`track: shared`, a
+/// level of both tracks at once) and a group outside the ladder (`group: people-team`) count.
 extension ResolvedLadder {
-    /// IC levels at `grade`.
-    func icPeers(grade: Int) -> [Level] {
-        levels.filter { $0.grade.value == grade && kind(of: $0) == .individualContributor }
-    }
+    /// True when the level is where an individual contributor can be: an IC level, or a shared
+    /// level (a common trunk or a converged top, reached without managing anyone).
+    func onICSide(_ level: Level) -> Bool { kind(of: level).map { $0 != .management } ?? false }
 
-    /// True when an audience contains at least one IC level.
-    func includesIC(_ audience: Audience) -> Bool {
-        members(of: audience).contains { kind(of: $0) == .individualContributor }
-    }
+    /// True when the level is where a manager can be: a management level, or a shared level.
+    func onManagementSide(_ level: Level) -> Bool { kind(of: level).map { $0 != .individualContributor } ?? false }
 
-    func includesManagement(_ audience: Audience) -> Bool {
-        members(of: audience).contains { kind(of: $0) == .management }
+    /// True when an audience holds someone who need not manage: an IC or a shared level.
+    func includesIC(_ audience: Audience) -> Bool { members(of: audience).contains(where: onICSide) }
+
+    /// True when an audience holds someone on the management track or a shared level.
+    func includesManagement(_ audience: Audience) -> Bool { members(of: audience).contains(where: onManagementSide) }
+}
+
+extension Audience {
+    /// The groups outside the ladder an audience names (`group: people-team`), in order, once each.
+    var outsideGroups: [String] {
+        guard case .anyOf(let clauses) = self else { return [] }
+        var seen = Set<String>()
+        return clauses.flatMap { $0.groups ?? [] }.map(\.value).filter { seen.insert($0).inserted }
+    }
+}
+
+extension Check {
+    /// "em-4 plus the group people-team", or the levels alone (`describe`) when no group is named.
+    static func describe(_ levels: [Level], groups: [String]) -> String {
+        guard !groups.isEmpty else { return describe(levels) }
+        let named = (groups.count == 1 ? "the group " : "the groups ") + groups.joined(separator: ", ")
+        return levels.isEmpty ? named : describe(levels) + " plus " + named
     }
 }
 

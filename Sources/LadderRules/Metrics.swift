@@ -1,7 +1,22 @@
 import LadderModel
 
+/// A named amount inside a band (`steps:`).
+public struct PayStep: Sendable, Equatable {
+    public var name: String
+    public var amount: Double
+
+    public init(name: String, amount: Double) {
+        self.name = name
+        self.amount = amount
+    }
+}
+
 /// One row of the pay comparison: IC and management base bands of one grade, zone, currency
 /// and period. Each side is the highest among its levels, as the parity rules compare them.
+/// A shared level (of both tracks: a common trunk, a converged top) is on both sides, in both
+/// level lists: it is every IC's and every manager's level at its grade, so the ratios stay
+/// those of the rules (a management band is compared with its IC and shared peers), and a grade
+/// of shared levels alone reads as paid alike.
 public struct PayMetric: Sendable {
     public var grade: Int
     public var zone: String
@@ -15,6 +30,18 @@ public struct PayMetric: Sendable {
     public var managementMin: Double?
     public var managementMid: Double?
     public var managementMax: Double?
+    /// The steps inside each side's bands, lowest first: `icSteps[i]` are those of
+    /// `icLevels[i]`'s band (aligned by position, so a rewrite of the ids keeps them paired).
+    /// Shown by the HTML report; the JSON metrics do not carry them.
+    public var icSteps: [[PayStep]] = []
+    public var managementSteps: [[PayStep]] = []
+
+    /// Whether any band of the row has steps.
+    public var hasSteps: Bool { icSteps.contains { !$0.isEmpty } || managementSteps.contains { !$0.isEmpty } }
+
+    /// The levels on both sides: the shared ones (a level is on one track, so only a shared
+    /// level is in both lists; redaction keeps it so, as it rewrites both lists alike).
+    public var sharedLevels: [String] { icLevels.filter(managementLevels.contains) }
 
     /// management_max / individual_contributor_max, 4 decimals; nil without both sides.
     public var ratio: Double? { Self.ratio(managementMax, icMax) }
@@ -92,21 +119,23 @@ public enum Metrics {
                     icLevels: [], managementLevels: []))
             }
             let base = band.base
-            switch l.bands[k].track.kind {
-            case .individualContributor:
-                rows[i].icLevels.append(l.bands[k].level.id.value)
+            let kind = l.bands[k].track.kind
+            let id = l.bands[k].level.id.value
+            let steps = band.steps.map { PayStep(name: $0.name.value, amount: $0.amount.value) }
+            // A shared level's band is on both sides (see PayMetric).
+            if kind != .management {
+                rows[i].icLevels.append(id)
                 rows[i].icMin = max(rows[i].icMin ?? -.infinity, base.min.value)
                 rows[i].icMid = max(rows[i].icMid ?? -.infinity, base.midpoint)
                 rows[i].icMax = max(rows[i].icMax ?? -.infinity, base.max.value)
-            case .shared:
-                // A level of both tracks: its band is no gap between them (issue 17 decides
-                // how shared bands show; until then they are left out of the metrics).
-                continue
-            case .management:
-                rows[i].managementLevels.append(l.bands[k].level.id.value)
+                rows[i].icSteps.append(steps)
+            }
+            if kind != .individualContributor {
+                rows[i].managementLevels.append(id)
                 rows[i].managementMin = max(rows[i].managementMin ?? -.infinity, base.min.value)
                 rows[i].managementMid = max(rows[i].managementMid ?? -.infinity, base.midpoint)
                 rows[i].managementMax = max(rows[i].managementMax ?? -.infinity, base.max.value)
+                rows[i].managementSteps.append(steps)
             }
         }
         // Field by field: a comparison of 4-tuples copied their strings (38 M instructions per
@@ -135,6 +164,16 @@ public enum Metrics {
         }
         return LadderMetrics(
             id: l.id, name: l.ladder.name, organization: l.ladder.organization, file: l.file,
-            topIC: l.topGrade(.individualContributor), topManagement: l.topGrade(.management), pay: pay, survey: survey)
+            topIC: reach(l, .individualContributor), topManagement: reach(l, .management), pay: pay, survey: survey)
+    }
+
+    /// The highest grade a track kind reaches, shared levels (of both tracks) included, as
+    /// ic-track-ceiling compares them: the IC side is every level an engineer can reach without
+    /// managing, so a common trunk counts even without an IC track; the management side is nil
+    /// without a management track (a trunk alone is no management).
+    static func reach(_ l: ResolvedLadder, _ kind: TrackKind) -> Int? {
+        let own = l.topGrade(kind), shared = l.topGrade(.shared)
+        guard let own else { return kind == .individualContributor ? shared : nil }
+        return max(own, shared ?? own)
     }
 }

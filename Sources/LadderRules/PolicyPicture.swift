@@ -13,15 +13,26 @@ public struct PolicyPicture: Sendable {
     public var transitions: [Transition]
 
     /// An audience as written and the levels it resolves to, by track kind, in ladder order.
+    /// A shared level (of both tracks) is on both lists, as the rules count it: an audience
+    /// holding one holds someone who need not manage, and a manager's level.
     public struct Audience: Sendable {
         /// A short rendering of the YAML, e.g. "track_kinds: management, min_grade: 4".
         public var written: String
+        /// IC and shared levels.
         public var individualContributor: [String]
+        /// Management and shared levels.
         public var management: [String]
         /// The members that hold the `tech-lead` role.
         public var techLeads: [String]
+        /// Groups outside the ladder it names (`group: people-team`), which are neither track.
+        public var groups: [String] = []
 
+        /// No level of the ladder (groups outside it aside).
         public var isEmpty: Bool { individualContributor.isEmpty && management.isEmpty }
+        /// The shared levels: the only ones on both lists.
+        public var shared: [String] { individualContributor.filter(management.contains) }
+        /// Only groups outside the ladder: neither engineers nor managers, so no parity question.
+        public var outsideOnly: Bool { isEmpty && !groups.isEmpty }
     }
 
     /// Where an entry lives: a finding whose ladder and file match and whose model path starts
@@ -93,9 +104,10 @@ extension PolicyPicture {
             let members = l.members(of: a)
             return Audience(
                 written: describe(a),
-                individualContributor: members.filter { l.kind(of: $0) == .individualContributor }.map(\.id.value),
-                management: members.filter { l.kind(of: $0) == .management }.map(\.id.value),
-                techLeads: members.filter { $0.hasRole("tech-lead") }.map(\.id.value))
+                individualContributor: members.filter(l.onICSide).map(\.id.value),
+                management: members.filter(l.onManagementSide).map(\.id.value),
+                techLeads: members.filter { $0.hasRole(KnownRoles.techLead) }.map(\.id.value),
+                groups: a.outsideGroups)
         }
         var picture = PolicyPicture(ladder: l.id, programs: [], decisions: [], forums: [], transitions: [])
         for p in l.policies {
@@ -142,6 +154,7 @@ extension PolicyPicture {
                 if let r = c.roles { parts.append("roles: " + r.joined(separator: ", ")) }
                 if let g = c.minGrade { parts.append("min_grade: \(g)") }
                 if let g = c.maxGrade { parts.append("max_grade: \(g)") }
+                if let g = c.groups { parts.append((g.count == 1 ? "group: " : "groups: ") + g.map(\.value).joined(separator: ", ")) }
                 return parts.isEmpty ? "everyone" : parts.joined(separator: ", ")
             }.joined(separator: " or ")
         }

@@ -5,7 +5,7 @@ extension Check {
     /// Bands whose numbers contradict themselves.
     static let bandShape = Check(
         id: "band-shape",
-        summary: "checks each band's base and equity ranges are ordered and positive, and bonus_target is a fraction",
+        summary: "checks each band's base and equity ranges are ordered and positive, bonus_target is a fraction, and steps rise inside the base range",
         messageArgs: ["level", "problem", "fix", "zone"]
     ) { ctx in
         var hits: [Hit] = []
@@ -42,8 +42,30 @@ extension Check {
                 checkPositive("mid", r.mid)
                 checkPositive("max", r.max)
             }
+            // Steps (`steps:`) are named amounts inside the base range, lowest first: each must lie
+            // within base.min..base.max and be above the one before. One finding per step; the
+            // range is not judged when base itself is out of order (that is reported above).
+            func checkSteps(_ base: AmountRange, _ steps: [BandStep]) {
+                let lo = base.min.value, hi = base.max.value
+                var previous: BandStep?
+                for step in steps {
+                    defer { previous = step }
+                    let v = step.amount.value, name = step.name.value
+                    let path = b.band.path.key("steps").key(name)
+                    let shown = "the step '\(name)' at \(Format.amount(v, cur))"
+                    let evidence = [Evidence("step", .string(name)), Evidence("amount", .amount(v)), Evidence("min", .amount(lo)), Evidence("max", .amount(hi))]
+                    if lo <= hi, v < lo || v > hi {
+                        let side = v < lo ? "below base.min \(Format.amount(lo, cur))" : "above base.max \(Format.amount(hi, cur))"
+                        hit(step.amount.span, path, "\(shown), \(side)", "keep every step between base.min and base.max", evidence)
+                    } else if let p = previous, v <= p.amount.value {
+                        hit(step.amount.span, path, "\(shown), not above the step '\(p.name.value)' before it at \(Format.amount(p.amount.value, cur))",
+                            "list steps lowest first, each above the one before", evidence + [Evidence("previous_step", .string(p.name.value)), Evidence("previous_amount", .amount(p.amount.value))])
+                    }
+                }
+            }
             checkRange("base", b.band.base)
             if let equity = b.band.equity { checkRange("equity", equity) }
+            if !b.band.steps.isEmpty { checkSteps(b.band.base, b.band.steps) }
             if let bonus = b.band.bonusTarget, bonus.value < 0 || bonus.value > 1 {
                 hit(bonus.span, b.band.path.key("bonus_target"), "bonus_target is \(Format.plain(bonus.value))",
                     "write it as a fraction of base from 0 to 1 (0.10 for 10%)", [Evidence("bonus_target", .number(bonus.value))])
@@ -55,18 +77,23 @@ extension Check {
     /// A higher grade paid below a lower grade of the same track.
     static let bandProgression = Check(
         id: "band-progression",
-        summary: "checks that within a track, zone, currency and period, base.min and base.max rise with grade",
+        summary: "checks that within a track (shared levels included in every track), zone, currency and period, base.min and base.max rise with grade",
         messageArgs: ["higher", "lower", "what", "higher_amount", "lower_amount", "zone"]
     ) { ctx in
         let bands = ctx.ladder.bands
         var hits: [Hit] = []
         for group in ctx.payGroups {
+            // Shared levels (a common trunk, a converged top) are on every track's way up: a
+            // track's bands are compared with its own lower grades and the shared ones, and a
+            // shared band with every lower grade of the group.
+            let shared = group.members.filter { bands[$0].kind == .shared }
             for (track, list) in partition(group.members, by: { bands[$0].track.id.value }) {
+                let pool = bands[list[0]].kind == .shared ? group.members : shared.isEmpty ? list : list + shared
                 // Compares one end of band `bi`'s base range with the highest of the lower grades'.
                 func compare(_ bi: Int, _ key: String, _ end: (AmountRange) -> Located<Double>) {
                     let grade = bands[bi].grade
                     let located = end(bands[bi].band.base), value = located.value
-                    let lower = list.lazy.filter { bands[$0].grade < grade }
+                    let lower = pool.lazy.filter { bands[$0].grade < grade }
                     guard let ti = firstMax(lower, by: { end(bands[$0].band.base).value }) else { return }
                     let lowerValue = end(bands[ti].band.base).value
                     guard value < lowerValue else { return }

@@ -5,7 +5,7 @@ extension Check {
     /// A leadership-training cohort unlike a good skill share: small, short, confidential, mixed.
     static let cohortDesign = Check(
         id: "cohort-design",
-        summary: "compares each leadership-training cohort with a short, small, confidential peer group mixing managers and ICs",
+        summary: "compares each leadership-training cohort with a short, small, confidential peer group mixing managers (or tech-lead-managers) and ICs",
         params: [
             ParamSpec("min_size", .int(min: 1), .int(4), "smallest cohort"),
             ParamSpec("max_size", .int(min: 1), .int(12), "largest cohort"),
@@ -40,7 +40,11 @@ extension Check {
                         "set confidential: true", Evidence("confidential", .bool(false)))
                 }
                 let mix = c.mix?.value ?? []
-                let lacking = ["management", "individual-contributor"].filter { !mix.contains($0) }
+                // A tech-lead-manager has reports: a cohort of them mixes in management. A tech
+                // lead (no reports) is not an individual contributor for the mix, as before.
+                var lacking: [String] = []
+                if !mix.contains(TrackKind.management.rawValue) && !mix.contains(KnownRoles.techLeadManager) { lacking.append("management") }
+                if !mix.contains(TrackKind.individualContributor.rawValue) { lacking.append("individual-contributor") }
                 if !lacking.isEmpty {
                     hit(c.mix?.span ?? c.span, "mix", "mixes no \(lacking.joined(separator: " and no "))", "mix managers, tech leads and ICs in each cohort",
                         Evidence("mix", .strings(mix)))

@@ -4,16 +4,16 @@ extension Check {
     /// The IC track stops below the management track.
     static let icTrackCeiling = Check(
         id: "ic-track-ceiling",
-        summary: "compares the highest IC grade of a ladder with its highest management grade",
+        summary: "compares the highest grade an IC can reach (IC and shared levels) with the highest management grade of a ladder",
         messageArgs: ["ladder", "management", "ic", "management_grade", "ic_grade"],
         needs: [.ladder]
     ) { ctx in
         let l = ctx.ladder, levels = l.levels
         let kinds = levels.map { l.kind(of: $0) }
-        func top(_ kind: TrackKind) -> Int? {
-            firstMax(levels.indices.lazy.filter { kinds[$0] == kind }) { levels[$0].grade.value }
-        }
-        guard let icIndex = top(.individualContributor), let topIndex = top(.management),
+        // What an engineer can reach without managing: the IC tracks and the shared levels (a
+        // converged top such as a Technology Director is reached from both tracks).
+        guard let icIndex = firstMax(levels.indices.lazy.filter({ kinds[$0] == .individualContributor || kinds[$0] == .shared }), by: { levels[$0].grade.value }),
+              let topIndex = firstMax(levels.indices.lazy.filter({ kinds[$0] == .management }), by: { levels[$0].grade.value }),
               levels[icIndex].grade.value < levels[topIndex].grade.value
         else { return [] }
         let icTop = levels[icIndex], top = levels[topIndex]

@@ -4,7 +4,7 @@ extension Check {
     /// An IC promotion that asks for people-management experience.
     static let managementRequiredForPromotion = Check(
         id: "management-required-for-ic-promotion",
-        summary: "reads IC levels' promotion requirements for people-management tags and criteria",
+        summary: "reads the promotion requirements of IC and shared levels for people-management tags and criteria",
         params: [
             ParamSpec("tags", .strings, .strings(["people-management", "direct-reports", "management-experience"]), "promotion.requires tags that mean \"has managed people\""),
             ParamSpec("patterns", .strings, .strings(["direct reports", "people management", "managed a team", "management experience"]), "phrases in promotion.criteria that mean the same (case-insensitive)"),
@@ -15,7 +15,9 @@ extension Check {
         let tags = Set(ctx.params.strings("tags"))
         let patterns = ctx.params.strings("patterns").map { ($0.lowercased(), Array($0.lowercased().utf8)) }
         var hits: [Hit] = []
-        for level in l.levels where l.kind(of: level) == .individualContributor {
+        // A shared level is reached from the IC track too (a converged top, a common trunk): a
+        // promotion to it that asks for people management closes it to engineers.
+        for level in l.levels where l.onICSide(level) {
             guard let promotion = level.promotion else { continue }
             let label = "\(level.id.value) (\(level.title))"
             for tag in promotion.requires where tags.contains(tag.value) {

@@ -4,7 +4,7 @@ extension Check {
     /// A leadership-training program that admits no IC level.
     static let trainingAudience = Check(
         id: "training-audience",
-        summary: "resolves each training program's eligible audience and looks for IC levels in it",
+        summary: "resolves each training program's eligible audience and looks for IC or shared levels in it",
         params: [
             ParamSpec("program_kinds", .strings, .strings(["leadership-training"]), "which program kinds to look at"),
         ],
@@ -17,11 +17,16 @@ extension Check {
         for p in l.policies {
             for program in p.programs where kinds.contains(program.kind.rawValue) {
                 let members = l.members(of: program.eligible.value)
-                guard !members.contains(where: { l.kind(of: $0) == .individualContributor }) else { continue }
+                // A shared level is reached without managing: it counts as an IC level here.
+                guard !members.contains(where: l.onICSide) else { continue }
+                // Only groups outside the ladder (`group: people-team`): no manager is admitted
+                // either, so the program is not managers-only.
+                let groups = program.eligible.value.outsideGroups
+                if members.isEmpty && !groups.isEmpty { continue }
                 hits.append(Hit(
                     file: p.source.file, span: program.eligible.span, path: program.path.key("eligible"), subjects: [program.id.value],
-                    evidence: [Evidence("eligible_levels", .strings(members.map(\.id.value)))],
-                    args: ["program": .text("\(program.id.value) (\(program.name))"), "members": .text(Self.describe(members))]))
+                    evidence: [Evidence("eligible_levels", .strings(members.map(\.id.value)))] + (groups.isEmpty ? [] : [Evidence("eligible_groups", .strings(groups))]),
+                    args: ["program": .text("\(program.id.value) (\(program.name))"), "members": .text(Self.describe(members, groups: groups))]))
             }
         }
         return hits

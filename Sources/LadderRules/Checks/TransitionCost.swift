@@ -5,7 +5,7 @@ extension Check {
     /// Moving into management gains grade or pay, or moving back to IC loses them.
     static let transitionCost = Check(
         id: "transition-cost",
-        summary: "looks at the grade_change and pay_change of transitions between IC and management tracks",
+        summary: "looks at the grade_change and pay_change of transitions between IC and management tracks (not those from or to a shared track)",
         params: [
             ParamSpec("direction", .choice(["to-management", "to-individual-contributor"]), .string("to-management"),
                       "to-management flags gains when moving into management; to-individual-contributor flags losses when moving back"),
@@ -17,6 +17,8 @@ extension Check {
         var hits: [Hit] = []
         for p in l.policies {
             for t in p.transitions {
+                // Only moves between an IC and a management track: a shared track is on both
+                // sides, so moving into or out of it changes no track and is not judged.
                 guard let from = l.tracks[t.from.value], let to = l.tracks[t.to.value] else { continue }
                 let wanted: (TrackKind, TrackKind) = toManagement ? (.individualContributor, .management) : (.management, .individualContributor)
                 guard from.kind == wanted.0, to.kind == wanted.1 else { continue }
