@@ -156,7 +156,7 @@ extension ResolvedLadder {
 extension Audience {
     /// The groups outside the ladder an audience names (`group: people-team`), in order, once each.
     var outsideGroups: [String] {
-        guard case .anyOf(let clauses) = self else { return [] }
+        guard case .anyOf(let clauses) = self, clauses.contains(where: { $0.groups != nil }) else { return [] }
         var seen = Set<String>()
         return clauses.flatMap { $0.groups ?? [] }.map(\.value).filter { seen.insert($0).inserted }
     }

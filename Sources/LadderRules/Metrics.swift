@@ -31,8 +31,9 @@ public struct PayMetric: Sendable {
     public var managementMid: Double?
     public var managementMax: Double?
     /// The steps inside each side's bands, lowest first: `icSteps[i]` are those of
-    /// `icLevels[i]`'s band (aligned by position, so a rewrite of the ids keeps them paired).
-    /// Shown by the HTML report; the JSON metrics do not carry them.
+    /// `icLevels[i]`'s band (aligned by position, so a rewrite of the ids keeps them paired),
+    /// up to the last level with steps; empty when no band of the side has any (most ladders:
+    /// no list is made for them). Shown by the HTML report; the JSON metrics do not carry them.
     public var icSteps: [[PayStep]] = []
     public var managementSteps: [[PayStep]] = []
 
@@ -121,31 +122,39 @@ public enum Metrics {
             let base = band.base
             let kind = l.bands[k].track.kind
             let id = l.bands[k].level.id.value
-            let steps = band.steps.map { PayStep(name: $0.name.value, amount: $0.amount.value) }
+            // Steps, aligned with each side's levels: the levels before this one without steps
+            // get an empty list. Most bands have none, and then nothing is made.
+            let steps = band.steps.isEmpty ? [] : band.steps.map { PayStep(name: $0.name.value, amount: $0.amount.value) }
             // A shared level's band is on both sides (see PayMetric).
             if kind != .management {
                 rows[i].icLevels.append(id)
                 rows[i].icMin = max(rows[i].icMin ?? -.infinity, base.min.value)
                 rows[i].icMid = max(rows[i].icMid ?? -.infinity, base.midpoint)
                 rows[i].icMax = max(rows[i].icMax ?? -.infinity, base.max.value)
-                rows[i].icSteps.append(steps)
+                if !steps.isEmpty {
+                    while rows[i].icSteps.count < rows[i].icLevels.count - 1 { rows[i].icSteps.append([]) }
+                    rows[i].icSteps.append(steps)
+                }
             }
             if kind != .individualContributor {
                 rows[i].managementLevels.append(id)
                 rows[i].managementMin = max(rows[i].managementMin ?? -.infinity, base.min.value)
                 rows[i].managementMid = max(rows[i].managementMid ?? -.infinity, base.midpoint)
                 rows[i].managementMax = max(rows[i].managementMax ?? -.infinity, base.max.value)
-                rows[i].managementSteps.append(steps)
+                if !steps.isEmpty {
+                    while rows[i].managementSteps.count < rows[i].managementLevels.count - 1 { rows[i].managementSteps.append([]) }
+                    rows[i].managementSteps.append(steps)
+                }
             }
         }
         // Field by field: a comparison of 4-tuples copied their strings (38 M instructions per
         // 200 ladders). Indices are sorted, not rows: sorting rows moved each several times.
+        // Fields read in place: a copy of a row retained its level and step lists too.
         let order = rows.indices.sorted { i, j in
-            let a = rows[i], b = rows[j]
-            if a.zone != b.zone { return a.zone < b.zone }
-            if a.currency != b.currency { return a.currency < b.currency }
-            if a.period != b.period { return a.period < b.period }
-            if a.grade != b.grade { return a.grade < b.grade }
+            if rows[i].zone != rows[j].zone { return rows[i].zone < rows[j].zone }
+            if rows[i].currency != rows[j].currency { return rows[i].currency < rows[j].currency }
+            if rows[i].period != rows[j].period { return rows[i].period < rows[j].period }
+            if rows[i].grade != rows[j].grade { return rows[i].grade < rows[j].grade }
             return i < j
         }
         let pay = order.map { rows[$0] }
@@ -162,18 +171,28 @@ public enum Metrics {
                     withheld: withheld, threshold: thresholds[q.id.value]))
             }
         }
+        let top = reach(l)
         return LadderMetrics(
             id: l.id, name: l.ladder.name, organization: l.ladder.organization, file: l.file,
-            topIC: reach(l, .individualContributor), topManagement: reach(l, .management), pay: pay, survey: survey)
+            topIC: top.ic, topManagement: top.management, pay: pay, survey: survey)
     }
 
-    /// The highest grade a track kind reaches, shared levels (of both tracks) included, as
+    /// The highest grade each side reaches, shared levels (of both tracks) included, as
     /// ic-track-ceiling compares them: the IC side is every level an engineer can reach without
     /// managing, so a common trunk counts even without an IC track; the management side is nil
-    /// without a management track (a trunk alone is no management).
-    static func reach(_ l: ResolvedLadder, _ kind: TrackKind) -> Int? {
-        let own = l.topGrade(kind), shared = l.topGrade(.shared)
-        guard let own else { return kind == .individualContributor ? shared : nil }
-        return max(own, shared ?? own)
+    /// without a management track (a trunk alone is no management). One pass over the levels.
+    static func reach(_ l: ResolvedLadder) -> (ic: Int?, management: Int?) {
+        var ic: Int?, management: Int?, shared: Int?
+        for i in l.levels.indices {
+            let g = l.levels[i].grade.value
+            switch l.kind(of: l.levels[i]) {
+            case .individualContributor?: ic = max(ic ?? g, g)
+            case .management?: management = max(management ?? g, g)
+            case .shared?: shared = max(shared ?? g, g)
+            case nil: continue
+            }
+        }
+        guard let shared else { return (ic, management) }
+        return (max(ic ?? shared, shared), management.map { max($0, shared) })
     }
 }

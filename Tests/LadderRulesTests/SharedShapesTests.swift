@@ -125,13 +125,21 @@ import Testing
         let m = try #require(report.metrics.first)
         let g4 = try #require(m.pay.first { $0.grade == 4 })
         #expect(g4.icSteps == [[PayStep(name: "learning", amount: 150000), PayStep(name: "growing", amount: 165000), PayStep(name: "expert", amount: 190000)]])
-        #expect(g4.managementSteps == [[]], "em-4 has no steps; the list stays aligned with the levels")
+        #expect(g4.managementSteps.isEmpty, "no band of the side has steps: no list")
         #expect(g4.hasSteps)
         let g5 = try #require(m.pay.first { $0.grade == 5 })
-        // The shared td-5, then em-5 (no steps), on the management side; td-5 alone on the IC side.
-        #expect(g5.managementSteps.map { $0.map(\.name) } == [["one", "two"], []])
+        // The shared td-5, then em-5 (no steps: nothing after the last level with steps), on the
+        // management side; td-5 alone on the IC side.
+        #expect(g5.managementSteps.map { $0.map(\.name) } == [["one", "two"]])
         #expect(g5.icSteps.map { $0.map(\.name) } == [["one", "two"]])
         #expect(!report.findings.contains { $0.rule == "band-shape" })
+        // A level without steps before one with steps holds its place: em-5 first this time.
+        let swapped = Self.bands.replacingOccurrences(of: "  - {level: em-5, base: {min: 200000, max: 260000}}\n", with: "")
+            .replacingOccurrences(of: "  - {level: td-5,", with: "  - {level: em-5, base: {min: 200000, max: 260000}}\n  - {level: td-5,")
+        let (_, reordered) = try Self.lint(["l.yaml": Self.ladder, "c.yaml": swapped])
+        let r5 = try #require(reordered.metrics.first?.pay.first { $0.grade == 5 })
+        #expect(r5.managementLevels == ["em-5", "td-5"])
+        #expect(r5.managementSteps.map { $0.map(\.name) } == [[], ["one", "two"]])
         // The JSON metrics keep their schema: no step in them.
         #expect(!result.stdout.contains("learning") && !result.stdout.contains("\"steps\""))
     }
