@@ -10,13 +10,13 @@ enum StarterSchema {
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "urn:ladderlint:schema:ladder:1",
   "title": "ladderlint ladder file",
-  "description": "One document of a ladderlint ladder file (format version 1): a ladder, its compensation bands, its people policies or its parity survey. The `kind` key says which. Keys beginning with `x-` are free for your own notes.",
+  "description": "One document of a ladderlint ladder file (format version 1): a ladder, its compensation bands, its people policies, its parity survey or its pay formula. The `kind` key says which. Keys beginning with `x-` are free for your own notes.",
   "type": "object",
   "required": ["kind"],
   "properties": {
     "kind": {
-      "description": "What this document describes: `ladder` (tracks and levels), `compensation` (pay bands), `policy` (programs, decisions, forums, transitions) or `survey` (the anonymous parity survey).",
-      "enum": ["ladder", "compensation", "policy", "survey"]
+      "description": "What this document describes: `ladder` (tracks and levels), `compensation` (pay bands), `policy` (programs, decisions, forums, transitions), `survey` (the anonymous parity survey) or `pay-formula` (pay as benchmark × level, step and zone factors, from which ladderlint derives the bands).",
+      "enum": ["ladder", "compensation", "policy", "survey", "pay-formula"]
     }
   },
   "allOf": [
@@ -35,6 +35,10 @@ enum StarterSchema {
     {
       "if": {"properties": {"kind": {"const": "survey"}}, "required": ["kind"]},
       "then": {"$ref": "#/definitions/survey"}
+    },
+    {
+      "if": {"properties": {"kind": {"const": "pay-formula"}}, "required": ["kind"]},
+      "then": {"$ref": "#/definitions/payFormula"}
     }
   ],
   "definitions": {
@@ -130,6 +134,11 @@ enum StarterSchema {
         "promotion": {
           "description": "Optional: what it takes to be promoted to this level.",
           "allOf": [{"$ref": "#/definitions/promotion"}]
+        },
+        "family": {
+          "description": "Optional job family, e.g. engineering: a pay formula with one benchmark per family pays the level from its family's benchmark.",
+          "type": "string",
+          "minLength": 1
         }
       }
     },
@@ -248,6 +257,87 @@ enum StarterSchema {
         },
         "max": {
           "description": "The highest amount of the range, a number >= min.",
+          "type": "number",
+          "exclusiveMinimum": 0
+        }
+      }
+    },
+    "payFormula": {
+      "title": "kind: pay-formula",
+      "description": "Pay published as a formula: benchmark × level factor × step factor × zone factor (× fx in a zone of another currency). ladderlint derives one band per level factor and zone, rounded to whole units: min at the lowest step, max at the highest, mid at step factor 1; without steps, one amount.",
+      "type": "object",
+      "required": ["kind", "ladder", "currency", "benchmark", "level_factors"],
+      "additionalProperties": false,
+      "patternProperties": {
+        "^x-": {"description": "Your own annotation; ladderlint ignores it."}
+      },
+      "properties": {
+        "kind": {"description": "`pay-formula`: this document holds a pay formula.", "const": "pay-formula"},
+        "ladder": {"description": "The id of the ladder whose levels the factors are for.", "type": "string", "minLength": 1},
+        "currency": {
+          "description": "The ISO 4217 currency of the benchmark, e.g. USD, and of every zone that does not convert it.",
+          "type": "string",
+          "pattern": "^[A-Z]{3}$"
+        },
+        "period": {
+          "description": "Optional: what the benchmark is per, `annual` (the default) or `monthly`.",
+          "enum": ["annual", "monthly"],
+          "default": "annual"
+        },
+        "benchmark": {
+          "description": "The pay of the level of factor 1 at step factor 1 in a zone of factor 1, e.g. 285000; or one per job family, e.g. {engineering: 285000, design: 240000}, each level taking its `family`'s.",
+          "oneOf": [
+            {"type": "number", "exclusiveMinimum": 0},
+            {
+              "type": "object",
+              "minProperties": 1,
+              "additionalProperties": {"type": "number", "exclusiveMinimum": 0}
+            }
+          ]
+        },
+        "level_factors": {
+          "description": "Each level's factor, by level id, e.g. {swe-3: 1.0, swe-4: 1.2, em-4: 1.2}: a number above 0. A level without a factor gets no band from the formula.",
+          "type": "object",
+          "minProperties": 1,
+          "additionalProperties": {"type": "number", "exclusiveMinimum": 0}
+        },
+        "steps": {
+          "description": "Optional: named steps inside each level, lowest first, e.g. {learning: 0.85, growing: 0.9, thriving: 1.0, expert: 1.15}; each a number above 0 and above the one before.",
+          "type": "object",
+          "minProperties": 1,
+          "additionalProperties": {"type": "number", "exclusiveMinimum": 0}
+        },
+        "zones": {
+          "description": "Optional: the pay zones, by id, e.g. {us-sf: {factor: 1.0}, uk-london: {factor: 0.68, currency: GBP, fx: 0.758}}; one zone `default` of factor 1 when omitted.",
+          "type": "object",
+          "minProperties": 1,
+          "additionalProperties": {"$ref": "#/definitions/formulaZone"}
+        },
+        "zone_floor": {
+          "description": "Optional: no zone factor is taken below this, e.g. 0.625.",
+          "type": "number",
+          "exclusiveMinimum": 0
+        }
+      }
+    },
+    "formulaZone": {
+      "description": "A pay zone of a formula: its factor and, in another currency than the benchmark's, that currency and the exchange rate (local = benchmark amount × factor × fx).",
+      "type": "object",
+      "required": ["factor"],
+      "additionalProperties": false,
+      "patternProperties": {
+        "^x-": {"description": "Your own annotation; ladderlint ignores it."}
+      },
+      "dependencies": {"currency": ["fx"], "fx": ["currency"]},
+      "properties": {
+        "factor": {"description": "The zone's factor, a number above 0, e.g. 0.9.", "type": "number", "exclusiveMinimum": 0},
+        "currency": {
+          "description": "Optional: the zone's ISO 4217 currency when it is not the benchmark's, e.g. GBP; needs `fx`.",
+          "type": "string",
+          "pattern": "^[A-Z]{3}$"
+        },
+        "fx": {
+          "description": "Optional: units of the zone's currency per unit of the benchmark's, e.g. 0.758; needs `currency`.",
           "type": "number",
           "exclusiveMinimum": 0
         }

@@ -4,7 +4,7 @@ import LadderYAML
 public enum FormatKeys {
     public static let ladder: KeySet = ["kind", "id", "name", "organization", "effective", "tracks", "levels"]
     public static let track: KeySet = ["id", "name", "kind"]
-    public static let level: KeySet = ["id", "track", "grade", "title", "roles", "promotion"]
+    public static let level: KeySet = ["id", "track", "grade", "title", "roles", "promotion", "family"]
     public static let promotion: KeySet = ["requires", "criteria"]
     public static let compensation: KeySet = ["kind", "ladder", "currency", "period", "bands"]
     public static let band: KeySet = ["level", "zone", "currency", "base", "bonus_target", "equity", "steps"]
@@ -18,6 +18,10 @@ public enum FormatKeys {
     public static let survey: KeySet = ["kind", "ladder", "conducted", "anonymous", "questions"]
     public static let question: KeySet = ["id", "audience", "respondents", "agree"]
     public static let audience: KeySet = ["tracks", "track_kinds", "roles", "min_grade", "max_grade", "group", "groups"]
+    /// The root of a pay formula: nine keys, one more than a `KeySet` holds, so a plain list
+    /// that `PayFormulaDecoder` reads itself.
+    public static let payFormula: [String] = ["kind", "ladder", "currency", "period", "benchmark", "level_factors", "steps", "zones", "zone_floor"]
+    public static let formulaZone: KeySet = ["factor", "currency", "fx"]
 }
 
 /// What one file's bytes gave: its documents, decoded, and the findings about them.
@@ -133,6 +137,7 @@ public struct DocumentDecoder {
         case .compensation: return compensation(root, source, context).map(Document.compensation)
         case .policy: return policy(root, source, context).map(Document.policy)
         case .survey: return survey(root, source, context).map(Document.survey)
+        case .payFormula: return PayFormulaDecoder(context: context).decode(root, source).map(Document.payFormula)
         }
     }
 
@@ -168,12 +173,13 @@ public struct DocumentDecoder {
         let organization = r.string("organization", required: false)
         let effective = r.day("effective", required: false)
         let tracks = items(&r, "tracks", required: true) { node, path in track(node, path, ladderID, c) }
-        let levels = items(&r, "levels", required: true) { node, path in level(node, path, ladderID, c) }
+        var families: [String: String] = [:]
+        let levels = items(&r, "levels", required: true) { node, path in level(node, path, ladderID, c, families: &families) }
         guard r.ok, let id, let name, let tracks, let levels else {
             if let ladderID { c.brokenIDs.append(BrokenID(scope: .ladder, ladder: nil, id: ladderID)) }
             return nil
         }
-        return Ladder(source: source, id: id, name: name.value, organization: organization?.value, effective: effective?.value, tracks: tracks, levels: levels)
+        return Ladder(source: source, id: id, name: name.value, organization: organization?.value, effective: effective?.value, tracks: tracks, levels: levels, families: families)
     }
 
     private func track(_ node: TableNode, _ path: DecodePath, _ ladder: String?, _ c: DecodeContext) -> Track? {
@@ -186,10 +192,12 @@ public struct DocumentDecoder {
         return Track(id: id, name: name.value, kind: kind.value)
     }
 
-    private func level(_ node: TableNode, _ path: DecodePath, _ ladder: String?, _ c: DecodeContext) -> Level? {
+    /// A level; its job family, if it gives one, goes into `families` (`Ladder.families`).
+    private func level(_ node: TableNode, _ path: DecodePath, _ ladder: String?, _ c: DecodeContext, families: inout [String: String]) -> Level? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a level", keys: FormatKeys.level, context: c) else { return nil }
         let id = r.string("id"), track = r.string("track"), grade = r.int("grade", min: 0), title = r.string("title")
         let roles = r.stringList("roles")
+        let family = r.string("family", required: false)
         var promotion: Promotion?
         // An invalid promotion block is reported; the level stays, without it.
         if let p = r.optional("promotion"),
@@ -202,6 +210,8 @@ public struct DocumentDecoder {
             if let i = node.pair("id")?.value.scalarText { c.brokenIDs.append(BrokenID(scope: .level, ladder: ladder, id: i)) }
             return nil
         }
+        // The first level of an id keeps its family, as the resolver keeps the first level.
+        if let family, families[id.value] == nil { families[id.value] = family.value }
         return Level(id: id, track: track, grade: grade, title: title.value, roles: roles?.value ?? [], promotion: promotion)
     }
 

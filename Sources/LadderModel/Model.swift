@@ -1,8 +1,10 @@
 import LadderYAML
 
-/// The four kinds of document a run reads.
+/// The kinds of document a run reads.
 public enum DocumentKind: String, Sendable, CaseIterable {
     case ladder, compensation, policy, survey
+    /// Pay as a formula (benchmark × level, step and zone factors), from which bands are derived.
+    case payFormula = "pay-formula"
 }
 
 /// The kind of a track: what makes two levels of one grade "peers".
@@ -27,6 +29,10 @@ public struct Ladder: Sendable {
     public var effective: Day?
     public var tracks: [Track]
     public var levels: [Level]
+    /// Each level's job family (`family:` of a level), by level id, for pay formulas with one
+    /// benchmark per family. Kept beside the levels, not in each: a level is copied into every
+    /// band placed for it, and few ladders give families.
+    public var families: [String: String] = [:]
 }
 
 public struct Track: Sendable {
@@ -119,8 +125,11 @@ public struct Band: Sendable {
     public var equity: AmountRange?
     /// Named points of base pay inside the band, lowest first (`steps:`); empty when none.
     public var steps: [BandStep] = []
+    /// The pay formula that derived this band; nil for a band written out in a compensation
+    /// document. Every span of a derived band is its level factor's.
+    public var formula: BandFormula? = nil
 
-    public init(level: Located<String>, zone: String, currency: String, period: PayPeriod, base: AmountRange, bonusTarget: Located<Double>?, equity: AmountRange?, steps: [BandStep] = []) {
+    public init(level: Located<String>, zone: String, currency: String, period: PayPeriod, base: AmountRange, bonusTarget: Located<Double>?, equity: AmountRange?, steps: [BandStep] = [], formula: BandFormula? = nil) {
         self.level = level
         self.zone = zone
         self.currency = currency
@@ -129,9 +138,14 @@ public struct Band: Sendable {
         self.bonusTarget = bonusTarget
         self.equity = equity
         self.steps = steps
+        self.formula = formula
     }
 
-    public var path: ModelPath { ModelPath.root.item("bands", ["level": level.value, "zone": zone]) }
+    /// `bands[level=…,zone=…]`; for a derived band, its level factor, `level_factors.em-4` (the
+    /// zone is the finding's own field), so that a finding on it names what to change.
+    public var path: ModelPath {
+        formula == nil ? ModelPath.root.item("bands", ["level": level.value, "zone": zone]) : PayFormula.factorPath(level.value)
+    }
 }
 
 /// `kind: policy`: programs, decisions, forums and transitions.
@@ -265,6 +279,9 @@ public enum Document: Sendable {
     case compensation(Compensation)
     case policy(Policy)
     case survey(Survey)
+    /// Boxed: a formula is larger than the other documents, and would make every `Document`
+    /// (copied through the loader and the resolver) as large.
+    indirect case payFormula(PayFormula)
 
     public var source: DocumentSource {
         switch self {
@@ -272,6 +289,7 @@ public enum Document: Sendable {
         case .compensation(let d): d.source
         case .policy(let d): d.source
         case .survey(let d): d.source
+        case .payFormula(let d): d.source
         }
     }
 }

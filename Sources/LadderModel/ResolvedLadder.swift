@@ -18,11 +18,17 @@ public struct ResolvedLadder: Sendable {
     public var surveys: [Survey]
     /// Kinds of document of this ladder that lost elements to errors (already reported).
     public var incomplete: Set<DocumentKind> = []
+    /// How many of `bands` a pay formula derived: checks that treat them apart skip the look
+    /// when there are none, as in most ladders.
+    public var derivedBands = 0
 
     public var id: String { ladder.id.value }
     public var file: String { ladder.source.file }
 
     public func track(of level: Level) -> Track? { tracks[level.track.value] }
+
+    /// The level's job family (`family:`), if it gives one.
+    public func family(of level: Level) -> String? { ladder.families[level.id.value] }
 
     public func kind(of level: Level) -> TrackKind? { tracks[level.track.value]?.kind }
 
@@ -105,6 +111,7 @@ extension Document {
         case .compensation(let c): DocumentStub(source: c.source, isLadder: false, ladder: c.ladder)
         case .policy(let p): DocumentStub(source: p.source, isLadder: false, ladder: p.ladder)
         case .survey(let s): DocumentStub(source: s.source, isLadder: false, ladder: s.ladder)
+        case .payFormula(let f): DocumentStub(source: f.source, isLadder: false, ladder: f.ladder)
         }
     }
 }

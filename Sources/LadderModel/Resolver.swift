@@ -141,11 +141,70 @@ public struct Resolver: Sendable {
         }
 
         struct BandKey: Hashable { var level: String, zone: String }
+        // Pay formulas first: their bands are known before any written band is placed, so a
+        // written band for a level and zone that a formula covers is the one reported (and left
+        // out), wherever the files put it.
+        var derived: [Int: [PlacedBand]] = [:]
+        var derivedAt: [BandKey: PlacedBand] = [:]
+        for i in group.documents.indices {
+            guard case .payFormula(let f) = group.documents[i] else { continue }
+            let file = f.source.file
+            var out: [PlacedBand] = []
+            for lf in f.levelFactors {
+                let path = PayFormula.factorPath(lf.name.value)
+                guard let level = byID[lf.name.value] else {
+                    if !brokenID(.level, lf.name.value) && !dropped.contains(lf.name.value) {
+                        problem("unknown-reference", file, lf.name, path: path,
+                                Self.unknown("level", lf.name.value, of: "ladder '\(id)'", known: levels.map(\.id.value)))
+                    }
+                    continue
+                }
+                guard let (benchmark, family) = f.benchmark(family: l.families[level.id.value]) else {
+                    // A level of the ladder left without bands: the pay checks would judge a partial set.
+                    rl.incomplete.insert(.payFormula)
+                    problem("unknown-reference", file, lf.name, path: path, FormulaBands.noBenchmark(level, family: l.families[level.id.value], ladderFile: l.source.file, families: f.families))
+                    continue
+                }
+                var twice: [(zone: String, first: PlacedBand)] = []
+                var beyond: [String] = []
+                for zone in f.zones {
+                    let key = BandKey(level: level.id.value, zone: zone.id.value)
+                    if let first = derivedAt[key] {
+                        twice.append((zone.id.value, first))
+                        continue
+                    }
+                    guard let band = FormulaBands.band(f, factor: lf, level: level, track: tracks[level.track.value]!, zone: zone, benchmark: benchmark, family: family) else {
+                        beyond.append(zone.id.value)
+                        continue
+                    }
+                    derivedAt[key] = band
+                    out.append(band)
+                }
+                // One finding per factor, whatever the number of zones it concerns.
+                if let first = twice.first?.first {
+                    problem("duplicate-id", file, lf.name, path: path,
+                            "a second pay formula for level '\(lf.name.value)' in zone\(twice.count == 1 ? "" : "s") \(twice.map { "'\($0.zone)'" }.joined(separator: ", ")) (the first is at \(first.source.file):\(first.band.level.span.start.line)): keep one formula per level and zone")
+                }
+                if !beyond.isEmpty {
+                    rl.incomplete.insert(.payFormula)
+                    findings.append(Finding(
+                        rule: "invalid-document", severity: .error,
+                        message: "level_factors.\(lf.name.value): benchmark × factors gives no amount a band can hold in zone\(beyond.count == 1 ? "" : "s") \(beyond.map { "'\($0)'" }.joined(separator: ", ")): check the benchmark and the factors",
+                        location: Location(file: file, span: lf.factor.span), ladder: id, subjects: [lf.name.value], modelPath: path.description))
+                }
+            }
+            derived[i] = out
+        }
+
         var bandAt: [BandKey: Int] = [:]
-        for doc in group.documents {
+        for (i, doc) in group.documents.enumerated() {
             switch doc {
             case .ladder:
                 continue
+            case .payFormula:
+                let bands = derived[i] ?? []
+                rl.bands += bands
+                rl.derivedBands += bands.count
             case .compensation(let c):
                 let file = c.source.file
                 rl.bands.reserveCapacity(rl.bands.count + c.bands.count)
@@ -158,6 +217,11 @@ public struct Resolver: Sendable {
                         continue
                     }
                     let key = BandKey(level: b.level.value, zone: b.zone)
+                    if !derivedAt.isEmpty, let formula = derivedAt[key] {
+                        problem("duplicate-id", file, b.level, path: b.path.key("level"),
+                                "a band for level '\(b.level.value)' in zone '\(b.zone)', which the pay formula at \(formula.source.file):\(formula.band.level.span.start.line) (\(formula.band.path)) already derives: keep one band per level and zone (remove this band, or leave the zone or the level's factor out of the formula)")
+                        continue
+                    }
                     if let at = bandAt[key] {
                         let first = rl.bands[at]
                         problem("duplicate-id", file, b.level, path: b.path.key("level"),

@@ -7,7 +7,8 @@ public enum BuiltinPack {
     public static let text = #"""
 # The built-in rule pack of ladderlint: every rule of RULES.md, as data.
 # Each rule binds an id to a built-in check with parameters, a severity, a message template
-# ({name} placeholders are filled by the check), and the documentation that `ladderlint rules`,
+# ({name} placeholders are filled by the check; factor_message, where given, is the template of a
+# finding on a pay formula's level factors), and the documentation that `ladderlint rules`,
 # `ladderlint explain`, SARIF and the README show. The binary carries a copy of this file
 # (Sources/LadderRules/BuiltinPack.swift, made by scripts/embed-rules); a test keeps them equal.
 # Facts reporters read instead of rule or check ids (docs/format.md, "Rule facts"): category
@@ -27,6 +28,7 @@ rules:
     summary: A management band's base.max is above the highest IC peer's base.max.
     anchor: the management band's base.max
     message: "{management} tops out at {management_amount}, above its IC peer {ic} at {ic_amount} ({difference} more), grade {grade}, zone {zone}: raise the IC ceiling or lower the management one"
+    factor_message: "{management_level} factor {management_factor} vs {ic_level} {ic_factor}, +{difference}: in every zone of the pay formula, {management} tops out above its IC peer {ic}, grade {grade}: raise the IC factor or lower the management one"
     rationale: |
       Pay brackets are a statement of values. If the engineering manager at grade 6 can earn
       more than the staff engineer at grade 6, the ladder says management is the way up, whatever
@@ -38,7 +40,9 @@ rules:
       grade, in the same ladder, zone, currency and pay period; a shared level's band (a level of
       both tracks) is an IC peer. A management band with no IC peer band is not compared (see
       missing-parallel-level). `tolerance` is relative: 0.05 allows the
-      management ceiling to be up to 5% above.
+      management ceiling to be up to 5% above. Bands derived from a pay formula are compared
+      too; two levels of one formula once, on benchmark × level factor, at the management
+      level's factor, whatever the number of zones.
     examples:
       triggers: |
         kind: ladder
@@ -83,6 +87,7 @@ rules:
     summary: A management band's base.min is above the highest IC peer's base.min.
     anchor: the management band's base.min
     message: "{management} starts at {management_amount}, above its IC peer {ic} at {ic_amount} ({difference} more), grade {grade}, zone {zone}: raise the IC floor or lower the management one"
+    factor_message: "{management_level} factor {management_factor} vs {ic_level} {ic_factor}, +{difference}: in every zone of the pay formula, {management} starts above its IC peer {ic}, grade {grade}: raise the IC factor or lower the management one"
     rationale: |
       A higher floor for managers means that the day someone moves into management they are
       paid more for the same grade: the move is a promotion in all but name, and moving back is
@@ -133,12 +138,14 @@ rules:
     summary: A management band's midpoint is more than 2% above the highest IC peer's midpoint.
     anchor: the management band's base.mid, else its base mapping
     message: "{management} has a midpoint of {management_amount}, above its IC peer {ic} at {ic_amount} ({difference} more, tolerance {tolerance}), grade {grade}, zone {zone}: align the midpoints"
+    factor_message: "{management_level} factor {management_factor} vs {ic_level} {ic_factor}, +{difference} (tolerance {tolerance}): in every zone of the pay formula, {management} has a higher midpoint than its IC peer {ic}, grade {grade}: align the factors"
     rationale: |
       Most people are paid near the midpoint of their band, so a higher management midpoint is
       what most managers actually earn above their IC peers, even when the ranges overlap.
     help: |
       The midpoint is base.mid when given, else (min + max) / 2. `tolerance` (default 0.02) allows
-      small differences from rounding.
+      small differences from rounding. Two levels of one pay formula are compared once, on their
+      factors, as pay-ceiling-parity does.
     examples:
       triggers: |
         kind: ladder

@@ -34,7 +34,7 @@ public struct Engine: Sendable {
     /// (`Redactor.redact`), before any reporter sees the report.
     func finding(_ hit: Hit, rule: Rule, ladder: String) -> Finding {
         var f = Finding(
-            rule: rule.id, severity: rule.severity, message: MessageTemplate.render(rule.message, hit.args),
+            rule: rule.id, severity: rule.severity, message: MessageTemplate.render(rule.template(for: hit), hit.args),
             location: Location(file: hit.file, span: hit.span), ladder: ladder, subjects: hit.subjects, evidence: hit.evidence,
             modelPath: hit.path.description, zone: hit.zone)
         // The fingerprint above is of the whole ids; what the finding shows of each is capped.

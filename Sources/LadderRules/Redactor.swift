@@ -49,9 +49,11 @@ public struct Redactor: Sendable {
 
     /// The money amounts of a document: every value under min, mid and max of a compensation
     /// document in every reading of its text, derived midpoints, and fractions of base that are
-    /// really amounts (with their percentages).
+    /// really amounts (with their percentages); of a pay formula, its benchmarks and every
+    /// amount it derives (`formulaAmounts`).
     public static func amounts(in root: Node) -> [Double] {
         let kind = root.pair("kind")?.value.scalarText
+        if kind == DocumentKind.payFormula.rawValue { return formulaAmounts(in: root) }
         guard kind == "compensation" || kind == "policy" else { return [] }
         var out: [Double] = []
         var stack = [root]

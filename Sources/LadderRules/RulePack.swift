@@ -71,6 +71,10 @@ public struct Rule: Sendable {
     public var summary: String
     public var anchor: String
     public var message: String
+    /// A second template for a finding on a pay formula's level factors (a hit that compares
+    /// factors, which carries `management_factor`), when the rule gives one (`factor_message`);
+    /// such a finding is rendered with `message` otherwise.
+    public var factorMessage: String? = nil
     public var rationale: String
     public var help: String
     public var helpURI: String?
@@ -85,7 +89,7 @@ public struct RulePack: Sendable {
     public var rules: [Rule]
 
     static let packKeys = ["version", "rules"]
-    static let ruleKeys = ["id", "check", "category", "aliases", "status", "promotion", "facet", "severity", "params", "scope", "summary", "anchor", "message", "rationale", "help", "help_uri", "examples"]
+    static let ruleKeys = ["id", "check", "category", "aliases", "status", "promotion", "facet", "severity", "params", "scope", "summary", "anchor", "message", "factor_message", "rationale", "help", "help_uri", "examples"]
     static let scopeKeys = ["tracks", "min_grade", "max_grade", "zones"]
     static let exampleKeys = ["triggers", "passes"]
 
@@ -206,6 +210,10 @@ public struct RulePack: Sendable {
             summary: try r.string("summary", required: true)!, anchor: try r.string("anchor") ?? "",
             message: message, rationale: try r.string("rationale") ?? "", help: try r.string("help") ?? "",
             helpURI: try r.string("help_uri"), triggers: triggers, passes: passes, origin: file)
+        if let factor = try r.string("factor_message") {
+            try validate(template: factor, check: check, rule: id, file: file, span: r.pair("factor_message")!.value.span)
+            rule.factorMessage = factor
+        }
         try parseFacts(r, into: &rule, file: file)
         return rule
     }
@@ -319,6 +327,15 @@ public struct RulePack: Sendable {
         for name in MessageTemplate.placeholders(template) where !check.messageArgs.contains(name) {
             throw UsageError(file: file, span: span, "rule '\(rule)': the message uses {\(name)}, which the check '\(check.id)' does not provide. Valid placeholders: \(check.messageArgs.map { "{\($0)}" }.joined(separator: ", "))")
         }
+    }
+}
+
+extension Rule {
+    /// The template a hit is rendered with: `factor_message` for a comparison of a pay
+    /// formula's level factors, when the rule gives one; else `message`.
+    public func template(for hit: Hit) -> String {
+        if let factorMessage, hit.args["management_factor"] != nil { return factorMessage }
+        return message
     }
 }
 

@@ -103,23 +103,23 @@ import Testing
         Case(
             name: "document without kind",
             files: ["ladders/acme/platform.yaml": text("# The platform ladder\nid: acme-platform\nname: Platform\n")],
-            finding: "ladders/acme/platform.yaml:2:1: error: this document has no 'kind' key: add 'kind:' with one of ladder, compensation, policy, survey (it has an id 'acme-platform') [invalid-document]"),
+            finding: "ladders/acme/platform.yaml:2:1: error: this document has no 'kind' key: add 'kind:' with one of ladder, compensation, policy, survey, pay-formula (it has an id 'acme-platform') [invalid-document]"),
         Case(
             name: "the ladder document without kind",
             files: replacing("ladder.yaml", Fixtures.ladder, "kind: ladder\n", ""),
-            finding: "ladders/acme/ladder.yaml:1:1: error: this document has no 'kind' key: add 'kind:' with one of ladder, compensation, policy, survey (it has an id 'acme') [invalid-document]"),
+            finding: "ladders/acme/ladder.yaml:1:1: error: this document has no 'kind' key: add 'kind:' with one of ladder, compensation, policy, survey, pay-formula (it has an id 'acme') [invalid-document]"),
         Case(
             name: "unknown kind",
             files: replacing("ladder.yaml", Fixtures.ladder, "kind: ladder\n", "kind: ladders\n"),
-            finding: "ladders/acme/ladder.yaml:1:7: error: kind: expected 'kind' to be one of ladder, compensation, policy, survey, found the string \"ladders\": did you mean 'ladder'? [invalid-document]"),
+            finding: "ladders/acme/ladder.yaml:1:7: error: kind: expected 'kind' to be one of ladder, compensation, policy, survey, pay-formula, found the string \"ladders\": did you mean 'ladder'? [invalid-document]"),
         Case(
             name: "scalar document",
             files: ["ladders/acme/README.yaml": text("# Ladders of Acme\nSee the handbook for the ladder.\n")],
-            finding: "ladders/acme/README.yaml:2:1: error: expected a mapping with a 'kind' key (one of ladder, compensation, policy, survey), found the string \"See the handbook for the ladder.\": each document of a ladder file is a mapping [invalid-document]"),
+            finding: "ladders/acme/README.yaml:2:1: error: expected a mapping with a 'kind' key (one of ladder, compensation, policy, survey, pay-formula), found the string \"See the handbook for the ladder.\": each document of a ladder file is a mapping [invalid-document]"),
         Case(
             name: "list document",
             files: ["ladders/acme/levels.yaml": text("- ic-4\n- ic-5\n")],
-            finding: "ladders/acme/levels.yaml:1:1: error: expected a mapping with a 'kind' key (one of ladder, compensation, policy, survey), found a list: each document of a ladder file is a mapping [invalid-document]"),
+            finding: "ladders/acme/levels.yaml:1:1: error: expected a mapping with a 'kind' key (one of ladder, compensation, policy, survey, pay-formula), found a list: each document of a ladder file is a mapping [invalid-document]"),
         Case(
             name: "binary bytes",
             files: ["ladders/acme/logo.yaml": [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D] + Array(0...255)],

@@ -74,7 +74,7 @@ import Testing
             """)
         #expect(found.seen == [
             Seen("ladder.yaml", 10, 5, "invalid-document",
-                 "levels[0]: unknown key 'titel' in a level: did you mean 'title'? Valid keys: id, track, grade, title, roles, promotion")
+                 "levels[0]: unknown key 'titel' in a level: did you mean 'title'? Valid keys: id, track, grade, title, roles, promotion, family")
         ])
     }
 
@@ -359,7 +359,7 @@ import Testing
             """)
         #expect(found.seen == [
             Seen("ladder.yaml", 1, 1, "invalid-document",
-                 "this document has no 'kind' key: add 'kind:' with one of ladder, compensation, policy, survey (it has an id 'acme')")
+                 "this document has no 'kind' key: add 'kind:' with one of ladder, compensation, policy, survey, pay-formula (it has an id 'acme')")
         ])
     }
 
@@ -388,7 +388,7 @@ import Testing
             """)
         #expect(found.seen == [
             Seen("ladder.yaml", 1, 7, "invalid-document",
-                 "kind: expected 'kind' to be one of ladder, compensation, policy, survey, found the string \"ladders\": did you mean 'ladder'?")
+                 "kind: expected 'kind' to be one of ladder, compensation, policy, survey, pay-formula, found the string \"ladders\": did you mean 'ladder'?")
         ])
     }
 
@@ -399,7 +399,7 @@ import Testing
             """)
         #expect(found.seen == [
             Seen("notes.yaml", 2, 1, "invalid-document",
-                 "expected a mapping with a 'kind' key (one of ladder, compensation, policy, survey), found the string \"just some text\": each document of a ladder file is a mapping")
+                 "expected a mapping with a 'kind' key (one of ladder, compensation, policy, survey, pay-formula), found the string \"just some text\": each document of a ladder file is a mapping")
         ])
     }
 
@@ -410,7 +410,7 @@ import Testing
             """)
         #expect(found.seen == [
             Seen("list.yaml", 1, 1, "invalid-document",
-                 "expected a mapping with a 'kind' key (one of ladder, compensation, policy, survey), found a list: each document of a ladder file is a mapping")
+                 "expected a mapping with a 'kind' key (one of ladder, compensation, policy, survey, pay-formula), found a list: each document of a ladder file is a mapping")
         ])
     }
 

@@ -29,7 +29,7 @@ import Testing
     @Test func theExamplesDecode() throws {
         let blocks = try Self.doc().components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
         let documents = blocks.filter { $0.hasPrefix("kind: ") && !$0.contains("\n# yaml-language-server") }
-        #expect(documents.count == 4)
+        #expect(documents.count == 5)
         let found = DecodeHarness.findings(documents.enumerated().map { ("example\($0.offset).yaml", $0.element) })
         let formatRules: Set = ["yaml-syntax", "invalid-document", "unknown-reference", "duplicate-id"]
         #expect(found.filter { formatRules.contains($0.rule) }.seen == [])

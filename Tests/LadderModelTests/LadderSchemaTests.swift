@@ -35,6 +35,8 @@ import Testing
         ("survey", FormatKeys.survey.names),
         ("question", FormatKeys.question.names),
         ("audience", FormatKeys.audience.names),
+        ("payFormula", FormatKeys.payFormula),
+        ("formulaZone", FormatKeys.formulaZone.names),
     ]
 
     // MARK: the samples
@@ -216,12 +218,33 @@ import Testing
 
         """
 
+    static let formula = """
+        kind: pay-formula
+        ladder: acme
+        currency: USD
+        period: annual
+        benchmark: 285000
+        level_factors: {ic-5: 1.2, em-5: 1.2}
+        steps: {learning: 0.85, thriving: 1.0, expert: 1.15}
+        zones:
+          us-sf: {factor: 1.0}
+          uk: {factor: 0.68, currency: GBP, fx: 0.758}
+        zone_floor: 0.625
+
+        """
+
     @Test func acceptsEveryKindAndEveryAudienceForm() throws {
-        let docs = try [Self.ladder, Self.compensation, Self.policy, Self.survey].flatMap { try YAMLToJSON.documents($0) }
+        let familyFormula = Self.formula.replacingOccurrences(of: "benchmark: 285000", with: "benchmark: {engineering: 285000}")
+            .replacingOccurrences(of: "ladder: acme", with: "ladder: families")
+        let families = Self.ladder.replacingOccurrences(of: "id: acme", with: "id: families")
+            .replacingOccurrences(of: "title: Senior Engineer}", with: "title: Senior Engineer, family: engineering}")
+            .replacingOccurrences(of: "title: Engineering Manager}", with: "title: Engineering Manager, family: engineering}")
+        let all = [Self.ladder, Self.compensation, Self.policy, Self.survey, Self.formula, families, familyFormula]
+        let docs = try all.flatMap { try YAMLToJSON.documents($0) }
         let errors = try PythonValidator.validate(docs.enumerated().map { ("doc\($0.offset)", $0.element.encoded()) }, schema: ModelTestFiles.ladderSchema)
         #expect(errors.isEmpty, "\(errors.joined(separator: "\n"))")
         // The decoder takes them too.
-        let decoded = DecodeHarness.findings([("all.yaml", [Self.ladder, Self.compensation, Self.policy, Self.survey].joined(separator: "---\n"))])
+        let decoded = DecodeHarness.findings([("all.yaml", all.joined(separator: "---\n"))])
         #expect(decoded.seen == [])
     }
 
@@ -270,6 +293,14 @@ import Testing
         ("bad date", survey.replacingOccurrences(of: "2026-03-01", with: "March 2026"), "March 2026"),
         ("negative agree", survey.replacingOccurrences(of: "agree: 16", with: "agree: -1"), "-1"),
         ("anonymous as text", survey.replacingOccurrences(of: "anonymous: true", with: "anonymous: yes"), "'yes'"),
+        ("formula key typo", formula.replacingOccurrences(of: "zone_floor", with: "zone-floor"), "zone-floor"),
+        ("factor zero", formula.replacingOccurrences(of: "em-5: 1.2", with: "em-5: 0"), "less than or equal to the minimum"),
+        ("zone currency without fx", formula.replacingOccurrences(of: ", fx: 0.758", with: ""), "'fx' is a dependency of 'currency'"),
+        ("fx zero", formula.replacingOccurrences(of: "fx: 0.758", with: "fx: 0"), "less than or equal to the minimum"),
+        ("zone_floor zero", formula.replacingOccurrences(of: "zone_floor: 0.625", with: "zone_floor: 0"), "less than or equal to the minimum"),
+        ("step zero", formula.replacingOccurrences(of: "learning: 0.85", with: "learning: 0"), "less than or equal to the minimum"),
+        ("benchmark with separators", formula.replacingOccurrences(of: "benchmark: 285000", with: "benchmark: 285_000"), "285_000"),
+        ("unknown zone key", formula.replacingOccurrences(of: "{factor: 1.0}", with: "{factr: 1.0}"), "factr"),
         ("no kind", ladder.replacingOccurrences(of: "kind: ladder\n", with: ""), "'kind'"),
         ("unknown kind", ladder.replacingOccurrences(of: "kind: ladder\n", with: "kind: ladders\n"), "ladders"),
         ("scalar document", "just text\n", "is not of type 'object'"),
