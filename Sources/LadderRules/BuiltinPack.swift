@@ -40,9 +40,7 @@ rules:
       grade, in the same ladder, zone, currency and pay period; a shared level's band (a level of
       both tracks) is an IC peer. A management band with no IC peer band is not compared (see
       missing-parallel-level). `tolerance` is relative: 0.05 allows the
-      management ceiling to be up to 5% above. Bands derived from a pay formula are compared
-      too; two levels of one formula once, on benchmark × level factor, at the management
-      level's factor, whatever the number of zones.
+      management ceiling to be up to 5% above.
     examples:
       triggers: |
         kind: ladder
@@ -144,8 +142,7 @@ rules:
       what most managers actually earn above their IC peers, even when the ranges overlap.
     help: |
       The midpoint is base.mid when given, else (min + max) / 2. `tolerance` (default 0.02) allows
-      small differences from rounding. Two levels of one pay formula are compared once, on their
-      factors, as pay-ceiling-parity does.
+      small differences from rounding.
     examples:
       triggers: |
         kind: ladder
