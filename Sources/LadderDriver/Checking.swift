@@ -1,10 +1,12 @@
+import Foundation
 import LadderModel
 import LadderReport
 import LadderRules
 
 /// Stages 3 to 5 of a run, inside LadderStream: files into documents (by their input format),
 /// documents into each ladder's model (Resolver), each model into findings (Engine), with the
-/// metrics and policy picture the requested outputs need. Waivers apply at the end.
+/// metrics and policy picture the requested outputs need, and what each ladder could be
+/// checked for (coverage, always: text and `--require` read it). Waivers apply at the end.
 struct Checking {
     var registry: CheckRegistry
     var formats: InputFormats
@@ -20,8 +22,11 @@ struct Checking {
         let resolver = Resolver()
         let wantsMetrics = needs.contains(.metrics), wantsPicture = needs.contains(.policyPicture)
         let jobs = settings.jobs
+        let plan = CoveragePlan(rules: rules, registry: registry)
+        let coverage = CoverageCollector()
         let stream = LadderStream(loader: loader, jobs: jobs, chunkSize: max(1, chunkSize ?? 64 * jobs)) { group in
             let (ladder, problems) = resolver.resolve(group)
+            coverage.record(plan.ladder(ladder))
             return LadderOutcome(
                 id: ladder.id,
                 findings: problems + engine.run(ladder, rules: rules, today: today),
@@ -45,7 +50,9 @@ struct Checking {
             }
         }
         findings = Waivers.apply(settings.configuration.waivers, to: findings, today: today, rules: settings.rules)
-        return Checked(findings: findings, outcomes: outcomes, documentCount: streamed.documentCount, amounts: streamed.amounts)
+        // A scoped run (pre-commit on a few files) answers for the ladders of its files only.
+        let covered = outcomes.compactMap { o in inputs.scoped && !streamed.ladders.contains(o.id) ? nil : coverage[o.id] }
+        return Checked(findings: findings, outcomes: outcomes, documentCount: streamed.documentCount, amounts: streamed.amounts, coverage: covered)
     }
 }
 
@@ -58,4 +65,27 @@ struct Checked {
     var documentCount: Int
     /// Money amounts, for `--redact`.
     var amounts: Set<Double>
+    /// Per ladder the run reports on, in the outcomes' order.
+    var coverage: [LadderCoverage] = []
+}
+
+/// Each ladder's coverage as `LadderStream` checks it, kept beside the outcomes because
+/// `LadderOutcome` (LadderStream.swift) has no room for it yet. A ladder checked early and
+/// again at the end is recorded twice; the stream keeps the outcome of its last check, and so
+/// does this (a ladder is never checked twice at once).
+final class CoverageCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byLadder: [String: LadderCoverage] = [:]
+
+    func record(_ c: LadderCoverage) {
+        lock.lock()
+        byLadder[c.id] = c
+        lock.unlock()
+    }
+
+    subscript(id: String) -> LadderCoverage? {
+        lock.lock()
+        defer { lock.unlock() }
+        return byLadder[id]
+    }
 }

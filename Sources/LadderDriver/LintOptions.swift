@@ -35,6 +35,11 @@ public struct LintOptions: Sendable {
     public var color = false
     /// Lets the configuration's `paths` and `rules` lead out of the repository (RepositoryBounds).
     public var allowOutsideRepo = false
+    /// `--require`: rule families that must run on every ladder, as written (`pay,policy`);
+    /// parsed, and an unknown one refused, before anything is read.
+    public var require: [String] = []
+    /// `--allow-empty`: a run that finds no ladder file exits 0 instead of 2.
+    public var allowEmpty = false
 
     public init() {}
 }

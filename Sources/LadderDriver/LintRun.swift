@@ -46,16 +46,18 @@ public struct LintRun: Sendable {
     /// (documents, models, findings), Outcome, Delivery.
     func run(_ options: LintOptions, stdout: ByteSink) throws -> LintResult {
         let delivery = Delivery(workingDirectory: workingDirectory, outputs: try Delivery.outputs(options.outputs))
+        let required = try Requirements.parse(options.require)
         let settings = try Settings.load(options, workingDirectory: workingDirectory, registry: registry)
         let formats = self.formats.adding(settings.configuration.sources)
-        let inputs = Inputs.discover(options.paths, settings: settings, workingDirectory: workingDirectory, formats: formats)
+        let inputs = try Inputs.discover(options.paths, settings: settings, workingDirectory: workingDirectory, formats: formats)
+            .refusingEmpty(options, settings: settings, workingDirectory: workingDirectory)
         let checked = Checking(registry: registry, formats: formats, chunkSize: chunkSize).run(inputs, settings: settings, needs: delivery.needs)
         let baseline = try options.baseline.map { path in
             BaselineComparison(
                 baseline: try Baseline.read(Discovery.absolute(path, cwd: workingDirectory), display: path),
                 shown: path, strict: options.strictBaseline)
         }
-        let outcome = Outcome.make(checked, inputs: inputs, settings: settings, needs: delivery.needs, baseline: baseline)
+        let outcome = Outcome.make(checked, inputs: inputs, settings: settings, needs: delivery.needs, baseline: baseline, required: required)
         return try delivery.deliver(outcome, inputs: inputs, settings: settings, options: options, stdout: stdout)
     }
 

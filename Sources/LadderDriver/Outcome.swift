@@ -9,7 +9,8 @@ public struct Outcome: Sendable {
     public var report: Report
     /// The findings before the report's final redaction pass: what `--write-baseline` records.
     public var findings: [Finding]
-    /// A finding not suppressed is at or above the run's `failOn`.
+    /// A finding not suppressed is at or above the run's `failOn`, or a family `--require`
+    /// asked for was not checked for some ladder.
     public var failed: Bool
     /// Unescaped: Delivery escapes them for the terminal.
     public var notes: [String]
@@ -32,7 +33,10 @@ struct BaselineComparison {
 
 extension Outcome {
     /// Stage 6: the baseline, notes, redaction and the report, from what checking gave.
-    static func make(_ checked: Checked, inputs: Inputs, settings: Settings, needs: ReportNeeds, baseline: BaselineComparison?) -> Outcome {
+    /// `required`: the families `--require` asked for (`Requirements.parse`).
+    static func make(
+        _ checked: Checked, inputs: Inputs, settings: Settings, needs: ReportNeeds, baseline: BaselineComparison?, required: [CoverageFamily] = []
+    ) -> Outcome {
         let outcomes = checked.outcomes
         var findings = checked.findings
         var notes: [String] = outcomes.filter { !$0.incomplete.isEmpty }.map { o in
@@ -65,10 +69,39 @@ extension Outcome {
             toolVersion: Tool.version, findings: findings, summary: summary, metrics: outcomes.compactMap(\.metrics), rules: settings.rules,
             files: inputs.files.map(\.display), redacted: settings.redact, today: settings.today, notes: notes)
         report.policy = needs.contains(.policyPicture) ? outcomes.compactMap(\.picture) : nil
+        report.coverage = checked.coverage
+        report.required = required
         // One stage: every text of the report the reporters print (metrics and policy included).
-        if let redactor { report = redactor.redact(report) }
+        if let redactor {
+            report = redactor.redact(report)
+            report.coverage = report.coverage.map { $0.mapText(redactor.scrub) }
+        }
 
-        let failed = findings.contains { !$0.suppressed && settings.failOn.fails($0.severity) }
+        // What --require asked for and did not get fails the run whatever --fail-on says, and
+        // says why on standard error, one line per ladder and family.
+        let unmet = report.unmet
+        notes += Requirements.notes(unmet)
+        let failed = !unmet.isEmpty || findings.contains { !$0.suppressed && settings.failOn.fails($0.severity) }
         return Outcome(report: report, findings: findings, failed: failed, notes: notes)
+    }
+}
+
+/// `--require FAMILY,…`: the rule families that must have run on every ladder of the run.
+enum Requirements {
+    /// The families named, each value a family or a comma-separated list; an unknown name is
+    /// a usage error (exit 2) with the nearest family.
+    static func parse(_ values: [String]) throws -> [CoverageFamily] {
+        try CoverageFamily.parseList(values)
+    }
+
+    /// "required: pay was not checked: no bands or formula for ladder acme-engineering".
+    /// A family disabled in the configuration is one line, not one per ladder.
+    static func notes(_ unmet: [(ladder: LadderCoverage, family: FamilyCoverage)]) -> [String] {
+        var seen = Set<String>()
+        return unmet.compactMap { u in
+            let f = u.family
+            let line = "required: \(f.family.rawValue) was \(f.status == .disabled ? "disabled" : "not checked"): \(f.reason ?? "ladder \(u.ladder.id)")"
+            return seen.insert(line).inserted ? line : nil
+        }
     }
 }

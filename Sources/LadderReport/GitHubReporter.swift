@@ -2,7 +2,9 @@ import LadderModel
 import LadderRules
 
 /// GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line per
-/// unsuppressed finding, nothing else, so no other line can be read as a command.
+/// unsuppressed finding, then one `::notice` per family that could not be checked (an
+/// `::error` when `--require` asked for it), at the ladder's id; nothing else, so no other line
+/// can be read as a command.
 public enum GitHubReporter {
     public static func render(_ report: Report, _ style: ReportStyle) -> String {
         var out = ""
@@ -10,7 +12,21 @@ public enum GitHubReporter {
             out += command(f)
             out += "\n"
         }
+        for line in CoverageLines.lines(report) {
+            out += command(line)
+            out += "\n"
+        }
         return out
+    }
+
+    /// `::notice file=…,line=…,title=ladderlint coverage::pay: not checked — …`.
+    static func command(_ line: CoverageLines.Line) -> String {
+        var props: [(String, String)] = []
+        if let c = line.ladder { props += [("file", c.file), ("line", String(max(1, c.line)))] }
+        props.append(("title", line.required ? "ladderlint --require" : "ladderlint coverage"))
+        let head = props.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
+        let text = line.required ? "required: " + line.text : line.text
+        return "::\(line.required ? "error" : "notice") \(head)::\(escapeData(text))"
     }
 
     /// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message`.

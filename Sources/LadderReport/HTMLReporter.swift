@@ -29,6 +29,7 @@ public enum HTMLReporter {
         let verdicts = report.metrics.map { HTMLVerdict($0, ctx) }
         let order = report.metrics.indices.sorted { (verdicts[$0].status.rank, $0) < (verdicts[$1].status.rank, $1) }
         out += summary(ctx, order: order, verdicts: verdicts) + "\n"
+        out += HTMLCoverage.section(report)
         for i in order {
             out += ladder(report.metrics[i], index: i, verdict: verdicts[i], ctx) + "\n"
         }

@@ -42,7 +42,7 @@ enum HTMLStyle {
         h1 { font-size: 28px; letter-spacing: -0.01em; }
         .lede { font-size: 16px; color: var(--muted); margin: 8px 0 20px; max-width: 62em; }
         .section-h { font-size: 19px; margin: 26px 0 10px; }
-        section.findings > .section-h { margin-top: 0; }
+        section.findings > .section-h, section.coverage > .section-h { margin-top: 0; }
         .stats { display: grid; grid-template-columns: repeat(6, 1fr); gap: 10px; margin: 0; }
         .stat { border: 1px solid var(--line); border-top: 4px solid var(--line); border-radius: 8px; padding: 8px 14px 10px; background: #fafbfd; }
         .stat dt { font-size: 11.5px; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }

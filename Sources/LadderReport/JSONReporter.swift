@@ -11,6 +11,30 @@ public enum JSONReporter: StreamedJSONReporter {
             ("findings", .items(report.findings.count) { finding(report.findings[$0]) }),
             ("summary", .value(summary(report.summary))),
             ("metrics", .object([("ladders", .written(report.metrics.count) { ladder(report.metrics[$0], redacted: report.redacted, into: &$1) })])),
+            ("coverage", coverage(report)),
+        ])
+    }
+
+    /// The `coverage` object: `required` (what `--require` asked for), then per ladder each
+    /// family's status and, unless checked, the reason; one ladder built at a time. SARIF
+    /// carries the same object in its run's properties.
+    public static func coverage(_ report: Report) -> StreamedJSON {
+        .object([
+            ("required", .value(.array(report.required.map { .string($0.rawValue) }))),
+            ("ladders", .items(report.coverage.count) { coverage(report.coverage[$0]) }),
+        ])
+    }
+
+    static func coverage(_ c: LadderCoverage) -> JSONValue {
+        .object([
+            ("id", .string(c.id)),
+            ("file", .string(c.file)),
+            ("line", .int(max(1, c.line))),
+            ("families", .object(c.families.map { f in
+                var pairs: [(String, JSONValue)] = [("status", .string(f.status.rawValue))]
+                if let reason = f.reason { pairs.append(("reason", .string(reason))) }
+                return (f.family.rawValue, .object(pairs))
+            })),
         ])
     }
 

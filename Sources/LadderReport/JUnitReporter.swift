@@ -29,6 +29,8 @@ public enum JUnitReporter {
                 case .skipped(let f, let s):
                     let why = s.kind == .waiver ? "waived: \(s.reason)" : "in the baseline: \(s.reason)"
                     out += ">\n      <skipped message=\"\(attribute(why))\">" + text(body(f)) + "</skipped>\n    </testcase>\n"
+                case .notChecked(let why):
+                    out += ">\n      <skipped message=\"\(attribute(why))\"/>\n    </testcase>\n"
                 }
             }
             out += "  </testsuite>\n"
@@ -48,6 +50,9 @@ public enum JUnitReporter {
         case passed
         case failed(Finding)
         case skipped(Finding, Suppression)
+        /// The rule's family could not run on a ladder of the file (no bands, no survey…):
+        /// not a pass (Coverage).
+        case notChecked(String)
     }
 
     struct Case {
@@ -81,7 +86,7 @@ public enum JUnitReporter {
                 switch x.outcome {
                 case .passed: break
                 case .failed: c.failures += 1
-                case .skipped: c.skipped += 1
+                case .skipped, .notChecked: c.skipped += 1
                 }
             }
             return c
@@ -91,7 +96,9 @@ public enum JUnitReporter {
     /// Every file linted, clean ones included, then any other file a finding points at (the
     /// configuration for waiver findings, a baseline). In a linted file: the rules that ran,
     /// then any other rule (the core ones) that fired there; in another file, only the rules
-    /// that fired there, as the ladder rules never looked at it.
+    /// that fired there, as the ladder rules never looked at it. In the file of a ladder
+    /// document, a rule with no finding whose family could not run on that ladder is skipped,
+    /// with the reason, instead of passed.
     static func suites(_ report: Report) -> [Suite] {
         var files: [String] = []
         var seenFiles = Set<String>()
@@ -106,8 +113,18 @@ public enum JUnitReporter {
         var byFile: [String: [Finding]] = [:]
         for f in report.findings { byFile[f.location.file, default: []].append(f) }
 
+        // file → family → why it was not checked there (a file may hold several ladders).
+        var unchecked: [String: [CoverageFamily: [String]]] = [:]
+        for c in report.coverage {
+            for f in c.families where f.status == .notChecked {
+                unchecked[c.file, default: [:]][f.family, default: []].append("not checked: \(f.reason ?? c.id)")
+            }
+        }
+        let familyOf = Dictionary(report.rules.map { ($0.id, CoverageFamily(category: $0.category)) }, uniquingKeysWith: { a, _ in a })
+
         return files.map { file in
             let findings = byFile[file] ?? []
+            let notChecked = unchecked[file] ?? [:]
             let linted = seenFiles.contains(file)
             var ids = linted ? ruleIDs : []
             var seen = linted ? seenRules : []
@@ -116,7 +133,11 @@ public enum JUnitReporter {
             for id in ids {
                 let mine = findings.filter { $0.rule == id }
                 if mine.isEmpty {
-                    cases.append(Case(rule: id, outcome: .passed))
+                    if let family = familyOf[id] ?? nil, let why = notChecked[family] {
+                        cases.append(Case(rule: id, outcome: .notChecked(why.joined(separator: "; "))))
+                    } else {
+                        cases.append(Case(rule: id, outcome: .passed))
+                    }
                 }
                 for f in mine {
                     if let s = f.suppression {

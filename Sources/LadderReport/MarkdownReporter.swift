@@ -2,8 +2,9 @@ import LadderModel
 import LadderRules
 
 /// A summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`: a heading, counts by
-/// severity, then a table of the unsuppressed findings (errors first) with links to file and
-/// line, cut with "…and N more findings" well under GitHub's 65,536-character limit.
+/// severity, what was checked (and what could not be, and why), then a table of the
+/// unsuppressed findings (errors first) with links to file and line, cut with "…and N more
+/// findings" well under GitHub's 65,536-character limit.
 public enum MarkdownReporter {
     /// The most UTF-8 bytes the summary takes: GitHub's limit is 65,536 characters, and a
     /// character is at least one byte, so counting bytes keeps any text under it.
@@ -20,11 +21,12 @@ public enum MarkdownReporter {
         let live = report.findings.filter { !$0.suppressed }
         let suppressed = s.suppressed > 0 ? " (\(s.suppressed) suppressed)" : ""
         if live.isEmpty {
-            return "### ladderlint: no findings in \(count(s.files, "file"))\(suppressed)\n"
+            return "### ladderlint: no findings in \(count(s.files, "file"))\(suppressed)\n" + coverage(report)
         }
         var out = "### ladderlint: \(count(live.count, "finding")) in \(count(s.files, "file"))\n\n"
         out += "| error | warning | info | suppressed |\n|---:|---:|---:|---:|\n"
-        out += "| \(s.error) | \(s.warning) | \(s.info) | \(s.suppressed) |\n\n"
+        out += "| \(s.error) | \(s.warning) | \(s.info) | \(s.suppressed) |\n"
+        out += coverage(report) + "\n"
         out += "| Severity | Rule | Location | Message |\n|---|---|---|---|\n"
 
         // Errors first, so a cut summary keeps the ones that fail the run; report order within.
@@ -43,6 +45,23 @@ public enum MarkdownReporter {
             let rest = ordered.count - shown
             out += "\n…and \(rest) more finding\(rest == 1 ? "" : "s") (see the full report, e.g. `--format json`).\n"
         }
+        return out
+    }
+
+    /// "What was checked": one sentence when every family ran on every ladder, else the list of
+    /// what did not (CoverageLines: at most a few dozen lines, whatever the run's size).
+    /// Empty when the run read no ladder.
+    static func coverage(_ report: Report) -> String {
+        let ladders = report.coverage.count
+        guard ladders > 0 else { return "" }
+        let lines = CoverageLines.lines(report)
+        let families = CoverageFamily.allCases.map(\.rawValue).joined(separator: ", ")
+        if lines.isEmpty {
+            return "\n**What was checked:** every rule family (\(families)) on \(ladders == 1 ? "the ladder" : "all \(ladders) ladders").\n"
+        }
+        let partial = report.coverage.filter { !$0.unchecked.isEmpty }.count
+        var out = "\n**What was not checked** (\(partial) of \(count(ladders, "ladder"))):\n\n"
+        for line in lines { out += "- \(inline(CoverageLines.shown(line)))\n" }
         return out
     }
 

@@ -1,4 +1,5 @@
 import LadderModel
+import LadderRules
 
 /// The properties every output keeps whatever the input (docs/security.md), as a checker that
 /// the hostile-corpus tests and the fuzz target share: no invisible or control character but
@@ -16,7 +17,8 @@ public enum OutputSafety {
         let lines = output.split(separator: "\n", omittingEmptySubsequences: true)
         switch format {
         case "text":
-            let starts = files.map { Escape.terminal($0) + ":" }
+            // A finding starts with its file; a line of what was not checked, with its family.
+            let starts = files.map { Escape.terminal($0) + ":" } + families.map { $0 + ": " }
             for line in lines where !starts.contains(where: { line.hasPrefix($0) }) && !isSummary(line) {
                 problems.append("text: a line ladderlint did not start: \(Escape.terminal(String(line.prefix(80))))")
                 break
@@ -27,7 +29,8 @@ public enum OutputSafety {
                 break
             }
         case "markdown":
-            for line in lines where !(line.hasPrefix("|") || line.hasPrefix("### ladderlint") || line.hasPrefix("…and ")) {
+            let coverage = ["**What was checked:** ", "**What was not checked** "] + families.map { "- " + $0 + ": " }
+            for line in lines where !(line.hasPrefix("|") || line.hasPrefix("### ladderlint") || line.hasPrefix("…and ") || coverage.contains(where: { line.hasPrefix($0) })) {
                 problems.append("markdown: a line ladderlint did not start: \(Escape.terminal(String(line.prefix(80))))")
                 break
             }
@@ -57,6 +60,9 @@ public enum OutputSafety {
         }
         return found
     }
+
+    /// The rule families, as lines of what was not checked start (CoverageLines).
+    static let families = CoverageFamily.allCases.map(\.rawValue)
 
     /// "2 errors, 1 warning, 0 info in 3 files (…)", the text format's last line.
     static func isSummary(_ line: Substring) -> Bool {

@@ -19,10 +19,17 @@ public enum SARIFReporter: StreamedJSONReporter {
         let index = ruleIndex
 
         var invocation: [(String, JSONValue)] = [("executionSuccessful", .bool(true))]
-        if !report.notes.isEmpty {
-            invocation.append(("toolExecutionNotifications", .array(report.notes.map { note in
-                .object([("level", .string("note")), ("message", .object([("text", .string(note))]))])
-            })))
+        // A family --require asked for and did not get fails the run: an error notification
+        // per ladder and family, beside the notes.
+        var notifications = report.notes.map { note -> JSONValue in
+            .object([("level", .string("note")), ("message", .object([("text", .string(note))]))])
+        }
+        for u in report.unmet {
+            let text = "required: \(u.family.line)"
+            notifications.append(.object([("level", .string("error")), ("message", .object([("text", .string(text))]))]))
+        }
+        if !notifications.isEmpty {
+            invocation.append(("toolExecutionNotifications", .array(notifications)))
         }
         let run: [(String, StreamedJSON)] = [
             ("tool", .value(.object([("driver", .object([
@@ -41,6 +48,9 @@ public enum SARIFReporter: StreamedJSONReporter {
                 let f = report.findings[i]
                 return result(f, ruleIndex: index[f.rule] ?? 0, redacted: report.redacted)
             }),
+            // What each ladder could be checked for: the JSON report's `coverage`, in the run's
+            // property bag (SARIF has no place of its own for it).
+            ("properties", .object([("coverage", JSONReporter.coverage(report))])),
         ]
         return .object([
             ("$schema", .value(.string(schemaURI))),

@@ -1,7 +1,9 @@
 import LadderModel
 import LadderRules
 
-/// `file:line:column: severity: message [rule]`, one line per unsuppressed finding, then a summary.
+/// `file:line:column: severity: message [rule]`, one line per unsuppressed finding, then what
+/// could not be checked (`pay: not checked — …`, none when everything was), then a summary,
+/// always the last line.
 public enum TextReporter {
     public static func render(_ report: Report, _ style: ReportStyle) -> String {
         var out = ""
@@ -10,6 +12,9 @@ public enum TextReporter {
             // Every input-derived field is terminal-visible, so each line starts with a file name
             // ladderlint wrote and no input can start another line or move the cursor.
             out += "\(Escape.terminal(f.location.file)):\(f.location.line):\(f.location.column): \(sev): \(Escape.terminal(f.message)) [\(Escape.terminal(f.rule))]\n"
+        }
+        for line in CoverageLines.lines(report) {
+            out += Escape.terminal(CoverageLines.shown(line)) + "\n"
         }
         out += summaryLine(report.summary) + "\n"
         return out

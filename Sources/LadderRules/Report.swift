@@ -55,6 +55,17 @@ public struct Report: Sendable {
     public var notes: [String]
     /// Programs, decisions, forums and transitions per ladder, audiences resolved (HTML policy section).
     public var policy: [PolicyPicture]? = nil
+    /// Per ladder of the run, which rule families ran and why the others did not (every format
+    /// says so: a ladder with no bands must not look like one whose pay is fair).
+    public var coverage: [LadderCoverage] = []
+    /// The families `--require` asked for: one not checked for some ladder fails the run.
+    public var required: [CoverageFamily] = []
+
+    /// The families `--require` asked for that did not run, per ladder, in report order.
+    public var unmet: [(ladder: LadderCoverage, family: FamilyCoverage)] {
+        guard !required.isEmpty else { return [] }
+        return coverage.flatMap { c in c.families.filter { required.contains($0.family) && $0.status != .checked }.map { (c, $0) } }
+    }
 
     public init(toolVersion: String, findings: [Finding], summary: Summary, metrics: [LadderMetrics], rules: [Rule], files: [String], redacted: Bool, today: Day, notes: [String] = []) {
         self.toolVersion = toolVersion

@@ -23,6 +23,13 @@ func emit(_ out: String, _ err: String) {
     if !err.isEmpty { FileHandle.standardError.write(Data(err.utf8)) }
 }
 
+// `ladderlint inti`: a typo of a command, not a path to lint (CommandGuess decides).
+let commands = Ladderlint.configuration.subcommands.compactMap { $0.configuration.commandName }
+if let message = CommandGuess.unknownCommand(Array(CommandLine.arguments.dropFirst()), commands: commands) {
+    emit("", "ladderlint: \(message)\nRun 'ladderlint --help' for usage.\n")
+    exit(2)
+}
+
 // Usage errors exit 2, as OUTPUT.md says (swift-argument-parser's own default is 64).
 do {
     var command = try Ladderlint.parseAsRoot()

@@ -17,7 +17,7 @@ import Testing
                 "ladders/acme/binary.yaml": .bytes([0xFF, 0xFE, 0, 1, 2]),
                 "ladders/acme/nokind.yaml": "id: x\n",
             ]) { $1 }, []),
-            ("nothing to lint", ["README.md": "none\n"], ["."]),
+            ("nothing to lint (allowed)", ["README.md": "none\n"], ["--allow-empty", "."]),
             ("missing path", ["README.md": "none\n"], ["nowhere"]),
         ]
         var waived = Fixtures.acme(compensation: Fixtures.compensationWithGap)

@@ -100,8 +100,8 @@ import Testing
         #expect(text.contains("x…"))
     }
 
-    @Test func cleanRunInOneLine() throws {
+    @Test func cleanRunIsTheHeadingAndWhatWasChecked() throws {
         let run = try FormatRun.lint(FormatFixture.clean)
-        #expect(run.outputs["markdown"] == "### ladderlint: no findings in 1 file\n")
+        #expect(run.outputs["markdown"] == "### ladderlint: no findings in 1 file\n\n**What was checked:** every rule family (tracks, pay, policy, transitions, survey) on the ladder.\n")
     }
 }

@@ -196,8 +196,53 @@ enum FormatFixture {
             """,
     ]
 
-    /// A healthy ladder alone: nothing to report.
+    /// A healthy ladder with bands, a policy and a survey: every rule family checked, nothing
+    /// to report. (`cleanLadderAlone` is the same ladder with nothing else on file.)
     static let clean: [String: String] = [
+        ".ladderlint.yml": "version: 1\n",
+        "ladders/ladder.yaml": """
+            kind: ladder
+            id: calm
+            name: Engineering
+            tracks:
+              - {id: ic, name: Engineering, kind: individual-contributor}
+              - {id: em, name: Engineering Management, kind: management}
+            levels:
+              - {id: ic-3, track: ic, grade: 3, title: Senior Engineer}
+              - {id: em-3, track: em, grade: 3, title: Engineering Manager}
+            ---
+            kind: compensation
+            ladder: calm
+            currency: USD
+            bands:
+              - {level: ic-3, base: {min: 150000, max: 200000}}
+              - {level: em-3, base: {min: 150000, max: 200000}}
+            ---
+            kind: policy
+            ladder: calm
+            programs:
+              - {id: lead, name: Leading, kind: leadership-training, eligible: everyone, cohort: {size: 8, weeks: 6, confidential: true, mix: [management, individual-contributor]}}
+            decisions:
+              - {area: architecture, kind: technical, owner: {tracks: [ic]}}
+            forums:
+              - {id: leads, name: Leads, purpose: planning, members: everyone}
+            transitions:
+              - {from: ic, to: em, grade_change: 0, pay_change: 0}
+              - {from: em, to: ic, grade_change: 0, pay_change: 0}
+            ---
+            kind: survey
+            ladder: calm
+            conducted: 2026-10-01
+            anonymous: true
+            questions:
+              - {id: seat-at-the-table, audience: individual-contributor, respondents: 20, agree: 2}
+
+            """
+    ]
+
+    /// The clean ladder and its survey, with no bands and no policy: nothing found, and pay,
+    /// policy and transitions not checked.
+    static let cleanLadderAlone: [String: String] = [
         ".ladderlint.yml": "version: 1\n",
         "ladders/ladder.yaml": """
             kind: ladder

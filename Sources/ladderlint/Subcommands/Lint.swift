@@ -50,6 +50,12 @@ struct Lint: ParsableCommand {
     @Flag(help: "Let the configuration's paths and rules name files outside the repository (for a trusted configuration; paths on the command line may always).")
     var allowOutsideRepo = false
 
+    @Option(name: .customLong("require"), help: "Rule families that must run on every ladder, comma-separated, repeatable: tracks, pay, policy, transitions, survey. One that could not run fails the run (exit 1).")
+    var require: [String] = []
+
+    @Flag(help: "Exit 0 when no ladder file is found (default: exit 2, nothing was checked).")
+    var allowEmpty = false
+
     func validate() throws {
         if let today, Day(today) == nil { throw ValidationError("--today: expected a date written YYYY-MM-DD, found '\(today)'") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs: expected a whole number of at least 1, found \(jobs)") }
@@ -70,6 +76,8 @@ struct Lint: ParsableCommand {
         options.redact = redact
         options.jobs = jobs
         options.allowOutsideRepo = allowOutsideRepo
+        options.require = require
+        options.allowEmpty = allowEmpty
         let noColorEnv = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         options.color = !noColor && !noColorEnv && isatty(STDOUT_FILENO) == 1
         // Reports stream to standard output as they are written: a large audit's JSON is never
