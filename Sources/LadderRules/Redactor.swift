@@ -75,6 +75,10 @@ public struct Redactor: Sendable {
                     }
                     if kind == "compensation", moneyKeys.contains(k) {
                         for t in scalarTexts(p.value) { out += readings(of: t) }
+                    } else if kind == "compensation", k == "steps", case .mapping(let steps) = p.value.content {
+                        // A band's steps: every value is an amount (the names are not).
+                        for step in steps { for t in scalarTexts(step.value) { out += readings(of: t) } }
+                        continue
                     } else if kind == "compensation", moneyContainers.contains(k), let t = p.value.scalarText {
                         out += readings(of: t)
                     } else if fractionKeys.contains(k) {
@@ -280,6 +284,10 @@ public struct Redactor: Sendable {
             row.currency = scrub(row.currency)
             row.icLevels = row.icLevels.map(scrub)
             row.managementLevels = row.managementLevels.map(scrub)
+            // Step names are the file's text (a name may hold an amount); step amounts are
+            // typed and hidden where they are rendered.
+            row.icSteps = row.icSteps.map { $0.map { var st = $0; st.name = scrub(st.name); return st } }
+            row.managementSteps = row.managementSteps.map { $0.map { var st = $0; st.name = scrub(st.name); return st } }
             return row
         }
         m.survey = m.survey.map { s in
@@ -298,6 +306,7 @@ public struct Redactor: Sendable {
             a.individualContributor = a.individualContributor.map(scrub)
             a.management = a.management.map(scrub)
             a.techLeads = a.techLeads.map(scrub)
+            a.groups = a.groups.map(scrub)
             return a
         }
         // Anchors are scrubbed as findings' model paths are, so they still match.

@@ -273,10 +273,8 @@ import Testing
             """,
     ]
 
-    /// Needs `Redactor` (not this suite's file) to read the amounts under a band's `steps:`
-    /// (`Redactor.amounts(in:)`) and to scrub `PayMetric.icSteps`/`managementSteps` names and
-    /// `PolicyPicture.Audience.groups`. Until it does, the leak is a known issue here; when it
-    /// stops, remove `withKnownIssue`.
+    /// `Redactor` reads the amounts under a band's `steps:` and scrubs step names
+    /// (`PayMetric.icSteps`/`managementSteps`) and `PolicyPicture.Audience.groups`.
     @Test("--redact: a step's amount appears in no format, nor in a step or group name")
     func stepsAndGroupsAreRedacted() throws {
         for format in ["text", "json", "html"] {
@@ -290,10 +288,8 @@ import Testing
             let result = LintRun(workingDirectory: dir.path).execute(o)
             #expect(result.exitCode == 1, "\(result.stderr)")
             #expect(result.stdout.contains("band-shape") || format == "html")
-            withKnownIssue("Redactor does not yet read step amounts or scrub step and group names") {
-                for amount in ["197000", "197,000", "163000", "163,000", "190000", "190,000"] {
-                    #expect(!result.stdout.contains(amount), "\(format): \(amount) appears under --redact")
-                }
+            for amount in ["197000", "197,000", "163000", "163,000", "190000", "190,000"] {
+                #expect(!result.stdout.contains(amount), "\(format): \(amount) appears under --redact")
             }
         }
     }
