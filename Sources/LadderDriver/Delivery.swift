@@ -30,6 +30,7 @@ struct Delivery {
         let jobs = settings.jobs
         // Notes name ladder ids and paths from the input.
         var stderr = outcome.notes.map { "ladderlint: note: \(Escape.terminal($0))\n" }.joined()
+        stderr += outcome.unmet.map { "ladderlint: required: \(Escape.terminal($0))\n" }.joined()
         // Only a run that writes a file needs to know what it read: a stat and a realpath per
         // input, which a run to stdout (the pre-commit hook, a large audit) does not pay.
         let writesFiles = outputs.contains { $0.file != nil } || options.writeBaseline != nil

@@ -14,6 +14,9 @@ public struct Outcome: Sendable {
     public var failed: Bool
     /// Unescaped: Delivery escapes them for the terminal.
     public var notes: [String]
+    /// What `--require` asked for and did not get, one line per ladder and family
+    /// ("required: pay was not checked: …"); unescaped, printed as `ladderlint: required: …`.
+    public var unmet: [String] = []
 
     public var exitCode: Int32 { failed ? 1 : 0 }
 
@@ -80,9 +83,8 @@ extension Outcome {
         // What --require asked for and did not get fails the run whatever --fail-on says, and
         // says why on standard error, one line per ladder and family.
         let unmet = report.unmet
-        notes += Requirements.notes(unmet)
         let failed = !unmet.isEmpty || findings.contains { !$0.suppressed && settings.failOn.fails($0.severity) }
-        return Outcome(report: report, findings: findings, failed: failed, notes: notes)
+        return Outcome(report: report, findings: findings, failed: failed, notes: notes, unmet: Requirements.notes(unmet))
     }
 }
 
@@ -94,13 +96,13 @@ enum Requirements {
         try CoverageFamily.parseList(values)
     }
 
-    /// "required: pay was not checked: no bands or formula for ladder acme-engineering".
+    /// "pay was not checked: no bands or formula for ladder acme-engineering".
     /// A family disabled in the configuration is one line, not one per ladder.
     static func notes(_ unmet: [(ladder: LadderCoverage, family: FamilyCoverage)]) -> [String] {
         var seen = Set<String>()
         return unmet.compactMap { u in
             let f = u.family
-            let line = "required: \(f.family.rawValue) was \(f.status == .disabled ? "disabled" : "not checked"): \(f.reason ?? "ladder \(u.ladder.id)")"
+            let line = "\(f.family.rawValue) was \(f.status == .disabled ? "disabled" : "not checked"): \(f.reason ?? "ladder \(u.ladder.id)")"
             return seen.insert(line).inserted ? line : nil
         }
     }

@@ -62,7 +62,7 @@ import Testing
 
         let r = try Scenario.run(["lint", "--require", "pay,policy"] + Fixtures.today, in: dir)
         #expect(r.lines == ["\(Self.payLine) (required)", Self.summaryWithoutBands], "\(r)")
-        #expect(r.stderr == "ladderlint: note: required: pay was not checked: no bands or formula for ladder acme\n", "\(r)")
+        #expect(r.stderr == "ladderlint: required: pay was not checked: no bands or formula for ladder acme\n", "\(r)")
         #expect(r.status == 1, "\(r)")
 
         // Whatever --fail-on says: a requirement is not a finding's severity.
@@ -97,7 +97,7 @@ import Testing
         #expect(r.lines == ["survey: disabled — every survey rule is disabled in the configuration", Fixtures.cleanSummary], "\(r)")
         #expect(r.status == 0, "\(r)")
         let required = try Scenario.run(["lint", "--require", "survey"] + Fixtures.today, in: dir)
-        #expect(required.stderr == "ladderlint: note: required: survey was disabled: every survey rule is disabled in the configuration\n", "\(required)")
+        #expect(required.stderr == "ladderlint: required: survey was disabled: every survey rule is disabled in the configuration\n", "\(required)")
         #expect(required.status == 1, "\(required)")
     }
 

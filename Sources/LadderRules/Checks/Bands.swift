@@ -136,6 +136,9 @@ extension Check {
         return ctx.ladder.bands.compactMap { b in
             let r = b.band.base
             guard r.min.value > 0 else { return nil }
+            // A formula without steps derives one amount per level and zone, not a range: it
+            // has no spread to judge (docs/format.md, "Pay formulas").
+            if b.band.formula != nil, b.band.steps.isEmpty { return nil }
             let spread = (r.max.value - r.min.value) / r.min.value
             guard spread < lo || spread > hi else { return nil }
             return Hit(
