@@ -1,4 +1,3 @@
-import Foundation
 import LadderModel
 import LadderReport
 import LadderRules
@@ -23,16 +22,15 @@ struct Checking {
         let wantsMetrics = needs.contains(.metrics), wantsPicture = needs.contains(.policyPicture)
         let jobs = settings.jobs
         let plan = CoveragePlan(rules: rules, registry: registry)
-        let coverage = CoverageCollector()
         let stream = LadderStream(loader: loader, jobs: jobs, chunkSize: max(1, chunkSize ?? 64 * jobs)) { group in
             let (ladder, problems) = resolver.resolve(group)
-            coverage.record(plan.ladder(ladder))
             return LadderOutcome(
                 id: ladder.id,
                 findings: problems + engine.run(ladder, rules: rules, today: today),
                 metrics: wantsMetrics ? Metrics.ladder(ladder, rules: rules) : nil,
                 picture: wantsPicture ? PolicyPicture.compute(ladder) : nil,
-                incomplete: ladder.incomplete.map(\.rawValue).sorted())
+                incomplete: ladder.incomplete.map(\.rawValue).sorted(),
+                coverage: plan.ladder(ladder))
         }
         let streamed = stream.run(inputs.files + inputs.context, named: inputs.files.count, unparsed: !inputs.problems.isEmpty)
         let outcomes = streamed.outcomes
@@ -51,7 +49,7 @@ struct Checking {
         }
         findings = Waivers.apply(settings.configuration.waivers, to: findings, today: today, rules: settings.rules)
         // A scoped run (pre-commit on a few files) answers for the ladders of its files only.
-        let covered = outcomes.compactMap { o in inputs.scoped && !streamed.ladders.contains(o.id) ? nil : coverage[o.id] }
+        let covered = outcomes.compactMap { o in inputs.scoped && !streamed.ladders.contains(o.id) ? nil : o.coverage }
         return Checked(findings: findings, outcomes: outcomes, documentCount: streamed.documentCount, amounts: streamed.amounts, coverage: covered)
     }
 }
@@ -67,25 +65,4 @@ struct Checked {
     var amounts: Set<Double>
     /// Per ladder the run reports on, in the outcomes' order.
     var coverage: [LadderCoverage] = []
-}
-
-/// Each ladder's coverage as `LadderStream` checks it, kept beside the outcomes because
-/// `LadderOutcome` (LadderStream.swift) has no room for it yet. A ladder checked early and
-/// again at the end is recorded twice; the stream keeps the outcome of its last check, and so
-/// does this (a ladder is never checked twice at once).
-final class CoverageCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var byLadder: [String: LadderCoverage] = [:]
-
-    func record(_ c: LadderCoverage) {
-        lock.lock()
-        byLadder[c.id] = c
-        lock.unlock()
-    }
-
-    subscript(id: String) -> LadderCoverage? {
-        lock.lock()
-        defer { lock.unlock() }
-        return byLadder[id]
-    }
 }

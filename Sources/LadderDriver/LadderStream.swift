@@ -10,6 +10,8 @@ struct LadderOutcome: Sendable {
     var picture: PolicyPicture?
     /// Kinds of document with errors, whose set-wide checks did not run.
     var incomplete: [String]
+    /// Which rule families could run on the ladder, and why not (`--require`, every format).
+    var coverage: LadderCoverage? = nil
 }
 
 /// Loads the files of a run in chunks and checks each ladder as soon as its documents seem to
