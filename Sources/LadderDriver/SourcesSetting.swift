@@ -27,10 +27,7 @@ enum SourcesSetting {
             let kind = try r.string("kind", required: true)!
             let kindSpan = r.pair("kind")!.value.span
             guard kind == DocumentKind.compensation.rawValue else {
-                let other = DocumentKind(rawValue: kind) != nil
-                throw UsageError(file: file, span: kindSpan, other
-                    ? "kind: \(kind) sources are not read from spreadsheets (only compensation is): convert the file once with `ladderlint import \(kind == "survey" ? "survey" : "ladder")` and lint the YAML it writes"
-                    : "kind: expected compensation (bands), found '\(kind)'")
+                throw UsageError(file: file, span: kindSpan, Self.notASpreadsheetKind(kind))
             }
             let ladder = try r.string("ladder", required: true)!
             var mapping = BandsMapping(ladder: ladder)
@@ -90,6 +87,23 @@ enum SourcesSetting {
             }
             seen[absolute] = span
             return BandsSource(mapping: mapping, path: path, absolute: absolute, span: span)
+        }
+    }
+
+    /// Only bands come from a spreadsheet; each other kind says where it comes from instead.
+    /// Unescaped: UsageError escapes and caps what it prints.
+    static func notASpreadsheetKind(_ kind: String) -> String {
+        switch DocumentKind(rawValue: kind) {
+        case .survey?:
+            return "kind: survey sources are not read from spreadsheets (only compensation is): convert the answers once with `ladderlint import survey` and lint the YAML it writes"
+        case .payFormula?:
+            return "kind: pay-formula is not read from a spreadsheet (only compensation is): write the formula as a YAML document with kind: pay-formula (docs/format.md, \"Pay formulas\"); ladderlint derives the bands"
+        case .compensation?, nil:
+            return "kind: expected compensation (bands), found '\(kind)'"
+        case .ladder?:
+            return "kind: ladder sources are not read from spreadsheets (only compensation is): convert the file once with `ladderlint import ladder` and lint the YAML it writes"
+        case let other?:
+            return "kind: \(other.rawValue) sources are not read from spreadsheets (only compensation is): write it as a YAML document with kind: \(other.rawValue) (docs/format.md)"
         }
     }
 }

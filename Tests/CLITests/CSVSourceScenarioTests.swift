@@ -156,6 +156,9 @@ import Testing
 
     @Test(arguments: [
         ("sources:\n  - {path: comp/bands-2026.csv, kind: survey, ladder: acme}\n", ".ladderlint.yml:2:39: kind: survey sources are not read from spreadsheets"),
+        ("sources:\n  - {path: comp/bands-2026.csv, kind: pay-formula, ladder: acme}\n", "kind: pay-formula is not read from a spreadsheet (only compensation is): write the formula as a YAML document"),
+        ("sources:\n  - {path: comp/bands-2026.csv, kind: policy, ladder: acme}\n", "kind: policy sources are not read from spreadsheets (only compensation is): write it as a YAML document with kind: policy"),
+        ("sources:\n  - {path: comp/bands-2026.csv, kind: ladder, ladder: acme}\n", "kind: ladder sources are not read from spreadsheets (only compensation is): convert the file once with `ladderlint import ladder`"),
         ("sources:\n  - {path: comp/bands-2026.csv, kind: compensation, ladder: acme, columns: {lvl: Level}}\n", "columns: unknown field 'lvl': did you mean 'level'?"),
         ("sources:\n  - {path: comp/bands-2026.csv, kind: compensation}\n", "a source lacks the required key 'ladder'"),
         ("sources:\n  - {path: ../outside.csv, kind: compensation, ladder: acme}\n", "sources: expected a path inside the repository"),
