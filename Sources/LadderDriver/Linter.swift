@@ -14,6 +14,9 @@ public struct Linter: Sendable {
     public var workingDirectory: String
     /// What to compute beyond the findings; by default what every reporter needs.
     public var needs: ReportNeeds = Reporters.needs(of: Reporters.formats)
+    /// The rule families that must have run on every ladder (`--require`): the outcome fails,
+    /// and says why in `unmet`, when one could not.
+    public var required: [CoverageFamily] = []
 
     public init(settings: Settings, registry: CheckRegistry = .builtin, formats: InputFormats = .standard, workingDirectory: String = FileManager.default.currentDirectoryPath) {
         self.settings = settings
@@ -26,6 +29,6 @@ public struct Linter: Sendable {
     public func lint(_ files: [(path: String, bytes: [UInt8])]) -> Outcome {
         let inputs = Inputs.inMemory(files, workingDirectory: workingDirectory)
         let checked = Checking(registry: registry, formats: formats.adding(settings.configuration.sources)).run(inputs, settings: settings, needs: needs)
-        return Outcome.make(checked, inputs: inputs, settings: settings, needs: needs, baseline: nil)
+        return Outcome.make(checked, inputs: inputs, settings: settings, needs: needs, baseline: nil, required: required)
     }
 }

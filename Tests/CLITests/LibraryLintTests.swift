@@ -61,6 +61,27 @@ import Testing
         #expect(outcome.report.summary.error > 0)
     }
 
+    /// `required` is `--require`: the same unmet families, the same failure, the same lines.
+    @Test func requiredFamiliesFailAsOnTheCommandLine() throws {
+        let root = Integration.root.path
+        var options = Self.options("ladders", format: "json", redact: false)
+        options.require = ["pay,survey"]
+        let settings = try Settings.load(options, workingDirectory: root)
+        var linter = Linter(settings: settings, workingDirectory: root)
+        linter.required = [.pay, .survey]
+        let outcome = linter.lint(try Self.filesInMemory("ladders"))
+        let disk = LintRun(workingDirectory: root).execute(options)
+        #expect(!outcome.unmet.isEmpty, "the samples include ladders without bands or a survey")
+        #expect(outcome.unmet.allSatisfy { $0.hasPrefix("pay was") || $0.hasPrefix("survey was") }, "\(outcome.unmet)")
+        #expect(outcome.render("json") == disk.stdout)
+        #expect(outcome.exitCode == disk.exitCode)
+        #expect(disk.stderr.contains(outcome.unmet.map { "ladderlint: required: \(Escape.terminal($0))\n" }.joined()), "\(disk.stderr)")
+
+        // Without it, nothing is unmet.
+        let free = Linter(settings: settings, workingDirectory: root).lint(try Self.filesInMemory("ladders"))
+        #expect(free.unmet.isEmpty)
+    }
+
     /// Bytes in memory meet the file size limit, as a file on disk does.
     @Test func memoryBytesMeetTheSizeLimit() throws {
         var config = Configuration(directory: Integration.root.path)
