@@ -187,8 +187,16 @@ import Testing
         let stepless = Self.formula.replacingOccurrences(of: "steps: {learning: 0.85, growing: 0.9, thriving: 1.0, expert: 1.15}\n", with: "")
         let points = try #require(try Self.lint(["ladder.yaml": Self.ladder, "formula.yaml": stepless]).report)
         let spread = points.findings.filter { $0.rule == "band-spread" }
-        #expect(spread.count == 16, "one per level and zone: a band of one amount has no spread")
-        #expect(spread.allSatisfy { $0.severity == .info && $0.location.file == "formula.yaml" })
+        #expect(spread.isEmpty, "a formula without steps sets one amount by design: no spread to judge")
+        // A written band of one amount still has its spread judged.
+        let written = try #require(try Self.lint(["ladder.yaml": Self.ladder, "bands.yaml": """
+            kind: compensation
+            ladder: acme
+            currency: USD
+            bands:
+              - {level: swe-3, zone: us, base: {min: 100000, mid: 100000, max: 100000}}
+            """]).report)
+        #expect(written.findings.filter { $0.rule == "band-spread" }.count == 1)
     }
 
     @Test("derived bands in the metrics: one row per grade and zone, amounts as derived, steps, the ratio of the factors")
