@@ -44,7 +44,7 @@ struct Delivery {
             do {
                 try AtomicFile.write(to: target) { sink in
                     sink.workers = jobs
-                    Reporters.table[o.format]!(report, ReportStyle(color: false), sink)
+                    Reporters.table[o.format]!(report, ReportStyle(color: false, groupBy: options.groupBy), sink)
                 }
             } catch let e as UsageError {
                 throw e
@@ -61,7 +61,7 @@ struct Delivery {
             stderr += "ladderlint: wrote \(kept.count) findings to the baseline \(Escape.terminal(path))\n"
         }
         stdout.workers = jobs
-        let style = ReportStyle(color: options.color)
+        let style = ReportStyle(color: options.color, groupBy: options.groupBy, quiet: options.quiet)
         for o in outputs where o.file == nil {
             Reporters.table[o.format]!(report, style, stdout)
         }

@@ -1,4 +1,5 @@
 import LadderModel
+import LadderReport
 import LadderRules
 
 /// One requested output: a format, to stdout or to a file.
@@ -40,6 +41,11 @@ public struct LintOptions: Sendable {
     public var require: [String] = []
     /// `--allow-empty`: a run that finds no ladder file exits 0 instead of 2.
     public var allowEmpty = false
+    /// `--group-by`: how the text format groups its findings (by file, as before, by default).
+    public var groupBy: TextGrouping = .file
+    /// `--quiet`: text on standard output is the summary line only; output files, the
+    /// baseline and the exit status are unchanged.
+    public var quiet = false
 
     public init() {}
 }

@@ -79,6 +79,8 @@ extension Outcome {
             report = redactor.redact(report)
             report.coverage = report.coverage.map { $0.mapText(redactor.scrub) }
         }
+        // After the baseline and redaction: only unsuppressed parts fold, and from final text.
+        report.folds = BandFold.folds(report.findings, rules: settings.rules)
 
         // What --require asked for and did not get fails the run whatever --fail-on says, and
         // says why on standard error, one line per ladder and family.

@@ -67,6 +67,29 @@ public struct Suppression: Sendable, Hashable {
     }
 }
 
+/// Another place a finding is about: one of the findings folded into it (an overpaid band's
+/// other values, `BandFold`), with that part's own rule, severity, message and fingerprint.
+public struct RelatedLocation: Sendable, Hashable {
+    public var rule: String
+    public var severity: Severity
+    public var message: String
+    public var location: Location
+    public var fingerprint: String
+
+    public init(rule: String, severity: Severity, message: String, location: Location, fingerprint: String) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.fingerprint = fingerprint
+    }
+
+    /// The part `f`, as a related location of the finding it is folded into.
+    public init(_ f: Finding) {
+        self.init(rule: f.rule, severity: f.severity, message: f.message, location: f.location, fingerprint: f.fingerprint)
+    }
+}
+
 /// A finding: an immutable value with copy-with-changes methods.
 public struct Finding: Sendable, Hashable {
     public var rule: String
@@ -81,6 +104,9 @@ public struct Finding: Sendable, Hashable {
     public var zone: String?
     public var fingerprint: String
     public var suppression: Suppression?
+    /// The other findings folded into this one, in report order; empty for a finding that
+    /// stands alone (every finding but a folded one: `Report.presentedFindings`).
+    public var related: [RelatedLocation] = []
 
     public init(
         rule: String, severity: Severity, message: String, location: Location, ladder: String? = nil,
@@ -127,6 +153,20 @@ public struct Finding: Sendable, Hashable {
         return f
     }
 
+    /// This finding as the lead of a fold: the other parts as related locations.
+    public func with(related: [RelatedLocation]) -> Finding {
+        var f = self
+        f.related = related
+        return f
+    }
+
+    /// The fingerprint of what a reader is shown: the finding's own, or for a folded finding the
+    /// fold's, a hash of every part's (`Fingerprint.of(parts:)`), which changes when a part
+    /// comes or goes.
+    public var shownFingerprint: String {
+        related.isEmpty ? fingerprint : Fingerprint.of(parts: [fingerprint] + related.map(\.fingerprint))
+    }
+
     /// `findings` in report order (`precedes`), stable. Indices are sorted, not findings: a
     /// finding is a large value, and the merge passes of `sort` copied each one several times,
     /// on the serial part of a large run. Here each is copied once.
@@ -159,6 +199,14 @@ public enum Fingerprint {
     public static func of(rule: String, file: String, ladder: String?, subjects: [String], zone: String?, modelPath: String) -> String {
         let parts = [rule, file, ladder ?? "", subjects.joined(separator: ","), zone ?? "", modelPath]
         let text = Array(parts.joined(separator: "\u{1F}").utf8)
+        return hex(fnv(text, basis: 0xcbf2_9ce4_8422_2325)) + hex(fnv(text, basis: 0x8422_2325_cbf2_9ce4))
+    }
+
+    /// The fingerprint of findings folded into one (`BandFold`): a hash of its parts'
+    /// fingerprints, in any order. It changes exactly when a part comes or goes, so a folded
+    /// finding is new when one of its parts is new.
+    public static func of(parts: [String]) -> String {
+        let text = Array((["fold"] + parts.sorted()).joined(separator: "\u{1F}").utf8)
         return hex(fnv(text, basis: 0xcbf2_9ce4_8422_2325)) + hex(fnv(text, basis: 0x8422_2325_cbf2_9ce4))
     }
 

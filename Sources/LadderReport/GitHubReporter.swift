@@ -2,13 +2,13 @@ import LadderModel
 import LadderRules
 
 /// GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line per
-/// unsuppressed finding, then one `::notice` per family that could not be checked (an
-/// `::error` when `--require` asked for it), at the ladder's id; nothing else, so no other line
-/// can be read as a command.
+/// unsuppressed finding (an overpaid band's parts are one, at its lead, naming the others),
+/// then one `::notice` per family that could not be checked (an `::error` when `--require`
+/// asked for it), at the ladder's id; nothing else, so no other line can be read as a command.
 public enum GitHubReporter {
     public static func render(_ report: Report, _ style: ReportStyle) -> String {
         var out = ""
-        for f in report.findings where !f.suppressed {
+        for f in report.presentedFindings where !f.suppressed {
             out += command(f)
             out += "\n"
         }
@@ -47,7 +47,14 @@ public enum GitHubReporter {
         }
         props.append(("title", f.rule))
         let head = props.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
-        return "::\(commandName(f.severity)) \(head)::\(escapeData(f.message))"
+        return "::\(commandName(f.severity)) \(head)::\(escapeData(f.message))\(related(f))"
+    }
+
+    /// A folded finding's other parts, one line each under its message: "pay-floor-parity
+    /// (warning) at line 7, column 12: MESSAGE", escaped, after an escaped line break of
+    /// ladderlint's own (an annotation shows it; a line break in the input never gets here).
+    static func related(_ f: Finding) -> String {
+        f.related.map { r in "%0A" + escapeData("\(r.rule) (\(r.severity.rawValue)) at \(RelatedText.place(r.location, from: f.location)): \(r.message)") }.joined()
     }
 
     /// The last line a span covers: an exclusive end at column 1 covers nothing of its line.

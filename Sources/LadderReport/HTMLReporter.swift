@@ -256,7 +256,14 @@ public enum HTMLReporter {
         }
         out += "<p class=\"explain\">Each rule with its reason, then every finding: where it points (file:line:column), what it says, and whether a waiver or the baseline suppresses it.</p>"
         var byRule: [String: [Finding]] = [:]
-        for f in r.findings { byRule[f.rule, default: []].append(f) }
+        var indices: [String: [Int]] = [:]
+        for (i, f) in r.findings.enumerated() {
+            byRule[f.rule, default: []].append(f)
+            indices[f.rule, default: []].append(i)
+        }
+        // By rule, every part of an overpaid band stays under its own rule (as `--group-by
+        // rule` does): the lead's row lists the other parts, each other part's row points at it.
+        let foldOf = r.foldOfFinding
         let rules = Dictionary(r.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let ladderNames = Dictionary(r.metrics.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for (id, list) in ruleOrder(byRule) {
@@ -272,19 +279,38 @@ public enum HTMLReporter {
                 out += "<div class=\"rationale\"><h4>Why it matters</h4>\(HTMLText.paragraphs(rationale))</div>"
             }
             out += "<table class=\"finding-list\"><thead><tr><th scope=\"col\">Where</th><th scope=\"col\">Finding</th><th scope=\"col\">Status</th></tr></thead><tbody>"
-            for f in list {
+            for (f, i) in zip(list, indices[id] ?? []) {
                 // Long paths may wrap after a slash.
                 let loc = HTMLText.esc(HTMLText.location(f)).replacingOccurrences(of: "/", with: "/<wbr>")
                 out += "<tr\(f.suppressed ? " class=\"suppressed\"" : "")><td class=\"where\"><code class=\"loc\">\(loc)</code>"
                 if let l = f.ladder {
                     out += "<span class=\"ladder-name\">\(HTMLText.esc(ladderNames[l] ?? l)) <code>\(HTMLText.esc(l))</code></span>"
                 }
-                out += "</td><td>\(f.severity == sev ? "" : badge(f.severity) + " ")\(HTMLText.esc(f.message))</td>"
+                out += "</td><td>\(f.severity == sev ? "" : badge(f.severity) + " ")\(HTMLText.esc(f.message))"
+                if let k = foldOf[i] { out += folded(i, r.folds[k], ctx) }
+                out += "</td>"
                 out += "<td>\(status(f))</td></tr>"
             }
             out += "</tbody></table></article>"
         }
         return out + "</section>"
+    }
+
+    /// Under a part of an overpaid band: the lead lists the other parts; another part names
+    /// the lead it is folded into.
+    static func folded(_ i: Int, _ fold: FindingFold, _ ctx: HTMLContext) -> String {
+        let r = ctx.report
+        func place(_ l: Location) -> String { "<code class=\"loc\">\(HTMLText.esc("\(l.file):\(l.line):\(l.column)"))</code>" }
+        func rule(_ id: String) -> String { "<a href=\"#\(ctx.ruleAnchor[id] ?? "findings")\"><code>\(HTMLText.esc(id))</code></a>" }
+        guard fold.lead == i else {
+            let lead = r.findings[fold.lead]
+            return "<p class=\"folded\">Same overpaid band as the \(rule(lead.rule)) finding at \(place(lead.location)), which lists every part.</p>"
+        }
+        var out = "<ul class=\"related\" aria-label=\"Also on this band\">"
+        for p in r.related(of: i, in: fold) {
+            out += "<li>\(badge(p.severity)) \(rule(p.rule)) at \(place(p.location)): \(HTMLText.esc(p.message))</li>"
+        }
+        return out + "</ul>"
     }
 
     static func status(_ f: Finding) -> String {

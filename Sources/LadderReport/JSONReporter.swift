@@ -8,7 +8,7 @@ public enum JSONReporter: StreamedJSONReporter {
         .object([
             ("tool", .value(.object([("name", .string(Tool.name)), ("version", .string(report.toolVersion))]))),
             ("schema_version", .value(.int(1))),
-            ("findings", .items(report.findings.count) { finding(report.findings[$0]) }),
+            ("findings", findings(report)),
             ("summary", .value(summary(report.summary))),
             ("metrics", .object([("ladders", .written(report.metrics.count) { ladder(report.metrics[$0], redacted: report.redacted, into: &$1) })])),
             ("coverage", coverage(report)),
@@ -38,15 +38,29 @@ public enum JSONReporter: StreamedJSONReporter {
         ])
     }
 
+    /// Every finding, one by one; a part of a folded band (BandFold) also names its fold and
+    /// the other parts (`fold`, `related`), so a dashboard counts as before and can still
+    /// show one item per band.
+    static func findings(_ report: Report) -> StreamedJSON {
+        let foldOf = report.foldOfFinding
+        guard !foldOf.isEmpty else { return .items(report.findings.count) { finding(report.findings[$0]) } }
+        return .items(report.findings.count) { i in
+            guard let k = foldOf[i] else { return finding(report.findings[i]) }
+            let fold = report.folds[k]
+            return finding(report.findings[i], fold: fold, lead: fold.lead == i, related: report.related(of: i, in: fold))
+        }
+    }
+
     public static func finding(_ f: Finding) -> JSONValue {
+        finding(f, fold: nil, lead: false, related: f.related)
+    }
+
+    static func finding(_ f: Finding, fold: FindingFold?, lead: Bool, related: [RelatedLocation]) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("rule", .string(f.rule)),
             ("severity", .string(f.severity.rawValue)),
             ("message", .string(f.message)),
-            ("location", .object([
-                ("file", .string(f.location.file)), ("line", .int(f.location.line)), ("column", .int(f.location.column)),
-                ("end_line", .int(f.location.endLine)), ("end_column", .int(f.location.endColumn)),
-            ])),
+            ("location", location(f.location)),
             ("ladder", f.ladder.map { .string($0) } ?? .null),
             ("subjects", .array(f.subjects.map { .string($0) })),
             ("evidence", .object(f.evidence.map { ($0.key, evidence($0.value)) })),
@@ -58,7 +72,31 @@ public enum JSONReporter: StreamedJSONReporter {
             if let e = s.expires { sp.append(("expires", .string(e.description))) }
             pairs.append(("suppression", .object(sp)))
         }
+        if let fold {
+            pairs.append(("fold", .object([("fingerprint", .string(fold.fingerprint)), ("lead", .bool(lead))])))
+        }
+        if !related.isEmpty {
+            pairs.append(("related", .array(related.map(self.related))))
+        }
         return .object(pairs)
+    }
+
+    /// Another part of the same fold: its rule, severity, place and fingerprint (its message
+    /// is on its own finding).
+    static func related(_ r: RelatedLocation) -> JSONValue {
+        .object([
+            ("rule", .string(r.rule)),
+            ("severity", .string(r.severity.rawValue)),
+            ("location", location(r.location)),
+            ("fingerprint", .string(r.fingerprint)),
+        ])
+    }
+
+    static func location(_ l: Location) -> JSONValue {
+        .object([
+            ("file", .string(l.file)), ("line", .int(l.line)), ("column", .int(l.column)),
+            ("end_line", .int(l.endLine)), ("end_column", .int(l.endColumn)),
+        ])
     }
 
     static func evidence(_ v: EvidenceValue) -> JSONValue {

@@ -3,7 +3,9 @@ import LadderRules
 
 /// JUnit XML for CI test reports (GitLab, Jenkins, junitparser): a `<testsuite>` per file, a
 /// `<testcase name=RULE classname=FILE>` per rule checked, a `<failure>` per unsuppressed
-/// finding and a `<skipped>` per waived or baselined one.
+/// finding and a `<skipped>` per waived or baselined one. The parts of an overpaid band stay
+/// one failure each, in their rules' test cases (a rule that fired must not pass), each body
+/// naming the other parts.
 ///
 /// The JUnit schema allows at most one `<failure>` in a `<testcase>`, and `failures` counts
 /// failed test cases. So a rule that fires more than once in a file gets one test case per
@@ -39,9 +41,16 @@ public enum JUnitReporter {
         return out
     }
 
-    /// `file:line:column: severity: message [rule]`, as the text format prints a finding.
+    /// `file:line:column: severity: message [rule]`, as the text format prints a finding; for a
+    /// part of an overpaid band, the other parts follow, indented, in the same form.
     static func body(_ f: Finding) -> String {
-        "\(f.location.file):\(f.location.line):\(f.location.column): \(f.severity.rawValue): \(f.message) [\(f.rule)]"
+        var out = line(f.location, f.severity, f.message, f.rule)
+        for r in f.related { out += "\n    " + line(r.location, r.severity, r.message, r.rule) }
+        return out
+    }
+
+    static func line(_ l: Location, _ severity: Severity, _ message: String, _ rule: String) -> String {
+        "\(l.file):\(l.line):\(l.column): \(severity.rawValue): \(message) [\(rule)]"
     }
 
     // MARK: Shape
@@ -111,7 +120,12 @@ public enum JUnitReporter {
         for r in report.rules where seenRules.insert(r.id).inserted { ruleIDs.append(r.id) }
 
         var byFile: [String: [Finding]] = [:]
-        for f in report.findings { byFile[f.location.file, default: []].append(f) }
+        // A part of a folded band stays its rule's failure, and names the other parts.
+        let foldOf = report.foldOfFinding
+        for (i, f) in report.findings.enumerated() {
+            let part = foldOf[i].map { f.with(related: report.related(of: i, in: report.folds[$0])) } ?? f
+            byFile[f.location.file, default: []].append(part)
+        }
 
         // file → family → why it was not checked there (a file may hold several ladders).
         var unchecked: [String: [CoverageFamily: [String]]] = [:]

@@ -3,8 +3,8 @@ import LadderRules
 
 /// A summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`: a heading, counts by
 /// severity, what was checked (and what could not be, and why), then a table of the
-/// unsuppressed findings (errors first) with links to file and line, cut with "…and N more
-/// findings" well under GitHub's 65,536-character limit.
+/// unsuppressed findings (errors first; an overpaid band's parts in one row) with links to file
+/// and line, cut with "…and N more findings" well under GitHub's 65,536-character limit.
 public enum MarkdownReporter {
     /// The most UTF-8 bytes the summary takes: GitHub's limit is 65,536 characters, and a
     /// character is at least one byte, so counting bytes keeps any text under it.
@@ -27,10 +27,15 @@ public enum MarkdownReporter {
         out += "| error | warning | info | suppressed |\n|---:|---:|---:|---:|\n"
         out += "| \(s.error) | \(s.warning) | \(s.info) | \(s.suppressed) |\n"
         out += coverage(report) + "\n"
+        if !report.folds.isEmpty {
+            let parts = report.folds.reduce(0) { $0 + $1.parts.count }
+            out += "\(parts) findings on \(count(report.folds.count, "overpaid band")) are folded into one row per band.\n\n"
+        }
         out += "| Severity | Rule | Location | Message |\n|---|---|---|---|\n"
 
         // Errors first, so a cut summary keeps the ones that fail the run; report order within.
-        let ordered = Severity.allCases.reversed().flatMap { sev in live.filter { $0.severity == sev } }
+        let rows = report.folds.isEmpty ? live : report.presentedFindings.filter { !$0.suppressed }
+        let ordered = Severity.allCases.reversed().flatMap { sev in rows.filter { $0.severity == sev } }
         var used = out.utf8.count
         let reserve = 100  // room for the "…and N more findings" line
         var shown = 0
@@ -65,13 +70,24 @@ public enum MarkdownReporter {
         return out
     }
 
+    /// A folded finding's other parts follow its message in the same cell, each with its
+    /// severity, rule, link and message.
     static func row(_ f: Finding) -> String {
-        let file = f.location.file
-        let line = max(1, f.location.line)
-        let link = "[\(inline(file)):\(line)](\(URIPath.encode(file))#L\(line))"
-        var message = f.message
-        if message.count > maxMessage { message = String(message.prefix(maxMessage)) + "…" }
-        return "| \(f.severity.rawValue) | \(Escape.markdownCode(f.rule)) | \(link) | \(inline(message)) |\n"
+        var cell = inline(cut(f.message))
+        for r in f.related {
+            cell += "<br>also \(r.severity.rawValue) \(Escape.markdownCode(r.rule)) at \(link(r.location)): \(inline(cut(r.message)))"
+        }
+        return "| \(f.severity.rawValue) | \(Escape.markdownCode(f.rule)) | \(link(f.location)) | \(cell) |\n"
+    }
+
+    /// `[file:line](percent-encoded-file#Lline)`.
+    static func link(_ l: Location) -> String {
+        let line = max(1, l.line)
+        return "[\(inline(l.file)):\(line)](\(URIPath.encode(l.file))#L\(line))"
+    }
+
+    static func cut(_ message: String) -> String {
+        message.count > maxMessage ? String(message.prefix(maxMessage)) + "…" : message
     }
 
     /// Text safe inside a table cell, with mentions and autolinks broken (Escape.markdown).

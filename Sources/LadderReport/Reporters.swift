@@ -2,12 +2,18 @@ import LadderModel
 import LadderRules
 import LadderOutput
 
-/// How a reporter should render: colour for terminals, the working folder for links.
+/// How a reporter should render: colour for terminals, the working folder for links; for the
+/// text format, how its findings are grouped and whether it prints the summary only.
 public struct ReportStyle: Sendable {
     public var color: Bool
+    public var groupBy: TextGrouping
+    /// `--quiet`: the text format on standard output prints its summary line only.
+    public var quiet: Bool
 
-    public init(color: Bool = false) {
+    public init(color: Bool = false, groupBy: TextGrouping = .file, quiet: Bool = false) {
         self.color = color
+        self.groupBy = groupBy
+        self.quiet = quiet
     }
 }
 

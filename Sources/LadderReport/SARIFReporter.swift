@@ -44,10 +44,7 @@ public enum SARIFReporter: StreamedJSONReporter {
             ]))]))),
             // libyaml counts columns in characters (code points), not UTF-16 units.
             ("columnKind", .value(.string("unicodeCodePoints"))),
-            ("results", .items(report.findings.count) { i in
-                let f = report.findings[i]
-                return result(f, ruleIndex: index[f.rule] ?? 0, redacted: report.redacted)
-            }),
+            ("results", results(report, ruleIndex: index)),
             // What each ladder could be checked for: the JSON report's `coverage`, in the run's
             // property bag (SARIF has no place of its own for it).
             ("properties", .object([("coverage", JSONReporter.coverage(report))])),
@@ -143,6 +140,16 @@ public enum SARIFReporter: StreamedJSONReporter {
 
     // MARK: Results
 
+    /// One result per finding as people read them: an overpaid band's parts are one result
+    /// with `relatedLocations` (Report.presentedFindings).
+    static func results(_ report: Report, ruleIndex index: [String: Int]) -> StreamedJSON {
+        let shown = report.presentedFindings
+        return .items(shown.count) { i in
+            let f = shown[i]
+            return result(f, ruleIndex: index[f.rule] ?? 0, redacted: report.redacted)
+        }
+    }
+
     static func result(_ f: Finding, ruleIndex: Int, redacted: Bool) -> JSONValue {
         var physical: [(String, JSONValue)] = [("artifactLocation", artifactLocation(f.location.file))]
         physical.append(("region", region(f.location)))
@@ -153,18 +160,34 @@ public enum SARIFReporter: StreamedJSONReporter {
         if !f.evidence.isEmpty {
             properties.append(("evidence", .object(f.evidence.map { ($0.key, evidence($0.value, redacted: redacted)) })))
         }
+        if !f.related.isEmpty {
+            // Every part, the lead first: what a baseline or waiver of each would name.
+            let lead: JSONValue = .object([("rule", .string(f.rule)), ("fingerprint", .string(f.fingerprint))])
+            properties.append(("folded", .array([lead] + f.related.map { r in
+                .object([("rule", .string(r.rule)), ("fingerprint", .string(r.fingerprint))])
+            })))
+        }
         var pairs: [(String, JSONValue)] = [
             ("ruleId", .string(f.rule)),
             ("ruleIndex", .int(ruleIndex)),
             ("level", .string(level(f.severity))),
-            ("message", .object([("text", .string(f.message))])),
+            ("message", .object([("text", .string(f.message + RelatedText.sentence(f)))])),
             ("locations", .array([.object([("physicalLocation", .object(physical))])])),
-            ("partialFingerprints", .object([(fingerprintKey, .string(f.fingerprint))])),
+            ("partialFingerprints", .object([(fingerprintKey, .string(f.shownFingerprint))])),
             // SARIF §3.27.23: in one run, `suppressions` is present on every result or on none.
             // ladderlint always evaluates waivers and the baseline, so it is on every result,
             // empty when the finding stands.
             ("suppressions", .array(f.suppression.map { [suppression($0)] } ?? [])),
         ]
+        if !f.related.isEmpty {
+            pairs.append(("relatedLocations", .array(f.related.enumerated().map { k, r in
+                .object([
+                    ("id", .int(k + 1)),
+                    ("physicalLocation", .object([("artifactLocation", artifactLocation(r.location.file)), ("region", region(r.location))])),
+                    ("message", .object([("text", .string("\(r.rule) (\(r.severity.rawValue)): \(r.message)"))])),
+                ])
+            })))
+        }
         if !properties.isEmpty { pairs.append(("properties", .object(properties))) }
         return .object(pairs)
     }

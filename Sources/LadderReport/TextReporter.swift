@@ -1,23 +1,83 @@
 import LadderModel
 import LadderRules
 
+/// How the text format groups its findings (`--group-by`).
+public enum TextGrouping: String, Sendable, CaseIterable {
+    /// By file, in report order, with no headings: the default, as before `--group-by`.
+    case file
+    /// Under a heading per rule, the most severe rules first; every finding under its own
+    /// rule, so nothing is folded.
+    case rule
+    /// Under a heading per ladder, by ladder id; findings of no ladder (a broken file) last.
+    case ladder
+}
+
 /// `file:line:column: severity: message [rule]`, one line per unsuppressed finding, then what
 /// could not be checked (`pay: not checked — …`, none when everything was), then a summary,
-/// always the last line.
+/// always the last line. A folded finding (an overpaid band, BandFold) is its lead's line, then
+/// one indented line per other part in the same form. `--quiet` prints the summary alone.
 public enum TextReporter {
     public static func render(_ report: Report, _ style: ReportStyle) -> String {
+        guard !style.quiet else { return summaryLine(report.summary) + "\n" }
         var out = ""
-        for f in report.findings where !f.suppressed {
-            let sev = style.color ? colored(f.severity) : f.severity.rawValue
-            // Every input-derived field is terminal-visible, so each line starts with a file name
-            // ladderlint wrote and no input can start another line or move the cursor.
-            out += "\(Escape.terminal(f.location.file)):\(f.location.line):\(f.location.column): \(sev): \(Escape.terminal(f.message)) [\(Escape.terminal(f.rule))]\n"
+        var folded = !report.folds.isEmpty
+        switch style.groupBy {
+        case .file:
+            for f in report.presentedFindings where !f.suppressed { out += lines(f, style) }
+        case .rule:
+            folded = false
+            var byRule: [String: [Finding]] = [:]
+            for f in report.findings where !f.suppressed { byRule[f.rule, default: []].append(f) }
+            let order = byRule.sorted { a, b in
+                let sa = a.value.map(\.severity).max()!, sb = b.value.map(\.severity).max()!
+                return sa != sb ? sa > sb : a.key < b.key
+            }
+            out += groups(order.map { ("rule \($0.key)", $0.value) }, style)
+        case .ladder:
+            var byLadder: [String: [Finding]] = [:]
+            var loose: [Finding] = []
+            for f in report.presentedFindings where !f.suppressed {
+                if let l = f.ladder { byLadder[l, default: []].append(f) } else { loose.append(f) }
+            }
+            var order = byLadder.sorted { $0.key < $1.key }.map { ("ladder \($0.key)", $0.value) }
+            if !loose.isEmpty { order.append(("no ladder", loose)) }
+            out += groups(order, style)
         }
         for line in CoverageLines.lines(report) {
             out += Escape.terminal(CoverageLines.shown(line)) + "\n"
         }
-        out += summaryLine(report.summary) + "\n"
+        out += summaryLine(report.summary)
+        if folded {
+            let parts = report.folds.reduce(0) { $0 + $1.parts.count }
+            out += "; \(parts) findings folded into \(report.folds.count) overpaid band\(report.folds.count == 1 ? "" : "s")"
+        }
+        return out + "\n"
+    }
+
+    /// A heading per group (`rule pay-ceiling-parity (2 findings):`), its findings, a blank line.
+    static func groups(_ groups: [(String, [Finding])], _ style: ReportStyle) -> String {
+        var out = ""
+        for (title, findings) in groups {
+            out += "\(Escape.terminal(title)) (\(findings.count) finding\(findings.count == 1 ? "" : "s")):\n"
+            for f in findings { out += lines(f, style) }
+            out += "\n"
+        }
         return out
+    }
+
+    /// The finding's line, then its related locations indented.
+    static func lines(_ f: Finding, _ style: ReportStyle) -> String {
+        var out = line(f.location, f.severity, f.message, f.rule, style)
+        for r in f.related { out += "    " + line(r.location, r.severity, r.message, r.rule, style) }
+        return out
+    }
+
+    static func line(_ l: Location, _ severity: Severity, _ message: String, _ rule: String, _ style: ReportStyle) -> String {
+        let sev = style.color ? colored(severity) : severity.rawValue
+        // Every input-derived field is terminal-visible, so each line starts with a file name
+        // ladderlint wrote (or the indent of a related location) and no input can start another
+        // line or move the cursor.
+        return "\(Escape.terminal(l.file)):\(l.line):\(l.column): \(sev): \(Escape.terminal(message)) [\(Escape.terminal(rule))]\n"
     }
 
     static func colored(_ s: Severity) -> String {

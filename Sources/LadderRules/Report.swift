@@ -60,6 +60,8 @@ public struct Report: Sendable {
     public var coverage: [LadderCoverage] = []
     /// The families `--require` asked for: one not checked for some ladder fails the run.
     public var required: [CoverageFamily] = []
+    /// The findings of one overpaid band, folded into one for the formats people read (BandFold).
+    public var folds: [FindingFold] = []
 
     /// The families `--require` asked for that did not run, per ladder, in report order.
     public var unmet: [(ladder: LadderCoverage, family: FamilyCoverage)] {

@@ -63,17 +63,27 @@ import Testing
         #expect((ceiling["defaultConfiguration"] as? [String: Any])?["level"] as? String == "error")
         #expect(ceiling["helpUri"] as? String == pack.helpURI)
 
-        // Results: one per finding, suppressed ones included, in report order.
+        // Results: one per finding, suppressed ones included, in report order; an overpaid
+        // band's parts are one result with related locations (issue 18).
         let results = try #require(runs[0]["results"] as? [[String: Any]])
-        #expect(results.count == run.report.findings.count)
-        for (r, f) in zip(results, run.report.findings) {
+        let shown = run.report.presentedFindings
+        #expect(shown.contains { !$0.related.isEmpty })
+        #expect(results.count == shown.count)
+        for (r, f) in zip(results, shown) {
             #expect(r["ruleId"] as? String == f.rule)
             let index = try #require(r["ruleIndex"] as? Int)
             #expect(ids[index] == f.rule)
             let level = ["error": "error", "warning": "warning", "info": "note"][f.severity.rawValue]
             #expect(r["level"] as? String == level)
-            #expect((r["message"] as? [String: Any])?["text"] as? String == f.message)
-            #expect((r["partialFingerprints"] as? [String: String])?["ladderlint/v1"] == f.fingerprint)
+            #expect((r["message"] as? [String: Any])?["text"] as? String == f.message + RelatedText.sentence(f))
+            #expect((r["partialFingerprints"] as? [String: String])?["ladderlint/v1"] == f.shownFingerprint)
+            let related = r["relatedLocations"] as? [[String: Any]] ?? []
+            #expect(related.count == f.related.count)
+            for (l, part) in zip(related, f.related) {
+                let region = ((l["physicalLocation"] as? [String: Any])?["region"] as? [String: Int]) ?? [:]
+                #expect(region["startLine"] == part.location.line && region["startColumn"] == part.location.column)
+                #expect(((l["message"] as? [String: Any])?["text"] as? String)?.hasPrefix(part.rule) == true)
+            }
 
             let locations = try #require(r["locations"] as? [[String: Any]])
             #expect(locations.count == 1)

@@ -2,11 +2,13 @@ import ArgumentParser
 import Foundation
 import LadderDriver
 import LadderModel
+import LadderReport
 import LadderRules
 import LadderOutput
 
 /// `ladderlint lint`: arguments into LintOptions, then LintRun; output streams to stdout.
 extension FailLevel: ExpressibleByArgument {}
+extension TextGrouping: ExpressibleByArgument {}
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lint", abstract: "Lint ladder files and folders (the default command).")
@@ -56,6 +58,12 @@ struct Lint: ParsableCommand {
     @Flag(help: "Exit 0 when no ladder file is found (default: exit 2, nothing was checked).")
     var allowEmpty = false
 
+    @Option(name: .customLong("group-by"), help: "How the text output groups findings: file (default), rule or ladder.")
+    var groupBy: TextGrouping = .file
+
+    @Flag(name: [.customShort("q"), .long], help: "Text on standard output is the summary line only; output files, the baseline and the exit status are unchanged.")
+    var quiet = false
+
     func validate() throws {
         if let today, Day(today) == nil { throw ValidationError("--today: expected a date written YYYY-MM-DD, found '\(today)'") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs: expected a whole number of at least 1, found \(jobs)") }
@@ -78,6 +86,8 @@ struct Lint: ParsableCommand {
         options.allowOutsideRepo = allowOutsideRepo
         options.require = require
         options.allowEmpty = allowEmpty
+        options.groupBy = groupBy
+        options.quiet = quiet
         let noColorEnv = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         options.color = !noColor && !noColorEnv && isatty(STDOUT_FILENO) == 1
         // Reports stream to standard output as they are written: a large audit's JSON is never
