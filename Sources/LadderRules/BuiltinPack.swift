@@ -183,6 +183,7 @@ rules:
     category: pay
     promotion: true
     severity: warning
+    params: {tolerance: 0}
     summary: A management bonus_target or equity.max is above every IC peer's.
     anchor: the management bonus_target or equity.max
     message: "{management} has {what} {management_value}, above its IC peer {ic} at {ic_value}, grade {grade}, zone {zone}: give both tracks the same variable pay"
@@ -192,7 +193,9 @@ rules:
     help: |
       Compares bonus_target and equity.max separately with the highest among the IC peer bands of
       the same grade, zone, currency and period (a shared level's band is an IC peer); a missing
-      value counts as 0.
+      value counts as 0. `tolerance` is relative, as for base pay: 0.05 allows a management
+      bonus_target or equity.max up to 5% above the IC one (0.105 against 0.10); above an IC
+      value of 0 any management value is reported.
     examples:
       triggers: |
         kind: ladder
