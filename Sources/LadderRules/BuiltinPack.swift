@@ -417,8 +417,13 @@ rules:
       management: the management track is not parallel, it is a toll gate.
     help: |
       Reads promotion.requires of IC levels for the tags in `tags`, and promotion.criteria for the
-      phrases in `patterns` (case-insensitive). Shared levels are read too: engineers are promoted
-      into a converged top or along a common trunk, so that promotion is an IC promotion.
+      phrases in `patterns` (case-insensitive; a hyphen matches a space, so "line-managed" is
+      "line managed"), in British and US wordings: direct reports, line management, managing
+      people, having been a manager, people leadership. A phrase that is part of one of the
+      `exceptions` does not count: "vendor management experience" and "project management
+      experience" are about managing things, not people. Shared levels are read too: engineers
+      are promoted into a converged top or along a common trunk, so that promotion is an IC
+      promotion.
     examples:
       triggers: |
         kind: ladder
@@ -452,7 +457,7 @@ rules:
             grade: 5
             title: Principal Engineer
             promotion:
-              criteria: [Leads multi-quarter projects across teams]
+              criteria: [Leads multi-quarter projects across teams, Manages projects with vendors, Vendor management experience]
           - {id: em-4, track: em, grade: 4, title: Engineering Manager}
           - {id: em-5, track: em, grade: 5, title: Director}
   - id: manager-only-leadership-training

@@ -6,14 +6,37 @@ extension Check {
         id: "management-required-for-ic-promotion",
         summary: "reads the promotion requirements of IC and shared levels for people-management tags and criteria",
         params: [
-            ParamSpec("tags", .strings, .strings(["people-management", "direct-reports", "management-experience"]), "promotion.requires tags that mean \"has managed people\""),
-            ParamSpec("patterns", .strings, .strings(["direct reports", "people management", "managed a team", "management experience"]), "phrases in promotion.criteria that mean the same (case-insensitive)"),
+            ParamSpec(
+                "tags", .strings,
+                .strings(["people-management", "direct-reports", "management-experience", "line-management", "people-leadership"]),
+                "promotion.requires tags that mean \"has managed people\""),
+            ParamSpec(
+                "patterns", .strings,
+                .strings([
+                    "direct reports", "people management", "managed a team", "management experience",
+                    // British: line management.
+                    "line managed", "line managing", "line management", "as a line manager",
+                    "managing people", "managed people", "manages people", "managing a team", "manages a team",
+                    "as a manager", "as a people manager", "as an engineering manager",
+                    "been a manager", "been a people manager", "been an engineering manager",
+                    "people leadership",
+                ]),
+                "phrases in promotion.criteria that mean the same (case-insensitive; a hyphen matches a space)"),
+            ParamSpec(
+                "exceptions", .strings,
+                .strings([
+                    "project management", "programme management", "program management", "product management",
+                    "vendor management", "stakeholder management", "incident management", "risk management",
+                    "change management", "release management", "time management", "configuration management",
+                ]),
+                "phrases in which a pattern does not count: managing things, not people (\"vendor management experience\")"),
         ],
         messageArgs: ["level", "found", "grade"]
     ) { ctx in
         let l = ctx.ladder
         let tags = Set(ctx.params.strings("tags"))
-        let patterns = ctx.params.strings("patterns").map { ($0.lowercased(), Array($0.lowercased().utf8)) }
+        let patterns = ctx.params.strings("patterns").map { ($0.lowercased(), Self.phraseUTF8($0)) }
+        let exceptions = ctx.params.strings("exceptions").map(Self.phraseUTF8)
         var hits: [Hit] = []
         // A shared level is reached from the IC track too (a converged top, a common trunk): a
         // promotion to it that asks for people management closes it to engineers.
@@ -28,8 +51,8 @@ extension Check {
                     track: level.track.value, grade: level.grade.value))
             }
             for criterion in promotion.criteria {
-                let lower = Self.lowercasedUTF8(criterion.value)
-                guard let (pattern, _) = patterns.first(where: { Self.contains(lower, $0.1) }) else { continue }
+                let text = Self.phraseUTF8(criterion.value)
+                guard let (pattern, _) = patterns.first(where: { Self.mentions(text, $0.1, unless: exceptions) }) else { continue }
                 hits.append(Hit(
                     file: l.file, span: criterion.span, path: level.path.key("promotion").entry("criteria", pattern), subjects: [level.id.value],
                     evidence: [Evidence("grade", .int(level.grade.value)), Evidence("pattern", .string(pattern)), Evidence("criterion", .string(criterion.value))],
@@ -38,6 +61,55 @@ extension Check {
             }
         }
         return hits
+    }
+
+    /// Whether `pattern` occurs in `text` outside every occurrence of the exceptions: "people
+    /// management" counts in "people management, not project management", "management
+    /// experience" does not in "vendor management experience". Exceptions are looked for only
+    /// once the pattern occurs (most criteria mention no pattern).
+    static func mentions(_ text: [UInt8], _ pattern: [UInt8], unless exceptions: [[UInt8]]) -> Bool {
+        var at = firstIndex(of: pattern, in: text, from: 0)
+        guard at != nil else { return false }
+        var excluded: [Range<Int>] = []
+        for e in exceptions {
+            var i = firstIndex(of: e, in: text, from: 0)
+            while let start = i {
+                excluded.append(start..<start + e.count)
+                i = firstIndex(of: e, in: text, from: start + 1)
+            }
+        }
+        while let start = at {
+            let match = start..<start + pattern.count
+            if !excluded.contains(where: { $0.overlaps(match) }) { return true }
+            at = firstIndex(of: pattern, in: text, from: start + 1)
+        }
+        return false
+    }
+
+    /// A phrase as patterns compare it: lowercased UTF-8, a hyphen or dash read as a space, and
+    /// every run of spaces, tabs and line breaks as one space ("Line-managed" and "line
+    /// managed" read alike; a folded YAML criterion keeps its line breaks).
+    static func phraseUTF8(_ text: String) -> [UInt8] {
+        var source = lowercasedUTF8(text)
+        if source.contains(where: { $0 >= 0x80 }) {
+            // Unicode dashes (U+2010 to U+2015) and the no-break space.
+            var t = String(decoding: source, as: UTF8.self)
+            for dash in ["\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{00A0}"] {
+                t = t.replacingOccurrences(of: dash, with: " ")
+            }
+            source = Array(t.utf8)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(source.count)
+        for b in source {
+            let space = b == UInt8(ascii: " ") || b == UInt8(ascii: "-") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")
+            if space {
+                if out.last != UInt8(ascii: " ") { out.append(UInt8(ascii: " ")) }
+            } else {
+                out.append(b)
+            }
+        }
+        return out
     }
 
     /// The UTF-8 of `text.lowercased()`. ASCII text, the usual case, is lowered byte by byte
@@ -51,22 +123,23 @@ extension Check {
         return bytes
     }
 
-    /// Byte substring search: criteria are short, and Foundation's `contains` bridges to
-    /// NSString on Linux, which showed in the profile of a large audit.
-    static func contains(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
-        guard !pattern.isEmpty else { return true }
-        guard text.count >= pattern.count else { return false }
+    /// Where `pattern` first occurs in `text` at or after `from`. Bytes, not strings: criteria
+    /// are short, and Foundation's `contains` bridges to NSString on Linux, which showed in the
+    /// profile of a large audit.
+    static func firstIndex(of pattern: [UInt8], in text: [UInt8], from: Int) -> Int? {
+        guard !pattern.isEmpty else { return from <= text.count ? from : nil }
+        guard text.count >= pattern.count else { return nil }
         let first = pattern[0]
-        var i = 0
+        var i = from
         let last = text.count - pattern.count
         while i <= last {
             if text[i] == first {
                 var j = 1
                 while j < pattern.count && text[i + j] == pattern[j] { j += 1 }
-                if j == pattern.count { return true }
+                if j == pattern.count { return i }
             }
             i += 1
         }
-        return false
+        return nil
     }
 }
