@@ -114,7 +114,7 @@ enum StarterFiles {
         programs:
           - id: leadership-circle
             name: Leadership Circle
-            kind: leadership-training          # or mentoring, other
+            kind: leadership-training          # or mentoring, new-manager, new-tech-lead, other
             eligible:                          # tech leads, senior ICs and managers
               - {roles: [tech-lead]}
               - {track_kinds: [individual-contributor], min_grade: 4}

@@ -400,8 +400,8 @@ enum StarterSchema {
         },
         "name": {"description": "The program's name, e.g. Leadership Academy.", "type": "string"},
         "kind": {
-          "description": "`leadership-training`, `mentoring` or `other`.",
-          "enum": ["leadership-training", "mentoring", "other"]
+          "description": "`leadership-training`, `mentoring`, `new-manager` or `new-tech-lead` (role-transition training for the people taking up that role, which the training rules do not count as leadership training), or `other`.",
+          "enum": ["leadership-training", "mentoring", "new-manager", "new-tech-lead", "other"]
         },
         "eligible": {
           "description": "Who may join: `everyone` (the default when omitted), a mapping such as {tracks: [em]}, or a list of such mappings (any of them).",

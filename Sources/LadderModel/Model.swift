@@ -161,6 +161,10 @@ public struct Policy: Sendable {
 public enum ProgramKind: String, Sendable, CaseIterable {
     case leadershipTraining = "leadership-training"
     case mentoring
+    /// Role-transition training: the first months of a new role, for the people taking it up
+    /// (a new-manager bootcamp, tech lead onboarding). Not leadership training.
+    case newManager = "new-manager"
+    case newTechLead = "new-tech-lead"
     case other
 }
 

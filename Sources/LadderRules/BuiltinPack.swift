@@ -478,7 +478,9 @@ rules:
       contains and reports leadership-training programs that contain no IC level. A shared level
       counts as an IC level (`track_kinds: [management]` does not take it in). A group outside
       the ladder (`group: people-team`) is no IC; a program for such groups only admits no
-      manager either and is not reported.
+      manager either and is not reported. Role-transition training (`kind: new-manager`, `kind:
+      new-tech-lead`: a new-manager bootcamp, tech lead onboarding) is for the people taking up
+      that role and is not leadership training: it is not looked at, whatever its name.
     examples:
       triggers: |
         kind: ladder

@@ -52,7 +52,7 @@ public struct PolicyPicture: Sendable {
     public struct Program: Sendable {
         public var id: String
         public var name: String
-        /// `leadership-training`, `mentoring` or `other`.
+        /// `leadership-training`, `mentoring`, `new-manager`, `new-tech-lead` or `other`.
         public var kind: String
         public var eligible: Audience
         public var anchor: Anchor
