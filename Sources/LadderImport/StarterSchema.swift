@@ -226,8 +226,8 @@ enum StarterSchema {
           "maximum": 1
         },
         "equity": {
-          "description": "Optional annualised equity grant value: min, optional mid, max.",
-          "allOf": [{"$ref": "#/definitions/range"}]
+          "description": "Optional annualised equity grant value: min, optional mid, max; 0 is a legitimate floor.",
+          "allOf": [{"$ref": "#/definitions/equityRange"}]
         },
         "steps": {
           "description": "Optional: named points of base pay inside the band, lowest first, e.g. {learning: 150000, growing: 160000, thriving: 175000, expert: 190000}.",
@@ -259,6 +259,32 @@ enum StarterSchema {
           "description": "The highest amount of the range, a number >= min.",
           "type": "number",
           "exclusiveMinimum": 0
+        }
+      }
+    },
+    "equityRange": {
+      "description": "A range of equity value: min, optional mid, max, each 0 or above (0: no equity at that end). Write plain numbers: 20000, not 20_000 or 20,000.",
+      "type": "object",
+      "required": ["min", "max"],
+      "additionalProperties": false,
+      "patternProperties": {
+        "^x-": {"description": "Your own annotation; ladderlint ignores it."}
+      },
+      "properties": {
+        "min": {
+          "description": "The lowest amount of the range, a number >= 0.",
+          "type": "number",
+          "minimum": 0
+        },
+        "mid": {
+          "description": "Optional midpoint, a number >= 0; (min + max) / 2 when omitted.",
+          "type": "number",
+          "minimum": 0
+        },
+        "max": {
+          "description": "The highest amount of the range, a number >= min.",
+          "type": "number",
+          "minimum": 0
         }
       }
     },

@@ -9,6 +9,8 @@ public enum FormatKeys {
     public static let compensation: KeySet = ["kind", "ladder", "currency", "period", "bands"]
     public static let band: KeySet = ["level", "zone", "currency", "base", "bonus_target", "equity", "steps"]
     public static let range: KeySet = ["min", "mid", "max"]
+    /// An equity range: a range whose amounts may be 0.
+    public static let equity: KeySet = ["min", "mid", "max"]
     public static let policy: KeySet = ["kind", "ladder", "programs", "decisions", "forums", "transitions"]
     public static let program: KeySet = ["id", "name", "kind", "eligible", "cohort"]
     public static let cohort: KeySet = ["size", "weeks", "confidential", "mix"]
@@ -252,7 +254,7 @@ public struct DocumentDecoder {
         let bonus = r.number("bonus_target", required: false, expected: "a fraction of base such as 0.10")
         var equity: AmountRange?
         if let p = r.optional("equity") {
-            equity = range(p, r.sub("equity"), "an equity range", c)
+            equity = range(p, r.sub("equity"), "an equity range", keys: FormatKeys.equity, c)
             // an invalid equity range is reported; the band stays, without equity
         }
         var steps: [BandStep] = []
@@ -287,8 +289,8 @@ public struct DocumentDecoder {
         return Band(level: level, zone: zone?.value ?? "default", currency: cur?.value ?? currency, period: period, base: base, bonusTarget: bonus, equity: equity, steps: steps)
     }
 
-    private func range(_ p: TablePair, _ path: DecodePath, _ what: String, _ c: DecodeContext) -> AmountRange? {
-        guard var r = MappingReader(p.value, anchor: p.anchorSpan, path: path, what: what, keys: FormatKeys.range, context: c) else { return nil }
+    private func range(_ p: TablePair, _ path: DecodePath, _ what: String, keys: KeySet = FormatKeys.range, _ c: DecodeContext) -> AmountRange? {
+        guard var r = MappingReader(p.value, anchor: p.anchorSpan, path: path, what: what, keys: keys, context: c) else { return nil }
         let min = r.number("min", expected: "an amount"), mid = r.number("mid", required: false, expected: "an amount"), max = r.number("max", expected: "an amount")
         guard r.ok, let min, let max else { return nil }
         return AmountRange(min: min, mid: mid, max: max, span: p.anchorSpan)

@@ -963,9 +963,10 @@ rules:
       Parity checks compare numbers; numbers that contradict themselves make every comparison
       meaningless, so they are errors.
     help: |
-      In base and equity: min above mid, mid above max, min above max, or an amount of 0 or less;
-      a bonus_target outside 0..1; and a step (`steps:`) outside base.min..base.max or not above
-      the step before it, reported at that step's amount.
+      In base and equity: min above mid, mid above max, or min above max; a base amount of 0 or
+      less, or an equity amount below 0 (0 is a legitimate equity floor); a bonus_target outside
+      0..1 (0 is no bonus); and a step (`steps:`) outside base.min..base.max or not above the
+      step before it, reported at that step's amount.
     examples:
       triggers: |
         kind: ladder

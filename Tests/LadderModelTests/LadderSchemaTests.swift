@@ -26,6 +26,7 @@ import Testing
         ("compensation", FormatKeys.compensation.names),
         ("band", FormatKeys.band.names),
         ("range", FormatKeys.range.names),
+        ("equityRange", FormatKeys.equity.names),
         ("policy", FormatKeys.policy.names),
         ("program", FormatKeys.program.names),
         ("cohort", FormatKeys.cohort.names),

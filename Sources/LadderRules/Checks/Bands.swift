@@ -5,7 +5,7 @@ extension Check {
     /// Bands whose numbers contradict themselves.
     static let bandShape = Check(
         id: "band-shape",
-        summary: "checks each band's base and equity ranges are ordered and positive, bonus_target is a fraction, and steps rise inside the base range",
+        summary: "checks each band's base and equity ranges are ordered, base above 0 and equity 0 or above, bonus_target is a fraction, and steps rise inside the base range",
         messageArgs: ["level", "problem", "fix", "zone"]
     ) { ctx in
         var hits: [Hit] = []
@@ -20,22 +20,28 @@ extension Check {
             // Paths and messages are built only for a finding: most bands have none.
             func checkRange(_ name: String, _ r: AmountRange) {
                 let lo = r.min.value, hi = r.max.value, mid = r.mid?.value
+                // Each problem is a noun phrase: the message template reads "… has {problem}: {fix}".
+                let a = name == "equity" ? "an" : "a"
                 var order: String?
                 if lo > hi {
-                    order = "\(name).min \(Format.amount(lo, cur)) is above \(name).max \(Format.amount(hi, cur))"
+                    order = "\(a) \(name).min of \(Format.amount(lo, cur)), above its \(name).max of \(Format.amount(hi, cur))"
                 } else if let mid, mid < lo {
-                    order = "\(name).mid \(Format.amount(mid, cur)) is below \(name).min \(Format.amount(lo, cur))"
+                    order = "\(a) \(name).mid of \(Format.amount(mid, cur)), below its \(name).min of \(Format.amount(lo, cur))"
                 } else if let mid, mid > hi {
-                    order = "\(name).mid \(Format.amount(mid, cur)) is above \(name).max \(Format.amount(hi, cur))"
+                    order = "\(a) \(name).mid of \(Format.amount(mid, cur)), above its \(name).max of \(Format.amount(hi, cur))"
                 }
                 if let order {
                     let anchor = r.mid ?? r.max
                     hit(anchor.span, b.band.path.key(name).key(r.mid == nil ? "max" : "mid"), order, "order them min <= mid <= max",
                         [Evidence("range", .string(name)), Evidence("min", .amount(lo)), Evidence("max", .amount(hi))] + (mid.map { [Evidence("mid", .amount($0))] } ?? []))
                 }
+                // Base pay must be above 0; 0 is a legitimate equity floor (no equity at that end
+                // of the band), so equity must only be 0 or above.
+                let zeroAllowed = name == "equity"
                 func checkPositive(_ key: String, _ v: Located<Double>?) {
-                    guard let v, v.value <= 0 else { return }
-                    hit(v.span, b.band.path.key(name).key(key), "\(name).\(key) is \(Format.amount(v.value, cur))", "amounts must be above 0",
+                    guard let v, zeroAllowed ? v.value < 0 : v.value <= 0 else { return }
+                    hit(v.span, b.band.path.key(name).key(key), "\(a) \(name).\(key) of \(Format.amount(v.value, cur))",
+                        zeroAllowed ? "equity must be 0 or above (0: no equity)" : "base pay must be above 0",
                         [Evidence("range", .string(name)), Evidence(key, .amount(v.value))])
                 }
                 checkPositive("min", r.min)
@@ -67,8 +73,8 @@ extension Check {
             if let equity = b.band.equity { checkRange("equity", equity) }
             if !b.band.steps.isEmpty { checkSteps(b.band.base, b.band.steps) }
             if let bonus = b.band.bonusTarget, bonus.value < 0 || bonus.value > 1 {
-                hit(bonus.span, b.band.path.key("bonus_target"), "bonus_target is \(Format.plain(bonus.value))",
-                    "write it as a fraction of base from 0 to 1 (0.10 for 10%)", [Evidence("bonus_target", .number(bonus.value))])
+                hit(bonus.span, b.band.path.key("bonus_target"), "a bonus_target of \(Format.plain(bonus.value)), outside 0 to 1",
+                    "write it as a fraction of base (0.10 for 10%)", [Evidence("bonus_target", .number(bonus.value))])
             }
         }
         return hits
