@@ -20,12 +20,10 @@ public enum TextReporter {
     public static func render(_ report: Report, _ style: ReportStyle) -> String {
         guard !style.quiet else { return summaryLine(report.summary) + "\n" }
         var out = ""
-        var folded = !report.folds.isEmpty
         switch style.groupBy {
         case .file:
             for f in report.presentedFindings where !f.suppressed { out += lines(f, style) }
         case .rule:
-            folded = false
             var byRule: [String: [Finding]] = [:]
             for f in report.findings where !f.suppressed { byRule[f.rule, default: []].append(f) }
             let order = byRule.sorted { a, b in
@@ -46,12 +44,9 @@ public enum TextReporter {
         for line in CoverageLines.lines(report) {
             out += Escape.terminal(CoverageLines.shown(line)) + "\n"
         }
-        out += summaryLine(report.summary)
-        if folded {
-            let parts = report.folds.reduce(0) { $0 + $1.parts.count }
-            out += "; \(parts) findings folded into \(report.folds.count) overpaid band\(report.folds.count == 1 ? "" : "s")"
-        }
-        return out + "\n"
+        // Every part keeps a line (the lead's, or one indented under it), so the summary's
+        // counts are the lines shown and need no word about folding.
+        return out + summaryLine(report.summary) + "\n"
     }
 
     /// A heading per group (`rule pay-ceiling-parity (2 findings):`), its findings, a blank line.

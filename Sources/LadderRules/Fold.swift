@@ -37,19 +37,35 @@ public enum BandFold {
         var zone: String?
         var currency: String?
         var period: String?
+
+        /// Equal bands hash alike on the short ids alone: hashing the file path and the rest
+        /// cost more than the whole fold of a run without one.
+        func hash(into h: inout Hasher) {
+            h.combine(ladder)
+            h.combine(level)
+            h.combine(zone)
+        }
     }
 
     /// The folds of `findings` (in report order), each of two parts or more. The lead is the
     /// most severe part, the first in report order among equals. Suppressed findings are never
     /// folded: a waived or baselined part stays on its own, marked.
     public static func folds(_ findings: [Finding], rules: [Rule]) -> [FindingFold] {
-        let folding = Set(rules.lazy.filter { checks.contains($0.check) }.map(\.id))
+        // A handful of ids, compared rather than hashed: most findings are of other rules, and
+        // a run without an overpaid band pays only this comparison per finding.
+        let folding = rules.filter { checks.contains($0.check) }.map(\.id)
         guard !folding.isEmpty else { return [] }
-        var bands: [Band: Int] = [:]
-        var groups: [[Int]] = []
-        for i in findings.indices {
+        let candidates = findings.indices.filter { i in
             let f = findings[i]
-            guard folding.contains(f.rule), !f.suppressed, let level = f.subjects.first else { continue }
+            return !f.suppressed && !f.subjects.isEmpty && folding.contains(f.rule)
+        }
+        guard candidates.count > 1 else { return [] }
+        var bands: [Band: Int] = [:]
+        bands.reserveCapacity(candidates.count)
+        var groups: [[Int]] = []
+        for i in candidates {
+            let f = findings[i]
+            let level = f.subjects[0]
             let band = Band(
                 ladder: f.ladder, file: f.location.file, level: level, zone: f.zone,
                 currency: text(f.evidence, "currency"), period: text(f.evidence, "period"))

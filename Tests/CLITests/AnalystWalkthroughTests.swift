@@ -69,7 +69,8 @@ import Testing
         #expect(lint.status == 1)
         let lines = lint.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("comp/bands-2026.csv:6:24: error: em-5 (Senior Engineering Manager) tops out at 250,000 USD, above its IC peer ic-5 (Staff Engineer) at 240,000 USD") })
-        #expect(lines.contains { $0.hasPrefix("comp/bands-2026.csv:6:35: warning:") && $0.hasSuffix("[variable-pay-parity]") })
+        // Folded under the band's ceiling, indented (issue 18).
+        #expect(lines.contains { $0.hasPrefix("    comp/bands-2026.csv:6:35: warning:") && $0.hasSuffix("[variable-pay-parity]") })
         #expect(lines.contains { $0.hasPrefix("ladders/survey.yaml:") && $0.contains("3 of 6 engineers (50%)") })
         #expect(lines.last == "1 error, 3 warnings, 0 info in 4 files (5 documents, 1 ladder)", "\(lint.stdout)")
 
