@@ -48,18 +48,36 @@ struct Checking {
             }
         }
         findings = Waivers.apply(settings.configuration.waivers, to: findings, today: today, rules: settings.rules)
-        // A scoped run (pre-commit on a few files) answers for the ladders of its files only.
-        let covered = outcomes.compactMap { o in inputs.scoped && !streamed.ladders.contains(o.id) ? nil : o.coverage }
-        return Checked(findings: findings, outcomes: outcomes, documentCount: streamed.documentCount, amounts: streamed.amounts, coverage: covered)
+        // A scoped run (pre-commit on a few files) answers for the ladders of its files only,
+        // and counts what it reports: the files of those ladders read as context too.
+        var files = inputs.files.map(\.display), documents = streamed.documentCount
+        var reported = outcomes
+        if inputs.scoped {
+            reported = outcomes.filter { streamed.ladders.contains($0.id) }
+            for c in streamed.contextDocuments {
+                let n = c.ladders.reduce(0) { $0 + (streamed.ladders.contains($1.key) ? $1.value : 0) }
+                if n > 0 {
+                    files.append(c.file)
+                    documents += n
+                }
+            }
+        }
+        return Checked(
+            findings: findings, outcomes: reported, files: files, documentCount: documents, amounts: streamed.amounts,
+            coverage: reported.compactMap(\.coverage))
     }
 }
 
-/// What checking gave: the findings (waived ones marked), one outcome per ladder, and what
-/// the report counts and redaction needs.
+/// What checking gave: the findings (waived ones marked), one outcome per ladder reported, and
+/// what the report counts and redaction needs.
 struct Checked {
     var findings: [Finding]
+    /// One per ladder the run reports on: every ladder, or in a scoped run those of its files.
     var outcomes: [LadderOutcome]
-    /// Of the run's own files.
+    /// The files the run reports on: its own, and in a scoped run the context files that hold
+    /// documents of its ladders (their findings are reported, so they are counted).
+    var files: [String]
+    /// Of `files`: the run's own files' documents, and the reported ladders' in context files.
     var documentCount: Int
     /// Money amounts, for `--redact`.
     var amounts: Set<Double>

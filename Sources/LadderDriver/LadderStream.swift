@@ -42,6 +42,8 @@ struct LadderStream {
         var documentCount = 0
         var names = Set<String>()
         var ladders = Set<String>()
+        /// Each context file that holds documents: how many of them each ladder has there.
+        var contextDocuments: [(file: String, ladders: [String: Int])] = []
         /// Money amounts, for `--redact`.
         var amounts = Set<Double>()
     }
@@ -128,14 +130,16 @@ struct LadderStream {
                     brokenByLadder[l, default: []].append(b)
                     touch(l)
                 }
+                var contextLadders: [String: Int] = [:]
                 for d in file.documents {
                     let stub = d.stub
                     stubs.append(stub)
-                    if isNamed { result.ladders.insert(stub.ladder.value) }
+                    if isNamed { result.ladders.insert(stub.ladder.value) } else { contextLadders[stub.ladder.value, default: 0] += 1 }
                     pending[stub.ladder.value, default: Pending()].documents.append(d)
                     if stub.isLadder { pending[stub.ladder.value]!.ladderDocuments += 1 }
                     touch(stub.ladder.value)
                 }
+                if !contextLadders.isEmpty { result.contextDocuments.append((file.file.display, contextLadders)) }
             }
             done = []
             checking = []

@@ -45,6 +45,8 @@ extension Outcome {
         var notes: [String] = outcomes.filter { !$0.incomplete.isEmpty }.map { o in
             "ladder \(o.id): some checks did not run because its \(o.incomplete.joined(separator: ", ")) documents have errors; fix those first"
         }
+        // Bands with errors stood down only their grade and zone (issue 18.2): which ones.
+        notes += outcomes.compactMap { o in o.coverage?.standDown.map { "ladder \(o.id): some checks did not run because \($0)" } }
         if let baseline {
             let path = baseline.shown
             let applied = baseline.baseline.apply(to: findings, rules: settings.rules)
@@ -67,10 +69,10 @@ extension Outcome {
         }
         findings = Finding.inReportOrder(findings)
 
-        let summary = Summary(findings: findings, files: inputs.files.count, documents: checked.documentCount, ladders: outcomes.count)
+        let summary = Summary(findings: findings, files: checked.files.count, documents: checked.documentCount, ladders: outcomes.count)
         var report = Report(
             toolVersion: Tool.version, findings: findings, summary: summary, metrics: outcomes.compactMap(\.metrics), rules: settings.rules,
-            files: inputs.files.map(\.display), redacted: settings.redact, today: settings.today, notes: notes)
+            files: checked.files, redacted: settings.redact, today: settings.today, notes: notes)
         report.policy = needs.contains(.policyPicture) ? outcomes.compactMap(\.picture) : nil
         report.coverage = checked.coverage
         report.required = required

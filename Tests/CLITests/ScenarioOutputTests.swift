@@ -229,8 +229,10 @@ import Testing
         let dir = try Scenario.folder(files)
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Scenario.run(["lint", "extra/policy.txt"] + Fixtures.today, in: dir)
-        #expect(r.lines == ["extra/policy.txt:3:1: error: programs: expected a list, found a mapping [invalid-document]", "1 error, 0 warnings, 0 info in 1 file (1 document, 1 ladder)"], "\(r)")
+        #expect(r.lines == ["extra/policy.txt:3:1: error: programs: expected a list, found a mapping [invalid-document]", "1 error, 0 warnings, 0 info in 1 file (1 document, 0 ladders)"], "\(r)")
         #expect(r.status == 1)
+        // (0 ladders: its one document could not be read, so no ladder's findings are reported;
+        // the summary counts what was reported, issue 18.7.)
         // A folder is walked for *.yaml and *.yml only: this one holds no ladder file, and a
         // run that finds none is a usage error (exit 2) unless --allow-empty.
         let folder = try Scenario.run(["lint", "extra"] + Fixtures.today, in: dir)
