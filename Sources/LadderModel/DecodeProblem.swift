@@ -5,6 +5,9 @@ import LadderYAML
 final class DecodeContext {
     var problems: [(span: Span, message: String)] = []
     var brokenIDs: [BrokenID] = []
+    /// Of `problems`, those of bands whose level could be read (`BrokenID.Scope.band`): they
+    /// stand down that level's comparisons only, not the document's whole set.
+    var bandProblems = 0
 
     func fail(_ span: Span, _ path: String, _ message: String) {
         problems.append((span, path.isEmpty ? message : "\(path): \(message)"))
@@ -84,15 +87,22 @@ public struct BrokenID: Sendable, Hashable {
         /// A document of kind `id` belonging to `ladder` lost elements or was left out: checks
         /// that judge that kind's whole set would judge an incomplete set.
         case incomplete
+        /// A band of level `id` in `zone` (nil: a zone that could not be read) had errors: it was
+        /// left out, or kept without what the file meant. The comparisons of that level's grade
+        /// in that zone stand down; the rest of the set is whole.
+        case band
     }
     public var scope: Scope
     public var ladder: String?
     public var id: String
+    /// For `band`: the band's zone, nil when it could not be read.
+    public var zone: String?
 
-    public init(scope: Scope, ladder: String?, id: String) {
+    public init(scope: Scope, ladder: String?, id: String, zone: String? = nil) {
         self.scope = scope
         self.ladder = ladder
         self.id = id
+        self.zone = zone
     }
 }
 

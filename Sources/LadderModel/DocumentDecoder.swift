@@ -95,7 +95,9 @@ public struct DocumentDecoder {
     func decode(_ root: TableNode, source: DocumentSource) -> DecodedDocument {
         let context = DecodeContext()
         let document = decodeDocument(root, source: source, context: context)
-        if !context.problems.isEmpty, root.isMapping,
+        // Problems all in bands whose level could be read (and the document kept) leave the set
+        // whole but for those bands (`BrokenID.Scope.band`, recorded by `compensation`).
+        if context.problems.count > (document == nil ? 0 : context.bandProblems), root.isMapping,
            let kind = root.pair("kind")?.value.scalarText.flatMap(DocumentKind.init(rawValue:)),
            let ladder = root.pair(kind == .ladder ? "id" : "ladder")?.value.scalarText
         {
@@ -228,10 +230,25 @@ public struct DocumentDecoder {
         }
         let period = r.enumeration("period", PayPeriod.self, required: false)?.value ?? .annual
         let bands = items(&r, "bands", required: true) { node, path in
-            band(node, path, currency: currency?.value ?? "", period: period, c)
+            let before = c.problems.count
+            let b = band(node, path, currency: currency?.value ?? "", period: period, c)
+            if c.problems.count > before, let ladder { leftOut(node, ladder: ladder.value, problems: c.problems.count - before, c) }
+            return b
         }
         guard r.ok, let ladder, let currency, let bands else { return nil }
         return Compensation(source: source, ladder: ladder, currency: currency, period: period, bands: bands)
+    }
+
+    /// Records a band with errors by its level and zone, when its level can be read: only the
+    /// comparisons of that level's grade in that zone need it (issue 18.2). A band whose level
+    /// cannot be read is not recorded, and its problems leave the whole set incomplete.
+    private func leftOut(_ node: TableNode, ladder: String, problems: Int, _ c: DecodeContext) {
+        guard node.isMapping, let level = node.pair("level")?.value.scalarText else { return }
+        // A zone that is not text (a list, a mapping) could be any zone: nil stands down them all.
+        var zone: String? = "default"
+        if let z = node.pair("zone"), z.value.scalarValue != .null { zone = z.value.scalarText }
+        c.bandProblems += problems
+        c.brokenIDs.append(BrokenID(scope: .band, ladder: ladder, id: level, zone: zone))
     }
 
     public static func isCurrency(_ s: String) -> Bool {

@@ -18,6 +18,10 @@ public struct ResolvedLadder: Sendable {
     public var surveys: [Survey]
     /// Kinds of document of this ladder that lost elements to errors (already reported).
     public var incomplete: Set<DocumentKind> = []
+    /// Bands with errors (already reported) whose level is known: the pay comparisons of their
+    /// grade in their zone stand down, the rest of the set is compared (issue 18.2). By grade,
+    /// zone and level.
+    public var leftOutBands: [LeftOutBand] = []
     /// How many of `bands` a pay formula derived: checks that treat them apart skip the look
     /// when there are none, as in most ladders.
     public var derivedBands = 0
@@ -26,6 +30,11 @@ public struct ResolvedLadder: Sendable {
     public var file: String { ladder.source.file }
 
     public func track(of level: Level) -> Track? { tracks[level.track.value] }
+
+    /// Whether the pay comparisons of `grade` in `zone` stand down: a band they need had errors.
+    public func comparisonStandsDown(grade: Int, zone: String) -> Bool {
+        leftOutBands.contains { $0.grade == grade && ($0.zone == nil || $0.zone == zone) }
+    }
 
     /// The level's job family (`family:`), if it gives one.
     public func family(of level: Level) -> String? { ladder.families[level.id.value] }
@@ -64,6 +73,20 @@ public struct ResolvedLadder: Sendable {
             top = max(top ?? .min, levels[i].grade.value)
         }
         return top
+    }
+}
+
+/// A band that had errors: left out, or kept without what the file meant.
+public struct LeftOutBand: Sendable, Hashable {
+    public var level: String
+    public var grade: Int
+    /// nil: its zone could not be read, so its grade stands down in every zone.
+    public var zone: String?
+
+    public init(level: String, grade: Int, zone: String?) {
+        self.level = level
+        self.grade = grade
+        self.zone = zone
     }
 }
 

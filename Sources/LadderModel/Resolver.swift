@@ -123,6 +123,13 @@ public struct Resolver: Sendable {
         var rl = ResolvedLadder(ladder: l, tracks: tracks, levels: levels, levelsByID: byID, bands: [], policies: [], surveys: [])
         rl.incomplete = Set(group.broken.filter { $0.scope == .incomplete }.compactMap { DocumentKind(rawValue: $0.id) })
         if !dropped.isEmpty { rl.incomplete.insert(.ladder) }
+        // Bands with errors of a known level stand down their grade and zone only.
+        let leftOut = Set(group.broken.lazy.filter { $0.scope == .band }.compactMap { b in byID[b.id].map { LeftOutBand(level: b.id, grade: $0.grade.value, zone: b.zone) } })
+        rl.leftOutBands = leftOut.sorted { a, b in
+            if a.grade != b.grade { return a.grade < b.grade }
+            if a.zone != b.zone { return (a.zone ?? "\u{10FFFF}") < (b.zone ?? "\u{10FFFF}") }
+            return a.level < b.level
+        }
 
         /// Reports unknown tracks in an audience; false when there is one, so the item that
         /// holds the audience is left out instead of being judged on a wrong set of levels.

@@ -80,7 +80,8 @@ public struct FamilyCoverage: Sendable, Equatable {
     public var family: CoverageFamily
     public var status: CoverageStatus
     /// A sentence without a trailing full stop that names the ladder, e.g. "no bands or
-    /// formula for ladder acme-engineering"; nil when checked.
+    /// formula for ladder acme-engineering"; nil when checked, unless part of it stood down
+    /// ("pay was not compared at grade 4 in zone us of ladder …: the band of … has errors").
     public var reason: String?
 
     public init(family: CoverageFamily, status: CoverageStatus, reason: String? = nil) {
@@ -92,7 +93,7 @@ public struct FamilyCoverage: Sendable, Equatable {
     /// "pay: not checked — no bands or formula for ladder acme-engineering".
     public var line: String {
         switch status {
-        case .checked: "\(family.rawValue): checked"
+        case .checked: "\(family.rawValue): checked\(reason.map { ", but \($0)" } ?? "")"
         case .notChecked: "\(family.rawValue): not checked — \(reason ?? "")"
         case .disabled: "\(family.rawValue): disabled — \(reason ?? "")"
         }
@@ -109,12 +110,17 @@ public struct LadderCoverage: Sendable, Equatable {
     public var line: Int
     /// One entry per family, in `CoverageFamily.allCases` order.
     public var families: [FamilyCoverage]
+    /// What stood down of a family that was checked, as the run's note says it after "some
+    /// checks did not run because ": "the band of ic-4 in zone us has errors: pay was not
+    /// compared at grade 4 in zone us; fix it first" (issue 18.2). Nil when nothing did.
+    public var standDown: String?
 
-    public init(id: String, file: String, line: Int, families: [FamilyCoverage]) {
+    public init(id: String, file: String, line: Int, families: [FamilyCoverage], standDown: String? = nil) {
         self.id = id
         self.file = file
         self.line = line
         self.families = families
+        self.standDown = standDown
     }
 
     public subscript(family: CoverageFamily) -> FamilyCoverage? { families.first { $0.family == family } }
@@ -131,6 +137,7 @@ public struct LadderCoverage: Sendable, Equatable {
             f.reason = f.reason.map(transform)
             return f
         }
+        c.standDown = standDown.map(transform)
         return c
     }
 }
@@ -170,7 +177,7 @@ public struct CoveragePlan: Sendable {
             if !p.programs.isEmpty || !p.decisions.isEmpty || !p.forums.isEmpty { items = true }
             if !p.transitions.isEmpty { transitions = true }
         }
-        let families = CoverageFamily.allCases.map { family -> FamilyCoverage in
+        var families = CoverageFamily.allCases.map { family -> FamilyCoverage in
             guard let r = rules[family], r.count > 0 else {
                 return FamilyCoverage(family: family, status: .disabled, reason: "every \(family.rawValue) rule is disabled in the configuration")
             }
@@ -196,6 +203,41 @@ public struct CoveragePlan: Sendable {
             if let missing { return FamilyCoverage(family: family, status: .notChecked, reason: missing) }
             return FamilyCoverage(family: family, status: .checked)
         }
-        return LadderCoverage(id: id, file: l.file, line: Int(l.ladder.id.span.start.line), families: families)
+        // Bands with errors stood down their grade and zone only: pay is checked, but says what
+        // was not compared (a family not checked already says the whole of it).
+        var standDown: String?
+        if !l.leftOutBands.isEmpty, let i = families.firstIndex(where: { $0.family == .pay && $0.status == .checked }) {
+            let s = Self.standDown(l.leftOutBands)
+            families[i].reason = "pay was not compared at \(s.pairs) of ladder \(id): \(s.bands) \(s.verb) errors; fix \(s.them) first"
+            standDown = "\(s.bands) \(s.verb) errors: pay was not compared at \(s.pairs); fix \(s.them) first"
+        }
+        return LadderCoverage(id: id, file: l.file, line: Int(l.ladder.id.span.start.line), families: families, standDown: standDown)
+    }
+
+    /// The words for bands with errors and the grades and zones they stood down: "the band of
+    /// ic-4 in zone us", "grade 4 in zone us"; a band whose zone could not be read stands down
+    /// its grade "in every zone".
+    static func standDown(_ left: [LeftOutBand]) -> (bands: String, pairs: String, verb: String, them: String) {
+        func listed(_ items: [String]) -> String {
+            switch items.count {
+            case 0, 1: return items.first ?? ""
+            case 2...6: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+            default: return items.prefix(5).joined(separator: ", ") + " and \(items.count - 5) more"
+            }
+        }
+        let one = left.count == 1
+        let bands: String
+        if one, left[0].zone == nil {
+            bands = "a band of \(left[0].level) (zone unreadable)"
+        } else {
+            bands = (one ? "the band of " : "the bands of ") + listed(left.map { b in b.zone.map { "\(b.level) in zone \($0)" } ?? "\(b.level) (zone unreadable)" })
+        }
+        var pairs: [String] = []
+        let everyZone = Set(left.filter { $0.zone == nil }.map(\.grade))
+        for b in left {
+            let pair = everyZone.contains(b.grade) ? "grade \(b.grade) in every zone" : "grade \(b.grade) in zone \(b.zone ?? "")"
+            if !pairs.contains(pair) { pairs.append(pair) }
+        }
+        return (bands, listed(pairs), one ? "has" : "have", one ? "it" : "those")
     }
 }

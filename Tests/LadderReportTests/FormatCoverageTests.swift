@@ -72,8 +72,9 @@ import Testing
         #expect(errors.isEmpty, "\(errors)")
     }
 
-    /// The schema itself refuses what the reporter must never write.
-    @Test func theSchemaRefusesAReasonlessNotCheckedAndAReasonOnChecked() throws {
+    /// The schema itself refuses what the reporter must never write. A checked family may carry
+    /// a reason: what of it stood down (issue 18.2, a band with errors).
+    @Test func theSchemaRefusesAReasonlessNotChecked() throws {
         let json = try #require(try Self.run.get().outputs["json"])
         /// The report with `edit` applied to its coverage object.
         func edited(_ edit: (inout [String: Any]) -> Void) throws -> String {
@@ -93,9 +94,10 @@ import Testing
             }
         }
         #expect(try FormatSchema.errors([edited { _ in }]).isEmpty, "the unedited report is valid")
+        #expect(try FormatSchema.errors([edited(family("pay", ["status": "checked", "reason": "pay was not compared at grade 4 in zone us of ladder acme: the band of ic-4 in zone us has errors; fix it first"]))]).isEmpty)
         let bad = [
             try edited(family("pay", ["status": "not-checked"])),
-            try edited(family("tracks", ["status": "checked", "reason": "x"])),
+            try edited(family("tracks", ["status": "checked", "reason": ""])),
             try edited(family("survey", ["status": "skipped", "reason": "x"])),
             try edited { $0["required"] = ["salary"] },
         ]

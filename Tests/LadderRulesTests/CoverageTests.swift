@@ -102,10 +102,11 @@ import Testing
         #expect(c[.transitions]?.reason == "no transitions in the policy of ladder acme")
     }
 
-    /// A band whose document has an error leaves the set partial: the pay rules do not run,
-    /// and coverage says why instead of "checked".
+    /// A compensation document with an error of its own (not of one band: see
+    /// Issue18RulesStandDownTests) is left out: the pay rules do not run, and coverage says why
+    /// instead of "checked".
     @Test func documentsWithErrorsAreNotChecked() throws {
-        let broken = Self.bands.replacingOccurrences(of: "max: 200000}}\n  - {level: em-4", with: "max: 200_000}}\n  - {level: em-4")
+        let broken = Self.bands.replacingOccurrences(of: "currency: USD", with: "currency: dollars")
         #expect(broken != Self.bands)
         let c = try coverage(Self.ladder + broken + Self.policy + Self.survey)
         #expect(c[.pay]?.status == .notChecked)

@@ -25,6 +25,8 @@ extension Check {
         for group in ctx.payGroups {
             for mi in group.members where bands[mi].kind == .management {
                 let grade = bands[mi].grade
+                // A band of this grade and zone had errors: the comparison would be a guess.
+                if ctx.ladder.comparisonStandsDown(grade: grade, zone: group.zone) { continue }
                 // IC peers: levels of an IC track, and shared levels (of both tracks).
                 let peers = group.members.lazy.filter { bands[$0].kind != .management && bands[$0].grade == grade }
                 guard let bonusPeerIndex = firstMax(peers, by: bonusOf), let equityPeerIndex = firstMax(peers, by: equityOf) else { continue }
