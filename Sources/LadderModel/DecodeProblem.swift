@@ -16,6 +16,12 @@ final class DecodeContext {
     func fail(_ span: Span, _ path: DecodePath, _ message: String) {
         fail(span, path.rendered, message)
     }
+
+    /// Digit keys the loader dropped as duplicates (`{min: 168,000, max: 216,000}` holds `000`
+    /// twice), which may continue a number split in a flow mapping (`FlowSplit`); and those a
+    /// split claimed, whose duplicate-key findings the split's own finding replaces.
+    var droppedDigitKeys: [(span: Span, text: String)] = []
+    var claimedDigitKeys: Set<Span> = []
 }
 
 /// The key path of a value, such as `levels[3].promotion`, kept in parts and joined only when
@@ -146,7 +152,11 @@ public enum Suggest {
 public enum WithheldValues {
     /// Keys whose values are money, or hold money (`bands`, `base`, `equity`), or are fractions
     /// of pay that an amount may be written into by mistake (`bonus_target: 37000`).
-    public static let keys: Set<String> = ["bands", "base", "equity", "min", "mid", "max", "bonus_target", "pay_change"]
+    public static let keys: Set<String> = ["bands", "base", "equity", "min", "mid", "max", "bonus_target", "pay_change", "benchmark"]
+    /// Open mappings whose every value is money, keyed by a name: a band's `steps`
+    /// (`steps.learning`) and a formula's `benchmark` per job family (`benchmark.engineering`).
+    /// A formula's step factors are withheld too: over-redaction is preferred to a leak.
+    public static let parents: Set<String> = ["steps", "benchmark"]
 
     /// `message` with what it quotes withheld when its path ends at one of `keys`; nil when the
     /// message is about another value, or quotes nothing. Reads the shapes `DecodeContext.fail`,
@@ -157,11 +167,12 @@ public enum WithheldValues {
         if find("withheld under --redact", in: message[...]) != nil { return nil }
         guard let colon = find(": ", in: message[...]) else { return nil }
         let path = message[..<colon.lowerBound]
-        // A path is keys and indexes; a message without one starts with words.
-        guard !path.isEmpty, path.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.[]".contains($0)) }) else { return nil }
-        var last = path.split(separator: ".").last.map(String.init) ?? ""
-        if let bracket = last.firstIndex(of: "[") { last = String(last[..<bracket]) }
-        guard keys.contains(last) else { return nil }
+        // A path is keys (step names and job families with their hyphens) and indexes; a
+        // message without one starts with words.
+        guard !path.isEmpty, path.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.[]-".contains($0)) }) else { return nil }
+        let parts = path.split(separator: ".").map { part in part.firstIndex(of: "[").map { String(part[..<$0]) } ?? String(part) }
+        let last = parts.last ?? ""
+        guard keys.contains(last) || (parts.count >= 2 && parents.contains(parts[parts.count - 2])) else { return nil }
         let rest = message[colon.upperBound...]
         if rest.hasPrefix("unknown key '"), let end = find("' in ", in: rest, last: true) {
             // The suggestion and the valid keys that follow are the format's own words.

@@ -68,22 +68,41 @@ public struct DocumentDecoder {
         let loaded = YAMLLoader(options: LoadOptions(limits: limits)).loadTable(bytes)
         // A duplicate key is reported, but the rest of the file was still read.
         result.unparsed = loaded.issues.contains { $0.kind != .duplicateKey }
-        for issue in loaded.issues {
-            result.findings.append(Finding(
-                rule: issue.kind.rawValue, severity: .error, message: issue.message,
-                location: Location(file: file, span: issue.span), modelPath: "\(issue.kind.rawValue)@\(issue.span.start)"))
-        }
+        // A digit key given twice may be the second half of `216,000` in a flow mapping: a
+        // decoder that reads it so says so, and the duplicate key is not reported apart.
+        let dropped = loaded.issues.compactMap(Self.droppedDigitKey)
+        var claimed = Set<Span>()
+        var documentFindings: [Finding] = []
         let table = loaded.table
         for doc in loaded.documents {
             if table.isNull(doc.root) { continue }
             result.documentCount += 1
             if let eachRoot { eachRoot(table.node(doc.root)) }
-            let decoded = decode(table, root: doc.root, source: DocumentSource(file: file, index: doc.index))
+            let decoded = withExtendedLifetime(table) {
+                decode(table.node(at: doc.root), source: DocumentSource(file: file, index: doc.index), droppedDigitKeys: dropped, claimed: &claimed)
+            }
             if let d = decoded.document { result.documents.append(d) }
-            result.findings += decoded.problems
+            documentFindings += decoded.problems
             result.brokenIDs += decoded.brokenIDs
         }
+        for issue in loaded.issues where claimed.isEmpty || issue.kind != .duplicateKey || !claimed.contains(issue.span) {
+            result.findings.append(Finding(
+                rule: issue.kind.rawValue, severity: .error, message: issue.message,
+                location: Location(file: file, span: issue.span), modelPath: "\(issue.kind.rawValue)@\(issue.span.start)"))
+        }
+        result.findings += documentFindings
         return result
+    }
+
+    /// The key of a duplicate-key issue when it is 1 to 3 digits (`the key '000' appears twice…`).
+    static func droppedDigitKey(_ issue: YAMLIssue) -> (span: Span, text: String)? {
+        guard issue.kind == .duplicateKey, issue.span.start.line == issue.span.end.line,
+              (1...3).contains(issue.span.end.column - issue.span.start.column),
+              issue.message.hasPrefix("the key '")
+        else { return nil }
+        let text = issue.message.dropFirst(9).prefix { $0 != "'" }
+        guard text.utf8.count == Int(issue.span.end.column - issue.span.start.column), text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        return (issue.span, String(text))
     }
 
     /// Decodes the document whose root is record `root` of `table`.
@@ -93,7 +112,16 @@ public struct DocumentDecoder {
 
     /// Decodes the document at `root`; its table must stay alive for the call.
     func decode(_ root: TableNode, source: DocumentSource) -> DecodedDocument {
+        var claimed = Set<Span>()
+        return decode(root, source: source, droppedDigitKeys: [], claimed: &claimed)
+    }
+
+    /// `droppedDigitKeys`: the file's digit keys the loader dropped as duplicates; those a split
+    /// number claims are added to `claimed`.
+    func decode(_ root: TableNode, source: DocumentSource, droppedDigitKeys: [(span: Span, text: String)], claimed: inout Set<Span>) -> DecodedDocument {
         let context = DecodeContext()
+        context.droppedDigitKeys = droppedDigitKeys
+        defer { claimed.formUnion(context.claimedDigitKeys) }
         let document = decodeDocument(root, source: source, context: context)
         // Problems all in bands whose level could be read (and the document kept) leave the set
         // whole but for those bands (`BrokenID.Scope.band`, recorded by `compensation`).
@@ -268,7 +296,7 @@ public struct DocumentDecoder {
             base = range(p, r.sub("base"), "a base pay range", c)
             if base == nil { r.invalidate() }
         }
-        let bonus = r.number("bonus_target", required: false, expected: "a fraction of base such as 0.10")
+        let bonus = r.number("bonus_target", required: false, expected: "a fraction of base such as 0.10", fraction: true)
         var equity: AmountRange?
         if let p = r.optional("equity") {
             equity = range(p, r.sub("equity"), "an equity range", keys: FormatKeys.equity, c)
@@ -284,6 +312,13 @@ public struct DocumentDecoder {
                 for i in 0..<p.value.count {
                     let pair = p.value.pair(at: i)
                     guard let name = pair.key.scalarText else { ok = false; continue }
+                    // `{learning: 150,000}`: the `000` is part of the amount, reported with it.
+                    if FlowSplit.continues(p.value, pair: i) { continue }
+                    if let split = FlowSplit.at(p.value, pair: i, c) {
+                        c.fail(split.span, path.key(name), split.message(expected: "an amount", .amount))
+                        ok = false
+                        continue
+                    }
                     let amount: Double?
                     switch pair.value.scalarValue {
                     case .int(let v)?: amount = Double(v)
@@ -291,7 +326,9 @@ public struct DocumentDecoder {
                     default: amount = nil
                     }
                     guard let amount else {
-                        c.fail(pair.value.span, path.key(name), "expected an amount, found \(pair.value.kindDescription)")
+                        var message = "expected an amount, found \(pair.value.kindDescription)"
+                        if let hint = MappingReader.numberHint(pair.value) { message += ": \(hint)" }
+                        c.fail(pair.value.span, path.key(name), message)
                         ok = false
                         continue
                     }
@@ -388,7 +425,7 @@ public struct DocumentDecoder {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a transition", keys: FormatKeys.transition, context: c) else { return nil }
         let from = r.string("from"), to = r.string("to")
         let grade = r.int("grade_change", required: false)
-        let pay = r.number("pay_change", required: false, expected: "a fraction of base such as -0.05")
+        let pay = r.number("pay_change", required: false, expected: "a fraction of base such as -0.05", fraction: true)
         guard r.ok, let from, let to else { return nil }
         return Transition(from: from, to: to, gradeChange: grade, payChange: pay, span: node.span)
     }

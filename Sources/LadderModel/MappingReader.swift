@@ -72,6 +72,9 @@ struct MappingReader {
     /// Valid keys suggested for unknown ones ("did you mean"): a typo of a required key is
     /// reported once, as the unknown key, not a second time as a missing one.
     private var suggested: Set<String> = []
+    /// Numbers a flow mapping split at their thousands separators (`{min: 168,000}`), by the
+    /// index of the pair holding the first part: usually none.
+    private var splits: [(pair: Int, split: FlowSplit)] = []
     private(set) var ok: Bool
 
     /// `anchor` is where findings about the whole mapping point (its key, when it has one).
@@ -100,6 +103,15 @@ struct MappingReader {
             let k = key.scalarText!
             // The first byte turns away most keys before the Unicode-aware `hasPrefix`.
             if k.utf8.first == UInt8(ascii: "x") && k.hasPrefix("x-") { continue }
+            // `000` of `min: 168,000`: part of a number, reported with it.
+            if FlowSplit.continues(node, pair: i) {
+                var owner = i - 1
+                while owner > 0 && FlowSplit.continues(node, pair: owner) { owner -= 1 }
+                if !splits.contains(where: { $0.pair == owner }), let split = FlowSplit.at(node, pair: owner, context) {
+                    splits.append((owner, split))
+                }
+                continue
+            }
             var message = "unknown key '\(k)' in \(what)"
             if let s = Suggest.nearest(k, in: keys.names) {
                 message += ": did you mean '\(s)'?"
@@ -110,6 +122,18 @@ struct MappingReader {
             message += " Valid keys: \(keys.names.joined(separator: ", "))"
             context.fail(key.span, path, message)
         }
+        // The second `000` of `{min: 168,000, max: 216,000}` is a duplicate key, dropped by the
+        // loader: the split of `max` is found from the positions of the dropped keys.
+        if !context.droppedDigitKeys.isEmpty {
+            for i in 0..<node.count where !splits.contains(where: { $0.pair == i }) && !FlowSplit.continues(node, pair: i) {
+                if let split = FlowSplit.at(node, pair: i, context) { splits.append((i, split)) }
+            }
+        }
+    }
+
+    /// The split number whose first part is the value of pair `i`, if any.
+    private func split(_ i: Int) -> FlowSplit? {
+        splits.isEmpty ? nil : splits.first { $0.pair == i }?.split
     }
 
     func sub(_ key: String) -> DecodePath { path.key(key) }
@@ -168,6 +192,10 @@ struct MappingReader {
     mutating func string(_ key: String, required isRequired: Bool = true) -> Located<String>? {
         guard let i = lookup(key, isRequired, "text") else { return nil }
         let v = value(i)
+        if let s = split(i) {
+            fail(s.span, key, "expected text, found \(s.found): quote the text (\"\(s.text)\") to keep the comma")
+            return nil
+        }
         if let t = v.scalarText { return Located(t, span: v.span) }
         return wrong(node.pair(at: i), key, "text", hint: nil)
     }
@@ -176,6 +204,10 @@ struct MappingReader {
         func expected() -> String { min.map { "a whole number >= \($0)" } ?? "a whole number" }
         guard let i = lookup(key, isRequired, expected()) else { return nil }
         let found = value(i), span = found.span
+        if let s = split(i) {
+            fail(s.span, key, s.message(expected: expected(), .amount))
+            return nil
+        }
         guard let v = Self.intValue(found) else { return wrong(node.pair(at: i), key, expected(), hint: Self.numberHint(found)) }
         if let min, v < min {
             // One finding: the value is a whole number, just below the minimum.
@@ -193,13 +225,18 @@ struct MappingReader {
         }
     }
 
-    mutating func number(_ key: String, required isRequired: Bool = true, expected: String = "a number") -> Located<Double>? {
+    /// `fraction`: a fraction of base, where `10%` is read (in a hint) as 0.1.
+    mutating func number(_ key: String, required isRequired: Bool = true, expected: String = "a number", fraction: Bool = false) -> Located<Double>? {
         guard let i = lookup(key, isRequired, expected) else { return nil }
         let found = value(i)
+        if let s = split(i) {
+            fail(s.span, key, s.message(expected: expected, fraction ? .fraction : .amount))
+            return nil
+        }
         switch found.scalarValue {
         case .int(let v)?: return Located(Double(v), span: found.span)
         case .float(let d)? where d.isFinite: return Located(d, span: found.span)
-        default: return wrong(node.pair(at: i), key, expected, hint: Self.numberHint(found))
+        default: return wrong(node.pair(at: i), key, expected, hint: Self.numberHint(found, fraction ? .fraction : .amount))
         }
     }
 
@@ -266,15 +303,13 @@ struct MappingReader {
         return nil
     }
 
-    /// Why a number-looking string is not a number.
-    static func numberHint(_ node: TableNode) -> String? {
+    /// Why a number-looking string is not a number, and the form to write: a quoted number, or
+    /// one typed as in a spreadsheet (`$216,000`, `187k`, `10%`: `SpreadsheetForms`).
+    static func numberHint(_ node: TableNode, _ expected: SpreadsheetForms.Expected = .amount) -> String? {
         guard let t = node.scalarText, !node.isCollection else { return nil }
         if case .string? = node.scalarValue {
-            let digits = t.filter { $0 != "_" && $0 != "," && $0 != " " && $0 != "'" }
-            if digits != t, Double(digits) != nil {
-                return "write numbers without separators (\(digits))"
-            }
             if Double(t) != nil { return "remove the quotes to make it a number" }
+            return SpreadsheetForms.hint(t, expected)
         }
         return nil
     }

@@ -117,7 +117,7 @@ struct PayFormulaDecoder {
             var message = "expected \(expected), found \(node.kindDescription)"
             if value != nil {
                 message += ": a factor, rate or amount of 0 or less would pay nothing"
-            } else if let hint = MappingReader.numberHint(node) {
+            } else if let hint = MappingReader.numberHint(node, expected.hasPrefix("an amount") ? .amount : .fraction) {
                 message += ": \(hint)"
             }
             context.fail(anchor, path, message)
@@ -155,6 +155,13 @@ struct PayFormulaDecoder {
                 continue
             }
             if name.hasPrefix("x-") { continue }
+            // `{engineering: 285,000}`: the `000` is part of the amount, reported with it.
+            if FlowSplit.continues(p.value, pair: i) { continue }
+            if let split = FlowSplit.at(p.value, pair: i, context) {
+                context.fail(split.span, path.key(name), split.message(expected: expected, expected.hasPrefix("an amount") ? .amount : .fraction))
+                ok = false
+                continue
+            }
             // A second entry of one name is the loader's duplicate-key finding; the first counts.
             guard seen.insert(name).inserted else { continue }
             guard let factor = positive(pair.value, anchor: pair.anchorSpan, path.key(name), expected) else {

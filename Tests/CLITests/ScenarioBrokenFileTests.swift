@@ -71,15 +71,15 @@ import Testing
         Case(
             name: "wrong type: a percentage for a fraction",
             files: replacing("policy.yaml", Fixtures.policy, "{from: ic, to: em, grade_change: 0, pay_change: 0}", "{from: ic, to: em, grade_change: 0, pay_change: 10%}"),
-            finding: "ladders/acme/policy.yaml:14:53: error: transitions[0].pay_change: expected a fraction of base such as -0.05, found the string \"10%\" [invalid-document]"),
+            finding: "ladders/acme/policy.yaml:14:53: error: transitions[0].pay_change: expected a fraction of base such as -0.05, found the string \"10%\": write 0.1 (10% is 0.1) [invalid-document]"),
         Case(
             name: "150_000",
             files: replacing("compensation.yaml", Fixtures.compensation, "{level: ic-4, base: {min: 150000,", "{level: ic-4, base: {min: 150_000,"),
-            finding: "ladders/acme/compensation.yaml:5:31: error: bands[0].base.min: expected an amount, found the string \"150_000\": write numbers without separators (150000) [invalid-document]"),
+            finding: "ladders/acme/compensation.yaml:5:31: error: bands[0].base.min: expected an amount, found the string \"150_000\": write 150000, without separators [invalid-document]"),
         Case(
             name: "150,000",
             files: ["ladders/acme/zones.yaml": text("kind: compensation\nladder: acme\ncurrency: EUR\nbands:\n  - level: ic-4\n    zone: eu\n    base:\n      min: 120000\n      max: 150,000\n")],
-            finding: "ladders/acme/zones.yaml:9:12: error: bands[0].base.max: expected an amount, found the string \"150,000\": write numbers without separators (150000) [invalid-document]"),
+            finding: "ladders/acme/zones.yaml:9:12: error: bands[0].base.max: expected an amount, found the string \"150,000\": write 150000, without separators [invalid-document]"),
         Case(
             name: "confidential: no",
             files: replacing("policy.yaml", Fixtures.policy, "confidential: true", "confidential: no"),

@@ -203,7 +203,7 @@ import Testing
             """)
         #expect(found.seen == [
             Seen("comp.yaml", 7, 12, "invalid-document",
-                 "bands[0].base.min: expected an amount, found the string \"150_000\": write numbers without separators (150000)")
+                 "bands[0].base.min: expected an amount, found the string \"150_000\": write 150000, without separators")
         ])
     }
 
@@ -220,7 +220,7 @@ import Testing
             """)
         #expect(found.seen == [
             Seen("comp.yaml", 8, 12, "invalid-document",
-                 "bands[0].base.max: expected an amount, found the string \"150,000\": write numbers without separators (150000)")
+                 "bands[0].base.max: expected an amount, found the string \"150,000\": write 150000, without separators")
         ])
     }
 
@@ -688,7 +688,7 @@ import Testing
             """)
         #expect(found.seen == [
             Seen("comp.yaml", 10, 12, "invalid-document",
-                 "bands[0].base.max: expected an amount, found the string \"150_000\": write numbers without separators (150000)")
+                 "bands[0].base.max: expected an amount, found the string \"150_000\": write 150000, without separators")
         ])
     }
 

@@ -247,7 +247,7 @@ import Testing
         #expect(r.findings.seen == [
             Seen("formula.yaml", 6, 9, "invalid-document", "level_factors.ic-4: expected a factor above 0 such as 1.2, found the number 0: a factor, rate or amount of 0 or less would pay nothing"),
             Seen("formula.yaml", 7, 9, "invalid-document", "level_factors.ic-5: expected a factor above 0 such as 1.2, found the number -1.2: a factor, rate or amount of 0 or less would pay nothing"),
-            Seen("formula.yaml", 8, 9, "invalid-document", "level_factors.em-5: expected a factor above 0 such as 1.2, found the string \"1,1\": write numbers without separators (11)"),
+            Seen("formula.yaml", 8, 9, "invalid-document", "level_factors.em-5: expected a factor above 0 such as 1.2, found the string \"1,1\": write 1.1, with a decimal point"),
         ])
         // The formula stays, without those factors, and its ladder's pay set is incomplete.
         #expect(r.ladder?.bands.isEmpty == true)
@@ -342,7 +342,7 @@ import Testing
 
     @Test func benchmarkMistakes() {
         let cases: [(yaml: String, seen: Seen)] = [
-            ("benchmark: 285,000", Seen("formula.yaml", 4, 12, "invalid-document", "benchmark: expected an amount above 0 such as 285000, or one per job family such as {engineering: 285000}, found the string \"285,000\": write numbers without separators (285000)")),
+            ("benchmark: 285,000", Seen("formula.yaml", 4, 12, "invalid-document", "benchmark: expected an amount above 0 such as 285000, or one per job family such as {engineering: 285000}, found the string \"285,000\": write 285000, without separators")),
             ("benchmark: 0", Seen("formula.yaml", 4, 12, "invalid-document", "benchmark: expected an amount above 0 such as 285000, or one per job family such as {engineering: 285000}, found the number 0: a factor, rate or amount of 0 or less would pay nothing")),
             ("benchmark: {engineering: -5}", Seen("formula.yaml", 4, 26, "invalid-document", "benchmark.engineering: expected an amount above 0 such as 285000, found the number -5: a factor, rate or amount of 0 or less would pay nothing")),
             ("benchmark: [285000]", Seen("formula.yaml", 4, 1, "invalid-document", "benchmark: expected an amount above 0 such as 285000, or one per job family such as {engineering: 285000}, found a list")),
