@@ -38,16 +38,23 @@ struct Checking {
         findings.reserveCapacity(findings.count + outcomes.reduce(0) { $0 + $1.findings.count })
         for o in outcomes { findings += o.findings }
 
+        // A file not read whole may hide the finding a waiver or a baseline entry is for: such
+        // a run does not call them unused (issue 18.8). Waivers are matched against every
+        // ladder read, before a scoped run keeps its own: one that waives another ladder's
+        // finding is used.
+        let unread = UnreadFiles(findings)
+        let waived = Waivers.apply(settings.configuration.waivers, to: findings, today: today, rules: settings.rules, judgingUnused: unread.files.isEmpty)
+        findings = waived.findings
         if inputs.scoped {
             // Report the run's files' own problems and the findings of the ladders they belong to.
             let contextNames = Set(inputs.context.map(\.display))
             findings = findings.filter { f in
                 if streamed.names.contains(f.location.file) { return true }
                 if let l = f.ladder, streamed.ladders.contains(l) { return true }
+                if CoreRules.waiverIDs.contains(f.rule) { return true }
                 return !contextNames.contains(f.location.file) && f.rule == "unreadable-file"
             }
         }
-        findings = Waivers.apply(settings.configuration.waivers, to: findings, today: today, rules: settings.rules)
         // A scoped run (pre-commit on a few files) answers for the ladders of its files only,
         // and counts what it reports: the files of those ladders read as context too.
         var files = inputs.files.map(\.display), documents = streamed.documentCount
@@ -64,7 +71,25 @@ struct Checking {
         }
         return Checked(
             findings: findings, outcomes: reported, files: files, documentCount: documents, amounts: streamed.amounts,
-            coverage: reported.compactMap(\.coverage))
+            coverage: reported.compactMap(\.coverage), unread: unread, unjudgedWaivers: waived.unjudged.count)
+    }
+}
+
+/// The files of a run that could not be read whole: not read at all, not YAML, beyond a limit,
+/// or with a document or value that could not be decoded (and was left out).
+struct UnreadFiles {
+    static let rules: Set<String> = ["unreadable-file", "yaml-syntax", "input-limit", "invalid-document"]
+
+    /// Sorted, each once.
+    var files: [String]
+
+    init(_ findings: [Finding]) {
+        files = Set(findings.lazy.filter { Self.rules.contains($0.rule) }.map(\.location.file)).sorted()
+    }
+
+    /// "ladders/acme/compensation.yaml", or "3 files (first: ladders/a.yaml)".
+    var named: String {
+        files.count == 1 ? files[0] : "\(files.count) files (first: \(files[0]))"
     }
 }
 
@@ -83,4 +108,8 @@ struct Checked {
     var amounts: Set<Double>
     /// Per ladder the run reports on, in the outcomes' order.
     var coverage: [LadderCoverage] = []
+    /// Files not read whole: waivers and baseline entries that match nothing are not judged.
+    var unread = UnreadFiles([])
+    /// Waivers that matched no finding, not reported unused because of `unread`.
+    var unjudgedWaivers = 0
 }

@@ -47,14 +47,27 @@ extension Outcome {
         }
         // Bands with errors stood down only their grade and zone (issue 18.2): which ones.
         notes += outcomes.compactMap { o in o.coverage?.standDown.map { "ladder \(o.id): some checks did not run because \($0)" } }
+        let unread = checked.unread
+        if checked.unjudgedWaivers > 0 {
+            let n = checked.unjudgedWaivers, one = unread.files.count == 1
+            notes.append(
+                "\(n) waiver\(n == 1 ? " matches" : "s match") no finding, but \(unread.named) could not be read whole: "
+                    + "fix \(one ? "it" : "them") first, then see whether the waiver\(n == 1 ? " is" : "s are") still needed")
+        }
         if let baseline {
             let path = baseline.shown
             let applied = baseline.baseline.apply(to: findings, rules: settings.rules)
             findings = applied.findings
-            if !applied.stale.isEmpty {
+            if !applied.stale.isEmpty && !unread.files.isEmpty {
+                // Their findings may be in what could not be read: neither stale nor fixed.
+                let n = applied.stale.count, one = unread.files.count == 1
+                notes.append(
+                    "baseline \(path): \(n) entr\(n == 1 ? "y matches" : "ies match") no finding, but \(unread.named) could not be read whole, "
+                        + "so \(n == 1 ? "it" : "they") may still match: fix \(one ? "that file" : "those files") first")
+            } else if !applied.stale.isEmpty {
                 notes.append("baseline \(path): \(applied.stale.count) entr\(applied.stale.count == 1 ? "y matches" : "ies match") no finding any more; rewrite it with --write-baseline so it only shrinks")
             }
-            if baseline.strict && !applied.stale.isEmpty {
+            if baseline.strict && !applied.stale.isEmpty && unread.files.isEmpty {
                 findings += applied.stale.map { entry in
                     Finding(rule: "stale-baseline", severity: .error,
                             message: "the baseline entry \(entry.fingerprint) (\(entry.rule), \(entry.file)) matches no finding: remove it with --write-baseline",
