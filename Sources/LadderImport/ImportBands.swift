@@ -55,6 +55,7 @@ public enum ImportBands {
         var parts = ["min: \(YAMLText.number(r.min.value))"]
         if let mid = r.mid { parts.append("mid: \(YAMLText.number(mid.value))") }
         parts.append("max: \(YAMLText.number(r.max.value))")
+        if let currency = r.currency { parts.append("currency: \(YAMLText.scalar(currency.value))") }
         return "{" + parts.joined(separator: ", ") + "}"
     }
 

@@ -263,7 +263,7 @@ enum StarterSchema {
       }
     },
     "equityRange": {
-      "description": "A range of equity value: min, optional mid, max, each 0 or above (0: no equity at that end). Write plain numbers: 20000, not 20_000 or 20,000.",
+      "description": "A range of equity value: min, optional mid, max, each 0 or above (0: no equity at that end), and optionally its own currency. Write plain numbers: 20000, not 20_000 or 20,000.",
       "type": "object",
       "required": ["min", "max"],
       "additionalProperties": false,
@@ -285,6 +285,11 @@ enum StarterSchema {
           "description": "The highest amount of the range, a number >= min.",
           "type": "number",
           "minimum": 0
+        },
+        "currency": {
+          "description": "Optional: the ISO 4217 currency of the equity when it is not the band's, e.g. USD for a UK band paid in GBP. Equity is compared only with equity in the same currency.",
+          "type": "string",
+          "pattern": "^[A-Z]{3}$"
         }
       }
     },

@@ -9,8 +9,8 @@ public enum FormatKeys {
     public static let compensation: KeySet = ["kind", "ladder", "currency", "period", "bands"]
     public static let band: KeySet = ["level", "zone", "currency", "base", "bonus_target", "equity", "steps"]
     public static let range: KeySet = ["min", "mid", "max"]
-    /// An equity range: a range whose amounts may be 0.
-    public static let equity: KeySet = ["min", "mid", "max"]
+    /// An equity range: a range whose amounts may be 0, in a currency of its own if need be.
+    public static let equity: KeySet = ["min", "mid", "max", "currency"]
     public static let policy: KeySet = ["kind", "ladder", "programs", "decisions", "forums", "transitions"]
     public static let program: KeySet = ["id", "name", "kind", "eligible", "cohort"]
     public static let cohort: KeySet = ["size", "weeks", "confidential", "mix"]
@@ -283,6 +283,11 @@ public struct DocumentDecoder {
         s.utf8.count == 3 && s.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
     }
 
+    /// Why `s` is no currency code, and what to write.
+    static func currencyProblem(_ s: String) -> String {
+        "expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"\(s)\""
+    }
+
     private func band(_ node: TableNode, _ path: DecodePath, currency: String, period: PayPeriod, _ c: DecodeContext) -> Band? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a band", keys: FormatKeys.band, context: c) else { return nil }
         let level = r.string("level")
@@ -346,8 +351,13 @@ public struct DocumentDecoder {
     private func range(_ p: TablePair, _ path: DecodePath, _ what: String, keys: KeySet = FormatKeys.range, _ c: DecodeContext) -> AmountRange? {
         guard var r = MappingReader(p.value, anchor: p.anchorSpan, path: path, what: what, keys: keys, context: c) else { return nil }
         let min = r.number("min", expected: "an amount"), mid = r.number("mid", required: false, expected: "an amount"), max = r.number("max", expected: "an amount")
+        // Only an equity range takes a currency of its own (a UK band in GBP, its equity in USD).
+        var currency: Located<String>?
+        if keys === FormatKeys.equity, let cur = r.string("currency", required: false) {
+            if Self.isCurrency(cur.value) { currency = cur } else { r.fail(cur.span, "currency", Self.currencyProblem(cur.value)) }
+        }
         guard r.ok, let min, let max else { return nil }
-        return AmountRange(min: min, mid: mid, max: max, span: p.anchorSpan)
+        return AmountRange(min: min, mid: mid, max: max, span: p.anchorSpan, currency: currency)
     }
 
     // MARK: policy

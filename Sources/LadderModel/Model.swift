@@ -86,12 +86,15 @@ public struct AmountRange: Sendable {
     public var mid: Located<Double>?
     public var max: Located<Double>
     public var span: Span
+    /// The range's own currency (`equity: {currency: USD, …}`), when it is not its band's.
+    public var currency: Located<String>?
 
-    public init(min: Located<Double>, mid: Located<Double>?, max: Located<Double>, span: Span) {
+    public init(min: Located<Double>, mid: Located<Double>?, max: Located<Double>, span: Span, currency: Located<String>? = nil) {
         self.min = min
         self.mid = mid
         self.max = max
         self.span = span
+        self.currency = currency
     }
 
     /// `mid` when given, else `(min + max) / 2`.
@@ -140,6 +143,9 @@ public struct Band: Sendable {
         self.steps = steps
         self.formula = formula
     }
+
+    /// The currency of the equity range: its own (`equity: {currency: USD, …}`), else the band's.
+    public var equityCurrency: String { equity?.currency?.value ?? currency }
 
     /// `bands[level=…,zone=…]`; for a derived band, its level factor, `level_factors.em-4` (the
     /// zone is the finding's own field), so that a finding on it names what to change.

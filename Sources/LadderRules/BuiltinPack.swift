@@ -195,7 +195,9 @@ rules:
       the same grade, zone, currency and period (a shared level's band is an IC peer); a missing
       value counts as 0. `tolerance` is relative, as for base pay: 0.05 allows a management
       bonus_target or equity.max up to 5% above the IC one (0.105 against 0.10); above an IC
-      value of 0 any management value is reported.
+      value of 0 any management value is reported. Equity in its own currency (`equity:
+      {currency: USD, …}`) is compared only with equity in that currency: a management band whose
+      equity is in another currency than an IC peer's is not compared on equity.
     examples:
       triggers: |
         kind: ladder

@@ -5,6 +5,8 @@ public enum BandColumn: String, Sendable, CaseIterable, Hashable {
     case level, zone, currency, min, mid, max
     case bonusTarget = "bonus_target"
     case equityMin = "equity_min", equityMid = "equity_mid", equityMax = "equity_max"
+    /// The currency of the equity columns, when it is not the row's (issue 18.6).
+    case equityCurrency = "equity_currency"
 
     /// Without these a row is no band.
     public static let required: [BandColumn] = [.level, .min, .max]
@@ -25,6 +27,7 @@ public enum BandColumn: String, Sendable, CaseIterable, Hashable {
         case .equityMin: Self.equity(["min", "minimum"])
         case .equityMid: Self.equity(["mid", "midpoint"])
         case .equityMax: Self.equity(["max", "maximum"])
+        case .equityCurrency: ["equitycurrency", "equityccy", "stockcurrency", "rsucurrency", "grantcurrency"]
         }
     }
 

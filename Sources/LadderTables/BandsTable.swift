@@ -146,6 +146,7 @@ public struct BandsTable: Sendable {
         case .equityMin: "Equity Min"
         case .equityMid: "Equity Mid"
         case .equityMax: "Equity Max"
+        case .equityCurrency: "Equity Currency"
         }
     }
 
@@ -265,6 +266,14 @@ public struct BandsTable: Sendable {
         } else if (eMin == nil) != (eMax == nil), let given = eMin ?? eMax {
             let missing = eMin == nil ? BandColumn.equityMin : .equityMax
             fail(given.span, "equity: expected both an equity min and max, found only one: fill in column \"\(columns.name(missing))\" of row \(record.line), or leave both empty")
+        }
+        // Equity in a currency of its own (a UK row in GBP, its equity in USD).
+        if let c = text(.equityCurrency) {
+            if !DocumentDecoder.isCurrency(c.value) {
+                fail(c.span, "equity.currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"\(Escape.capped(c.value, 80))\" in column \"\(columns.name(.equityCurrency))\"")
+            } else if c.value != currency {
+                equity?.currency = c
+            }
         }
         guard ok, let min, let max else { return nil }
         if mid == nil { result.moneyValues.append(AmountRange.midpoint(min.value, max.value)) }

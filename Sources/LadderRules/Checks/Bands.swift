@@ -19,6 +19,8 @@ extension Check {
             }
             // Paths and messages are built only for a finding: most bands have none.
             func checkRange(_ name: String, _ r: AmountRange) {
+                // Equity may be in a currency of its own (`equity: {currency: USD, …}`).
+                let cur = name == "equity" ? b.band.equityCurrency : cur
                 let lo = r.min.value, hi = r.max.value, mid = r.mid?.value
                 // Each problem is a noun phrase: the message template reads "… has {problem}: {fix}".
                 let a = name == "equity" ? "an" : "a"

@@ -50,7 +50,12 @@ extension Check {
                         ],
                         track: m.track.id.value, grade: m.grade, zone: group.zone))
                 }
-                if let equity = bands[mi].band.equity, above(equity.max.value, equityOf(equityPeerIndex)) {
+                // Equity may be in a currency of its own: it is compared only when no IC peer
+                // gives equity in another currency than this band's (issue 18.6).
+                let cur = bands[mi].band.equityCurrency
+                if let equity = bands[mi].band.equity, above(equity.max.value, equityOf(equityPeerIndex)),
+                   !peers.contains(where: { bands[$0].band.equity != nil && bands[$0].band.equityCurrency != cur })
+                {
                     let m = bands[mi], equityPeer = bands[equityPeerIndex]
                     let ic = equityOf(equityPeerIndex)
                     hits.append(Hit(
@@ -58,15 +63,15 @@ extension Check {
                         subjects: [m.level.id.value, equityPeer.level.id.value],
                         evidence: [
                             Evidence("grade", .int(m.grade)), Evidence("zone", .string(group.zone)),
-                            Evidence("currency", .string(group.currency)), Evidence("period", .string(group.period.rawValue)),
+                            Evidence("currency", .string(cur)), Evidence("period", .string(group.period.rawValue)),
                             Evidence("measure", .string("equity.max")),
                             Evidence("management", .amount(equity.max.value)), Evidence("individual_contributor", .amount(ic)),
                         ],
                         args: [
                             "management": .text(m.label), "ic": .text(equityPeer.label), "what": .text("an equity ceiling of"),
-                            "management_value": .amount(equity.max.value, currency: group.currency), "ic_value": .amount(ic, currency: group.currency),
+                            "management_value": .amount(equity.max.value, currency: cur), "ic_value": .amount(ic, currency: cur),
                             "tolerance": .percent(tolerance),
-                            "grade": .int(m.grade), "zone": .text(group.zone), "currency": .text(group.currency),
+                            "grade": .int(m.grade), "zone": .text(group.zone), "currency": .text(cur),
                         ],
                         track: m.track.id.value, grade: m.grade, zone: group.zone))
                 }
