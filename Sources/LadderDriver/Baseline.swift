@@ -30,6 +30,14 @@ public struct Baseline: Sendable {
         self.entries = entries
     }
 
+    /// This baseline and `kept` (entries of an older one), each fingerprint once, sorted.
+    func keeping(_ kept: [Entry]) -> Baseline {
+        guard !kept.isEmpty else { return self }
+        var seen = Set(entries.map(\.fingerprint))
+        let all = entries + kept.filter { seen.insert($0.fingerprint).inserted }
+        return Baseline(entries: all.sorted { ($0.file, $0.rule, $0.path, $0.fingerprint) < ($1.file, $1.rule, $1.path, $1.fingerprint) })
+    }
+
     /// Pretty-printed, sorted JSON: reviewable in a pull request.
     public func encoded() -> String {
         JSONValue.object([

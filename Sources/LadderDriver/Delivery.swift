@@ -52,18 +52,31 @@ struct Delivery {
                 throw UsageError("cannot write \(file): \(error)")
             }
         }
+        // `--write-baseline` without `--format`: its one line is the output (issue 18.9).
+        var baselineLine: String?
         if let path = options.writeBaseline {
-            let kept = outcome.findings.filter { $0.suppression?.kind != .waiver }
+            let recorded = Baseline(findings: outcome.findings.filter { $0.suppression?.kind != .waiver })
+            let baseline = recorded.keeping(outcome.unjudgedEntries)
             let target = Discovery.absolute(path, cwd: workingDirectory)
             // Rewriting the baseline the run compared against is what the option is for.
             if let refusal = read.refusal(target, allowing: .baseline) { throw UsageError(file: path, refusal) }
-            try AtomicFile.write(Baseline(findings: kept).encoded(), to: target)
-            stderr += "ladderlint: wrote \(kept.count) findings to the baseline \(Escape.terminal(path))\n"
+            try AtomicFile.write(baseline.encoded(), to: target)
+            let shown = Escape.terminal(path), n = recorded.entries.count, kept = baseline.entries.count - n
+            var line = "wrote \(n) finding\(n == 1 ? "" : "s") to the baseline \(shown)"
+            if kept > 0 {
+                line += " and kept \(kept) entr\(kept == 1 ? "y" : "ies") that may still match (\(Escape.terminal(outcome.unread.named)) could not be read whole)"
+            }
+            line += ": commit it, and lint with --baseline \(shown) to report only new findings"
+            if options.outputs.isEmpty { baselineLine = line } else { stderr += "ladderlint: \(line)\n" }
         }
         stdout.workers = jobs
-        let style = ReportStyle(color: options.color, groupBy: options.groupBy, quiet: options.quiet)
-        for o in outputs where o.file == nil {
-            Reporters.table[o.format]!(report, style, stdout)
+        if let baselineLine {
+            stdout.write(baselineLine + "\n")
+        } else {
+            let style = ReportStyle(color: options.color, groupBy: options.groupBy, quiet: options.quiet)
+            for o in outputs where o.file == nil {
+                Reporters.table[o.format]!(report, style, stdout)
+            }
         }
         return LintResult(exitCode: outcome.exitCode, stdout: "", stderr: stderr, report: report)
     }

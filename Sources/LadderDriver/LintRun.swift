@@ -57,7 +57,9 @@ public struct LintRun: Sendable {
                 baseline: try Baseline.read(Discovery.absolute(path, cwd: workingDirectory), display: path),
                 shown: path, strict: options.strictBaseline)
         }
-        let outcome = Outcome.make(checked, inputs: inputs, settings: settings, needs: delivery.needs, baseline: baseline, required: required)
+        let outcome = Outcome.make(
+            checked, inputs: inputs, settings: settings, needs: delivery.needs, baseline: baseline, required: required,
+            writingBaseline: options.writeBaseline != nil)
         return try delivery.deliver(outcome, inputs: inputs, settings: settings, options: options, stdout: stdout)
     }
 

@@ -17,6 +17,11 @@ public struct Outcome: Sendable {
     /// What `--require` asked for and did not get, one line per ladder and family
     /// ("required: pay was not checked: …"); unescaped, printed as `ladderlint: required: …`.
     public var unmet: [String] = []
+    /// Entries of the compared baseline that matched nothing while some file could not be read
+    /// whole: a rewritten baseline keeps them, as they may still match (issue 18.8).
+    var unjudgedEntries: [Baseline.Entry] = []
+    /// The files not read whole, for what the run says about those entries.
+    var unread = UnreadFiles([])
 
     public var exitCode: Int32 { failed ? 1 : 0 }
 
@@ -36,9 +41,11 @@ struct BaselineComparison {
 
 extension Outcome {
     /// Stage 6: the baseline, notes, redaction and the report, from what checking gave.
-    /// `required`: the families `--require` asked for (`Requirements.parse`).
+    /// `required`: the families `--require` asked for (`Requirements.parse`). `writingBaseline`:
+    /// the run records its findings in a new baseline (`--write-baseline`), which accepts them.
     static func make(
-        _ checked: Checked, inputs: Inputs, settings: Settings, needs: ReportNeeds, baseline: BaselineComparison?, required: [CoverageFamily] = []
+        _ checked: Checked, inputs: Inputs, settings: Settings, needs: ReportNeeds, baseline: BaselineComparison?, required: [CoverageFamily] = [],
+        writingBaseline: Bool = false
     ) -> Outcome {
         let outcomes = checked.outcomes
         var findings = checked.findings
@@ -54,11 +61,15 @@ extension Outcome {
                 "\(n) waiver\(n == 1 ? " matches" : "s match") no finding, but \(unread.named) could not be read whole: "
                     + "fix \(one ? "it" : "them") first, then see whether the waiver\(n == 1 ? " is" : "s are") still needed")
         }
+        var unjudgedEntries: [Baseline.Entry] = []
         if let baseline {
             let path = baseline.shown
             let applied = baseline.baseline.apply(to: findings, rules: settings.rules)
             findings = applied.findings
-            if !applied.stale.isEmpty && !unread.files.isEmpty {
+            if !unread.files.isEmpty { unjudgedEntries = applied.stale }
+            if writingBaseline {
+                // The rewrite drops the stale entries: nothing to advise, nothing to fail on.
+            } else if !applied.stale.isEmpty && !unread.files.isEmpty {
                 // Their findings may be in what could not be read: neither stale nor fixed.
                 let n = applied.stale.count, one = unread.files.count == 1
                 notes.append(
@@ -67,12 +78,19 @@ extension Outcome {
             } else if !applied.stale.isEmpty {
                 notes.append("baseline \(path): \(applied.stale.count) entr\(applied.stale.count == 1 ? "y matches" : "ies match") no finding any more; rewrite it with --write-baseline so it only shrinks")
             }
-            if baseline.strict && !applied.stale.isEmpty && unread.files.isEmpty {
+            if baseline.strict && !applied.stale.isEmpty && unread.files.isEmpty && !writingBaseline {
                 findings += applied.stale.map { entry in
                     Finding(rule: "stale-baseline", severity: .error,
                             message: "the baseline entry \(entry.fingerprint) (\(entry.rule), \(entry.file)) matches no finding: remove it with --write-baseline",
                             location: Location(file: path, span: .unknown), subjects: [entry.rule], modelPath: "baseline[\(entry.fingerprint)]")
                 }
+            }
+        }
+        if writingBaseline {
+            // Writing a baseline is the adoption step (issue 18.9): what it records is accepted
+            // by this run too, so the run passes on them, and a report shows them baselined.
+            findings = findings.map { f in
+                f.suppressed ? f : f.with(suppression: Suppression(kind: .baseline, reason: "recorded in the baseline this run writes"))
             }
         }
         let redactor = settings.redact ? Redactor(amounts: checked.amounts) : nil
@@ -101,7 +119,8 @@ extension Outcome {
         // says why on standard error, one line per ladder and family.
         let unmet = report.unmet
         let failed = !unmet.isEmpty || findings.contains { !$0.suppressed && settings.failOn.fails($0.severity) }
-        return Outcome(report: report, findings: findings, failed: failed, notes: notes, unmet: Requirements.notes(unmet))
+        return Outcome(report: report, findings: findings, failed: failed, notes: notes, unmet: Requirements.notes(unmet), unjudgedEntries: unjudgedEntries,
+            unread: unread)
     }
 }
 

@@ -84,7 +84,7 @@ struct HostileOutputTests {
         #expect(fileType(dir.appendingPathComponent("soft.json").path) == S_IFLNK)
         // Rewriting the baseline the run compared against is what the option is for.
         let update = lint(dir) { $0.baseline = "baseline.json"; $0.writeBaseline = "baseline.json" }
-        #expect(update.exitCode == 1, "\(update.stderr)")
+        #expect(update.exitCode == 0, "\(update.stderr)")  // it accepts what it records (issue 18.9)
         let written = try String(contentsOf: dir.appendingPathComponent("baseline.json"), encoding: .utf8)
         #expect(written.contains("pay-ceiling-parity"))
     }
