@@ -254,7 +254,7 @@ public struct DocumentDecoder {
         let ladder = r.string("ladder")
         let currency = r.string("currency")
         if let cur = currency, !Self.isCurrency(cur.value) {
-            r.fail(cur.span, "currency", "expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"\(cur.value)\"")
+            r.fail(cur.span, "currency", Self.currencyProblem(cur.value))
         }
         let period = r.enumeration("period", PayPeriod.self, required: false)?.value ?? .annual
         let bands = items(&r, "bands", required: true) { node, path in
@@ -284,9 +284,30 @@ public struct DocumentDecoder {
     }
 
     /// Why `s` is no currency code, and what to write.
-    static func currencyProblem(_ s: String) -> String {
-        "expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"\(s)\""
+    public static func currencyProblem(_ s: String) -> String {
+        var message = "expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"\(Escape.capped(s, 80))\""
+        if let code = currencyMeant(s) { message += ": did you mean '\(code)'?" }
+        return message
     }
+
+    /// The code `s` most likely means: itself in capitals (`usd`), or the code of a sign or a
+    /// name people write for it (`€`, `US$`, `£`, `euros`).
+    public static func currencyMeant(_ s: String) -> String? {
+        var t = Substring(s)
+        while let f = t.first, f.isWhitespace { t = t.dropFirst() }
+        while let l = t.last, l.isWhitespace { t = t.dropLast() }
+        let upper = t.uppercased()
+        if isCurrency(upper) { return upper }
+        return currencyNames[t.lowercased()]
+    }
+
+    /// Signs and names of the currencies whose sign or name says which they are.
+    static let currencyNames: [String: String] = [
+        "$": "USD", "us$": "USD", "usd$": "USD", "dollar": "USD", "dollars": "USD", "us dollar": "USD", "us dollars": "USD",
+        "€": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp£": "GBP",
+        "c$": "CAD", "ca$": "CAD", "a$": "AUD", "au$": "AUD", "nz$": "NZD", "r$": "BRL", "₹": "INR", "₩": "KRW", "₪": "ILS",
+        "₺": "TRY", "₽": "RUB", "₴": "UAH", "zł": "PLN", "kr": "SEK",
+    ]
 
     private func band(_ node: TableNode, _ path: DecodePath, currency: String, period: PayPeriod, _ c: DecodeContext) -> Band? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a band", keys: FormatKeys.band, context: c) else { return nil }
@@ -294,7 +315,7 @@ public struct DocumentDecoder {
         let zone = r.string("zone", required: false)
         let cur = r.string("currency", required: false)
         if let cur, !Self.isCurrency(cur.value) {
-            r.fail(cur.span, "currency", "expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"\(cur.value)\"")
+            r.fail(cur.span, "currency", Self.currencyProblem(cur.value))
         }
         var base: AmountRange?
         if let p = r.required("base", "a mapping with min and max") {
@@ -345,7 +366,7 @@ public struct DocumentDecoder {
             }
         }
         guard r.ok, let level, let base else { return nil }
-        return Band(level: level, zone: zone?.value ?? "default", currency: cur?.value ?? currency, period: period, base: base, bonusTarget: bonus, equity: equity, steps: steps)
+        return Band(level: level, zone: zone?.value ?? "default", currency: cur?.value ?? currency, period: period, base: base, bonusTarget: bonus, equity: equity, steps: steps, zoneSpan: zone?.span)
     }
 
     private func range(_ p: TablePair, _ path: DecodePath, _ what: String, keys: KeySet = FormatKeys.range, _ c: DecodeContext) -> AmountRange? {
@@ -484,7 +505,7 @@ public struct DocumentDecoder {
         if let g = r.string("group", required: false) { groups = [g] }
         if let g = r.stringList("groups") { groups = (groups ?? []) + g.value }
         guard r.ok else { return nil }
-        return AudienceClause(tracks: tracks?.value, trackKinds: kinds, roles: roles?.value.map(\.value), minGrade: minGrade?.value, maxGrade: maxGrade?.value, groups: groups)
+        return AudienceClause(tracks: tracks?.value, trackKinds: kinds, roles: roles?.value.map(\.value), minGrade: minGrade?.value, maxGrade: maxGrade?.value, groups: groups, roleSpans: roles?.value)
     }
 
     // MARK: survey

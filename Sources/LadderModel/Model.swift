@@ -131,8 +131,10 @@ public struct Band: Sendable {
     /// The pay formula that derived this band; nil for a band written out in a compensation
     /// document. Every span of a derived band is its level factor's.
     public var formula: BandFormula? = nil
+    /// Where `zone` is written; nil when the band gives none (or is derived).
+    public var zoneSpan: Span? = nil
 
-    public init(level: Located<String>, zone: String, currency: String, period: PayPeriod, base: AmountRange, bonusTarget: Located<Double>?, equity: AmountRange?, steps: [BandStep] = [], formula: BandFormula? = nil) {
+    public init(level: Located<String>, zone: String, currency: String, period: PayPeriod, base: AmountRange, bonusTarget: Located<Double>?, equity: AmountRange?, steps: [BandStep] = [], formula: BandFormula? = nil, zoneSpan: Span? = nil) {
         self.level = level
         self.zone = zone
         self.currency = currency
@@ -142,6 +144,7 @@ public struct Band: Sendable {
         self.equity = equity
         self.steps = steps
         self.formula = formula
+        self.zoneSpan = zoneSpan
     }
 
     /// The currency of the equity range: its own (`equity: {currency: USD, …}`), else the band's.
@@ -264,14 +267,17 @@ public struct AudienceClause: Sendable {
     public var maxGrade: Int?
     /// Groups outside the ladder (`group: people-team`, `groups: [people-team, finance]`).
     public var groups: [Located<String>]?
+    /// `roles` where they are written, for the resolver's did-you-mean (nil when built in code).
+    public var roleSpans: [Located<String>]?
 
-    public init(tracks: [Located<String>]? = nil, trackKinds: [TrackKind]? = nil, roles: [String]? = nil, minGrade: Int? = nil, maxGrade: Int? = nil, groups: [Located<String>]? = nil) {
+    public init(tracks: [Located<String>]? = nil, trackKinds: [TrackKind]? = nil, roles: [String]? = nil, minGrade: Int? = nil, maxGrade: Int? = nil, groups: [Located<String>]? = nil, roleSpans: [Located<String>]? = nil) {
         self.tracks = tracks
         self.trackKinds = trackKinds
         self.roles = roles
         self.minGrade = minGrade
         self.maxGrade = maxGrade
         self.groups = groups
+        self.roleSpans = roleSpans
     }
 }
 

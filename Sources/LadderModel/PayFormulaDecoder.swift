@@ -24,7 +24,7 @@ struct PayFormulaDecoder {
         let ladder = required("ladder", "the id of the ladder whose levels the factors are for").flatMap { text($0, path("ladder")) }
         var currency = required("currency", "the benchmark's ISO 4217 code, such as USD").flatMap { text($0, path("currency")) }
         if let cur = currency, !DocumentDecoder.isCurrency(cur.value) {
-            context.fail(cur.span, path("currency"), "expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"\(cur.value)\"")
+            context.fail(cur.span, path("currency"), DocumentDecoder.currencyProblem(cur.value))
             currency = nil
         }
         var period = PayPeriod.annual
@@ -226,7 +226,7 @@ struct PayFormulaDecoder {
         }
         let cur = r.string("currency", required: false)
         if let cur, !DocumentDecoder.isCurrency(cur.value) {
-            r.fail(cur.span, "currency", "expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"\(cur.value)\"")
+            r.fail(cur.span, "currency", DocumentDecoder.currencyProblem(cur.value))
         }
         var fx: Located<Double>?
         if let p = r.optional("fx") {

@@ -131,8 +131,12 @@ public struct Resolver: Sendable {
             return a.level < b.level
         }
 
-        /// Reports unknown tracks in an audience; false when there is one, so the item that
-        /// holds the audience is left out instead of being judged on a wrong set of levels.
+        // The roles the ladder's levels hold, and those the rules know: an audience's role
+        // near one of these and none itself is a slip (`tech-laed`). Built on first use.
+        var roleNames: [String]?
+        /// Reports unknown tracks in an audience, and roles that no level holds but are near one
+        /// that does; false when there is one, so the item that holds the audience is left out
+        /// instead of being judged on a wrong set of levels.
         func checkTracks(_ audience: Located<Audience>, _ file: String, _ path: ModelPath) -> Bool {
             guard case .anyOf(let clauses) = audience.value else { return true }
             var ok = true
@@ -142,6 +146,14 @@ public struct Resolver: Sendable {
                     if brokenID(.track, t.value) { continue }
                     problem("unknown-reference", file, t, path: path.entry("tracks", t.value),
                             Self.unknown("track", t.value, of: "ladder '\(id)'", known: Array(tracks.keys)))
+                }
+                for role in clause.roleSpans ?? [] {
+                    if roleNames == nil { roleNames = Self.roleNames(levels) }
+                    guard let held = roleNames, !held.contains(role.value), !Self.knownRoles.contains(role.value),
+                          let meant = Suggest.nearest(role.value, in: held + Self.knownRoles) else { continue }
+                    ok = false
+                    problem("unknown-reference", file, role, path: path.entry("roles", role.value),
+                            "no level of ladder '\(id)' holds the role '\(role.value)': did you mean '\(meant)'? Roles of its levels: \(held.isEmpty ? "none" : held.prefix(12).joined(separator: ", "))\(held.count > 12 ? ", ..." : "")")
                 }
             }
             return ok
@@ -162,7 +174,7 @@ public struct Resolver: Sendable {
                 guard let level = byID[lf.name.value] else {
                     if !brokenID(.level, lf.name.value) && !dropped.contains(lf.name.value) {
                         problem("unknown-reference", file, lf.name, path: path,
-                                Self.unknown("level", lf.name.value, of: "ladder '\(id)'", known: levels.map(\.id.value)))
+                                Self.unknownLevel(lf.name.value, of: "ladder '\(id)'", levels: levels))
                     }
                     continue
                 }
@@ -219,7 +231,7 @@ public struct Resolver: Sendable {
                     guard let level = byID[b.level.value] else {
                         if !brokenID(.level, b.level.value) && !dropped.contains(b.level.value) {
                             problem("unknown-reference", file, b.level, path: b.path.key("level"),
-                                    Self.unknown("level", b.level.value, of: "ladder '\(id)'", known: levels.map(\.id.value)))
+                                    Self.unknownLevel(b.level.value, of: "ladder '\(id)'", levels: levels))
                         }
                         continue
                     }
@@ -285,7 +297,79 @@ public struct Resolver: Sendable {
                 rl.surveys.append(s)
             }
         }
+        if rl.bands.count > rl.derivedBands + 1 { findings += Self.zoneSlips(rl.bands, ladder: id) }
         return (rl, findings)
+    }
+
+    /// The roles the rules know, which an audience may name though no level holds them.
+    static let knownRoles = [KnownRoles.techLead, KnownRoles.techLeadManager]
+
+    /// The roles `levels` hold, sorted, each once.
+    static func roleNames(_ levels: [Level]) -> [String] {
+        Array(Set(levels.lazy.flatMap { $0.roles.map(\.value) })).sorted()
+    }
+
+    /// `unknown("level", …)`, also when the name is a level's title (`level: Senior Engineer`).
+    static func unknownLevel(_ name: String, of scope: String, levels: [Level]) -> String {
+        let lower = name.lowercased()
+        guard let titled = levels.first(where: { $0.title.lowercased() == lower })
+            ?? Suggest.nearest(name, in: levels.map(\.title)).flatMap({ t in levels.first { $0.title == t } }),
+            Suggest.nearest(name, in: levels.map(\.id.value)) == nil
+        else { return unknown("level", name, of: scope, known: levels.map(\.id.value)) }
+        var message = "no level '\(name)' in \(scope): did you mean '\(titled.id.value)' (\(titled.title))?"
+        let list = levels.map(\.id.value).sorted()
+        message += " Known levels: \(list.prefix(12).joined(separator: ", "))\(list.count > 12 ? ", ..." : "")"
+        return message
+    }
+
+    /// Zones of written bands that look like a slip for another zone: a name alike (`UK` and
+    /// `uk`, `us-teir-1` and `us-tier-1`, never `us-tier-1` and `us-tier-2`) whose bands are all
+    /// for levels the other zone lacks, so that it holds what the other misses. The smaller
+    /// zone is taken for the slip; of two alike in size, the one written later. One finding
+    /// per such zone, at its first band's zone.
+    static func zoneSlips(_ bands: [PlacedBand], ladder: String) -> [Finding] {
+        struct Zone {
+            var name: String
+            var levels: Set<String>
+            var count: Int
+            var first: Int
+        }
+        // Zones are few: a list searched in place costs less than a dictionary.
+        var zones: [Zone] = []
+        for (i, b) in bands.enumerated() where b.band.formula == nil {
+            if let z = zones.firstIndex(where: { $0.name == b.band.zone }) {
+                zones[z].levels.insert(b.level.id.value)
+                zones[z].count += 1
+            } else {
+                zones.append(Zone(name: b.band.zone, levels: [b.level.id.value], count: 1, first: i))
+            }
+        }
+        guard zones.count > 1 else { return [] }
+        var out: [Finding] = []
+        for z in zones {
+            guard let s = zones.first(where: { s in
+                s.name != z.name && (z.count < s.count || (z.count == s.count && z.first > s.first))
+                    && zonesAlike(z.name, s.name) && z.levels.isDisjoint(with: s.levels)
+            }) else { continue }
+            let b = bands[z.first]
+            let held = z.levels.sorted()
+            let what = held.count == 1 ? "the band of \(held[0])" : "the bands of \(held.prefix(12).joined(separator: ", "))\(held.count > 12 ? ", ..." : "")"
+            out.append(problem(
+                "unknown-reference", b.source.file, Located(z.name, span: b.band.zoneSpan ?? b.band.level.span), ladder: ladder,
+                path: b.band.path.key("zone"),
+                "zone '\(z.name)' holds only \(what), which zone '\(s.name)' lacks: did you mean '\(s.name)'?"))
+        }
+        return out
+    }
+
+    /// Two zone names one slip apart: equal but for case, `-`, `_`, `.` and spaces; or, both of
+    /// 4 characters or more, one edit apart (a swap of neighbours counts once) with the same
+    /// digits, so that `us-tier-1` and `us-tier-2` stay two zones.
+    static func zonesAlike(_ a: String, _ b: String) -> Bool {
+        func plain(_ s: String) -> String { String(s.lowercased().filter { !"-_. ".contains($0) }) }
+        if plain(a) == plain(b) { return true }
+        guard a.count >= 4, b.count >= 4, abs(a.count - b.count) <= 1, a.filter(\.isNumber) == b.filter(\.isNumber) else { return false }
+        return Suggest.distance(a.lowercased(), b.lowercased()) == 1
     }
 
     static func problem(_ rule: String, _ file: String, _ value: Located<String>, ladder: String?, path: ModelPath, _ message: String) -> Finding {

@@ -205,13 +205,14 @@ public struct BandsTable: Sendable {
             fail(span, "level: expected a level id, found an empty cell in column \"\(columns.name(.level))\" of row \(record.line): fill it in, or delete the row")
             return nil
         }
-        let zone = text(.zone)?.value ?? mapping.zone ?? "default"
+        let zoneCell = text(.zone)
+        let zone = zoneCell?.value ?? mapping.zone ?? "default"
         var currency = mapping.currency ?? ""
         if let c = text(.currency) {
             if DocumentDecoder.isCurrency(c.value) {
                 currency = c.value
             } else {
-                fail(c.span, "currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"\(Escape.capped(c.value, 80))\" in column \"\(columns.name(.currency))\"")
+                fail(c.span, "currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"\(Escape.capped(c.value, 80))\" in column \"\(columns.name(.currency))\"\(DocumentDecoder.currencyMeant(c.value).map { ": did you mean '\($0)'?" } ?? "")")
             }
         } else if mapping.currency == nil {
             fail(cell(.currency).map(Self.span) ?? rowSpan, "currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found an empty cell in column \"\(columns.name(.currency))\": fill it in, or give currency: in the sources: entry")
@@ -270,7 +271,7 @@ public struct BandsTable: Sendable {
         // Equity in a currency of its own (a UK row in GBP, its equity in USD).
         if let c = text(.equityCurrency) {
             if !DocumentDecoder.isCurrency(c.value) {
-                fail(c.span, "equity.currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"\(Escape.capped(c.value, 80))\" in column \"\(columns.name(.equityCurrency))\"")
+                fail(c.span, "equity.currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"\(Escape.capped(c.value, 80))\" in column \"\(columns.name(.equityCurrency))\"\(DocumentDecoder.currencyMeant(c.value).map { ": did you mean '\($0)'?" } ?? "")")
             } else if c.value != currency {
                 equity?.currency = c
             }
@@ -278,7 +279,7 @@ public struct BandsTable: Sendable {
         guard ok, let min, let max else { return nil }
         if mid == nil { result.moneyValues.append(AmountRange.midpoint(min.value, max.value)) }
         let base = AmountRange(min: min, mid: mid, max: max, span: rowSpan)
-        return Band(level: level, zone: zone, currency: currency, period: mapping.period, base: base, bonusTarget: bonus, equity: equity)
+        return Band(level: level, zone: zone, currency: currency, period: mapping.period, base: base, bonusTarget: bonus, equity: equity, zoneSpan: zoneCell?.span)
     }
 
     /// A hint when an unreadable amount is written with the other decimal mark.

@@ -636,7 +636,7 @@ import Testing
               - {level: ic-5, base: {min: 1, max: 2}}
             """)
         #expect(found.seen == [
-            Seen("comp.yaml", 3, 11, "invalid-document", "currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"usd\"")
+            Seen("comp.yaml", 3, 11, "invalid-document", "currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"usd\": did you mean 'USD'?")
         ])
     }
 
@@ -650,7 +650,7 @@ import Testing
             """)
         #expect(found.seen == [
             Seen("comp.yaml", 5, 29, "invalid-document",
-                 "bands[0].currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"EURO\"")
+                 "bands[0].currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"EURO\": did you mean 'EUR'?")
         ])
     }
 

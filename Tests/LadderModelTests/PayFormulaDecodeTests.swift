@@ -312,7 +312,7 @@ import Testing
             Seen("formula.yaml", 7, 8, "invalid-document", "zones.us: unknown key 'factr' in a zone: did you mean 'factor'? Valid keys: factor, currency, fx"),
             Seen("formula.yaml", 8, 7, "invalid-document", "zones.eu: expected a zone (a mapping of keys), found the number 0.8"),
             Seen("formula.yaml", 9, 16, "invalid-document", "zones.uk.factor: expected a factor above 0 such as 0.9, found the number 0: a factor, rate or amount of 0 or less would pay nothing"),
-            Seen("formula.yaml", 10, 31, "invalid-document", "zones.fr.currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"eur\""),
+            Seen("formula.yaml", 10, 31, "invalid-document", "zones.fr.currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"eur\": did you mean 'EUR'?"),
         ])
         #expect(r.ladder?.bands.isEmpty == true)
     }

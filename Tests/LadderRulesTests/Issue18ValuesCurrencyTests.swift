@@ -99,7 +99,7 @@ import Testing
         mapping.columns = [:]
         let result = BandsTable(mapping: mapping).decode(Array(csv.utf8), file: "bands.csv")
         #expect(result.decoded.findings.map(\.message) == [
-            "equity.currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"usd\" in column \"Equity Currency\""
+            "equity.currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found \"usd\" in column \"Equity Currency\": did you mean 'USD'?"
         ])
         guard case .compensation(let c)? = result.decoded.documents.first else {
             Issue.record("no compensation document")
