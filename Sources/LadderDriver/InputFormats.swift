@@ -33,14 +33,30 @@ public struct YAMLInput: InputFormat {
         var decoded = DocumentDecoder().decodeFile(
             bytes, file: file, limits: limits, eachRoot: collectAmounts ? { amounts += Redactor.amounts(in: $0) } : nil)
         decoded.amounts = amounts
+        // Nothing of the file was a ladder document (a syntax error, or a root that is no
+        // mapping): when its text is a CSV or Markdown table (or Markdown, or HTML), one finding
+        // says so and what reads it, instead of the parser's words. Only on this failed path.
+        if decoded.documents.isEmpty, let first = decoded.findings.first,
+           decoded.findings.allSatisfy({ Self.replaceable.contains($0.rule) }),
+           let foreign = ForeignText.finding(bytes, file: file, rule: decoded.findings.contains { $0.rule == "yaml-syntax" } ? "yaml-syntax" : first.rule)
+        {
+            decoded.findings = [foreign]
+            decoded.documentCount = 0
+        }
         return decoded
     }
+
+    /// The findings of a file that may be another format's text: not a limit (a file too big
+    /// or too deep says so whatever it holds).
+    static let replaceable: Set<String> = ["yaml-syntax", "invalid-document"]
 }
 
 /// The input formats of a run, asked in order. A file named on the command line that no format
 /// claims is read by the first (pre-commit passes what the user chose, whatever its extension),
 /// unless it is a spreadsheet, Markdown or JSON file: those get `UnmappedInput`'s one clear
-/// finding instead of YAML parser errors.
+/// finding instead of YAML parser errors (`NamedForeignInput`: at the line that shows the
+/// file's table, saying its shape). A YAML file whose text is such a table gets one finding
+/// like it too (`ForeignText`, only once the YAML reading has failed).
 /// A value handed to Discovery and FileLoader: no registry is global.
 public struct InputFormats: Sendable {
     public private(set) var all: [any InputFormat]
@@ -71,6 +87,6 @@ public struct InputFormats: Sendable {
         var name = Array(file.absolute.utf8)
         if let slash = name.lastIndex(of: UInt8(ascii: "/")) { name.removeSubrange(...slash) }
         if let format = all.first(where: { $0.claims(name: name, path: file.absolute) }) { return format }
-        return UnmappedInput.recognises(file.display) ? UnmappedInput() : all[0]
+        return UnmappedInput.recognises(file.display) ? NamedForeignInput() : all[0]
     }
 }
