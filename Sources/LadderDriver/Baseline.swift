@@ -110,6 +110,68 @@ public struct Baseline: Sendable {
         return (out, entries.filter { !used.contains(Key($0)) })
     }
 
+    /// Why each of `stale` (entries that matched no finding in a run that read every file) may
+    /// match nothing, where a slip says it: its rule is no rule of the run ("did you mean
+    /// 'band-shape'?"; `disabled`: the ids the configuration disables, which are rules), or a
+    /// new finding of its rule in its file is for subjects that differ from the entry's in one,
+    /// one slip apart (SubjectSlips: a level renamed `snr-eng` to `sr-eng`, never `em-4` to
+    /// `em-5`). `findings`: the run's, with the baseline applied.
+    public static func slips(of stale: [Entry], in findings: [Finding], rules: [Rule], disabled: [String] = []) -> [Entry: String] {
+        guard !stale.isEmpty else { return [:] }
+        let canonical = Rule.aliasMap(rules)
+        let ids = rules.map(\.id)
+        let known = Set(ids + canonical.keys + CoreRules.ids + CoreRules.waiverIDs + ["stale-baseline"] + disabled)
+        // New findings by rule and file: only those a stale entry may have been for.
+        let wanted = Set(stale.map { "\(canonical[$0.rule] ?? $0.rule)\u{0}\($0.file)" })
+        var new: [String: [Finding]] = [:]
+        for f in findings where !f.suppressed {
+            let key = "\(f.rule)\u{0}\(f.location.file)"
+            if wanted.contains(key) { new[key, default: []].append(f) }
+        }
+        var out: [Entry: String] = [:]
+        var everySubject: Set<String>?
+        for e in stale {
+            guard known.contains(e.rule) else {
+                var hint = ", and no rule of this run has the id '\(e.rule)'"
+                if let s = Suggest.nearest(e.rule, in: ids) {
+                    hint += ": did you mean '\(s)'? Correct its rule, or remove it with --write-baseline"
+                } else {
+                    hint += ": remove it with --write-baseline, or run with the rule pack that declares it"
+                }
+                out[e] = hint
+                continue
+            }
+            let rule = canonical[e.rule] ?? e.rule
+            for f in new["\(rule)\u{0}\(e.file)"] ?? [] {
+                let gone = e.subjects.filter { !f.subjects.contains($0) }, added = f.subjects.filter { !e.subjects.contains($0) }
+                guard gone.count == 1, added.count == 1 else { continue }
+                let meant = added[0]
+                guard SubjectSlips.alike(gone[0], meant) else { continue }
+                // A subject some finding still has names something that exists: no slip.
+                if everySubject == nil { everySubject = Set(findings.lazy.flatMap(\.subjects)) }
+                if everySubject!.contains(gone[0]) { continue }
+                out[e] = ": did you mean '\(meant)'? A new finding of \(rule) in \(e.file) is for \(meant) where the entry has \(gone[0]): "
+                    + "if \(gone[0]) was renamed, record its finding again with --write-baseline"
+                break
+            }
+        }
+        return out
+    }
+
+    /// The `stale-baseline` error for `entry`, with its slip (`slips(of:in:rules:)`) when it has one.
+    public static func staleMessage(_ entry: Entry, slip: String?, head: String = "the baseline entry") -> String {
+        "\(head) \(entry.fingerprint) (\(entry.rule), \(entry.file)) matches no finding" + (slip ?? ": remove it with --write-baseline")
+    }
+
+    /// One note per stale entry with a slip (at most 10, then how many more), for a run that
+    /// does not fail on stale entries: `staleMessage` after the baseline's path.
+    public static func slipNotes(_ shown: String, stale: [Entry], slips: [Entry: String]) -> [String] {
+        let hinted = stale.filter { slips[$0] != nil }
+        var notes = hinted.prefix(10).map { "baseline \(shown): " + staleMessage($0, slip: slips[$0], head: "entry") }
+        if hinted.count > 10 { notes.append("baseline \(shown): \(hinted.count - 10) more entries like these") }
+        return notes
+    }
+
     private struct Key: Hashable {
         var fingerprint: String
         var rule: String

@@ -78,7 +78,8 @@ public struct Configuration: Sendable {
             for q in pairs {
                 let id = q.key.scalarText ?? ""
                 guard let s = q.value.scalarText.flatMap(Severity.init(rawValue:)) else {
-                    throw UsageError(file: file, span: q.value.span, "severity of '\(id)': expected error, warning or info, found \(q.value.settingsNoun)")
+                    let meant = q.value.isCollection ? "" : q.value.scalarText.map { SettingsReader.meant($0, in: Severity.allCases.map(\.rawValue)) } ?? ""
+                    throw UsageError(file: file, span: q.value.span, "severity of '\(id)': expected error, warning or info, found \(q.value.settingsNoun)\(meant)")
                 }
                 config.severity[id] = s
                 config.positions[id] = q.key.span
@@ -98,7 +99,7 @@ public struct Configuration: Sendable {
         }
         if let t = try r.string("fail_on") {
             guard let level = FailLevel(rawValue: t) else {
-                throw UsageError(file: file, span: r.pair("fail_on")!.value.span, "fail_on: expected error, warning, info or never, found '\(t)'")
+                throw UsageError(file: file, span: r.pair("fail_on")!.value.span, "fail_on: expected error, warning, info or never, found '\(t)'\(SettingsReader.meant(t, in: FailLevel.allCases.map(\.rawValue)))")
             }
             config.failOn = level
         }

@@ -78,10 +78,14 @@ extension Outcome {
             } else if !applied.stale.isEmpty {
                 notes.append("baseline \(path): \(applied.stale.count) entr\(applied.stale.count == 1 ? "y matches" : "ies match") no finding any more; rewrite it with --write-baseline so it only shrinks")
             }
+            // Only judged stale entries: a slip is said once, as the error when strict (issue 18.12).
+            let slips = unread.files.isEmpty && !writingBaseline
+                ? Baseline.slips(of: applied.stale, in: applied.findings, rules: settings.rules, disabled: settings.configuration.disable) : [:]
+            if !baseline.strict { notes += Baseline.slipNotes(path, stale: applied.stale, slips: slips) }
             if baseline.strict && !applied.stale.isEmpty && unread.files.isEmpty && !writingBaseline {
                 findings += applied.stale.map { entry in
                     Finding(rule: "stale-baseline", severity: .error,
-                            message: "the baseline entry \(entry.fingerprint) (\(entry.rule), \(entry.file)) matches no finding: remove it with --write-baseline",
+                            message: Baseline.staleMessage(entry, slip: slips[entry]),
                             location: Location(file: path, span: .unknown), subjects: [entry.rule], modelPath: "baseline[\(entry.fingerprint)]")
                 }
             }

@@ -57,20 +57,20 @@ enum SourcesSetting {
             }
             if let d = try r.string("decimal") {
                 guard let mark = DecimalMark(rawValue: d) else {
-                    throw UsageError(file: file, span: r.pair("decimal")!.value.span, "decimal: expected point (187,123.50) or comma (187.123,50), found '\(d)'")
+                    throw UsageError(file: file, span: r.pair("decimal")!.value.span, "decimal: expected point (187,123.50) or comma (187.123,50), found '\(d)'\(SettingsReader.meant(d, in: DecimalMark.allCases.map(\.rawValue)))")
                 }
                 mapping.decimal = mark
             }
             if let c = try r.string("currency") {
                 guard DocumentDecoder.isCurrency(c) else {
-                    throw UsageError(file: file, span: r.pair("currency")!.value.span, "currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found '\(c)'")
+                    throw UsageError(file: file, span: r.pair("currency")!.value.span, "currency: expected a three-letter ISO 4217 code such as USD, EUR or GBP, found '\(c)'\(DocumentDecoder.currencyMeant(c).map { ": did you mean '\($0)'?" } ?? "")")
                 }
                 mapping.currency = c
             }
             mapping.zone = try r.string("zone")
             if let p = try r.string("period") {
                 guard let period = PayPeriod(rawValue: p) else {
-                    throw UsageError(file: file, span: r.pair("period")!.value.span, "period: expected annual or monthly, found '\(p)'")
+                    throw UsageError(file: file, span: r.pair("period")!.value.span, "period: expected annual or monthly, found '\(p)'\(SettingsReader.meant(p, in: PayPeriod.allCases.map(\.rawValue)))")
                 }
                 mapping.period = period
             }

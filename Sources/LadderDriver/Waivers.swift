@@ -24,6 +24,8 @@ public enum Waivers {
         var unjudged: [Waiver] = []
         var out = findings
         var extra: [Finding] = []
+        // Unused waivers with a subject, by their finding's place in `extra`, and their rule.
+        var unused: [(at: Int, waiver: Waiver, rule: String)] = []
         for w in waivers {
             if w.expires < today {
                 extra.append(Finding(
@@ -44,6 +46,7 @@ public enum Waivers {
             if !used && !judgingUnused {
                 unjudged.append(w)
             } else if !used {
+                if w.subject != nil { unused.append((extra.count, w, rule)) }
                 extra.append(Finding(
                     rule: "unused-waiver", severity: .warning,
                     message: "the waiver of \(w.rule)\(w.subject.map { " for \($0)" } ?? "") matches no finding: remove it",
@@ -52,10 +55,57 @@ public enum Waivers {
                     modelPath: "waivers[rule=\(w.rule),subject=\(w.subject ?? "*")]"))
             }
         }
+        if !unused.isEmpty {
+            var slips = SubjectSlips(out)
+            for u in unused {
+                guard let subject = u.waiver.subject, let meant = slips.meant(subject, rule: u.rule) else { continue }
+                extra[u.at].message = "the waiver of \(u.waiver.rule) for \(subject) matches no finding: did you mean '\(meant)'? "
+                    + "A finding of \(u.rule) is for \(meant): write subject: \(meant) to waive it, or remove the waiver"
+                extra[u.at].evidence.append(Evidence("did_you_mean", .string(meant)))
+            }
+        }
         // Without extra findings, the findings as they came: `out + extra` copied every one,
         // on the serial end of a large run (0.04 s for 38,000 findings).
         if extra.isEmpty { return (out, unjudged) }
         out.append(contentsOf: extra)
         return (out, unjudged)
+    }
+}
+
+/// A subject one slip from a subject of a finding nothing suppresses (waivers apply before the
+/// baseline): what a waiver that matches nothing may have been written for. A slip is what
+/// `Suggest.nearest` finds near, with the same digits (`em5`, `EM-5`, `en-5` for `em-5`, never
+/// `em-4`), for a subject that no finding of any rule has (which names something that exists).
+struct SubjectSlips {
+    private let findings: [Finding]
+    private var byRule: [String: [String]] = [:]
+    private var all: Set<String>?
+
+    init(_ findings: [Finding]) {
+        self.findings = findings
+    }
+
+    /// The subject of an unsuppressed finding of `rule` that `subject` is a slip for, or nil.
+    mutating func meant(_ subject: String, rule: String) -> String? {
+        let candidates = subjects(of: rule)
+        guard !candidates.isEmpty else { return nil }
+        let digits = subject.filter(\.isNumber)
+        guard let near = Suggest.nearest(subject, in: candidates.filter { $0 != subject && $0.filter(\.isNumber) == digits }) else { return nil }
+        // A subject some finding has names something that exists: not a slip.
+        if all == nil { all = Set(findings.lazy.flatMap(\.subjects)) }
+        return all!.contains(subject) ? nil : near
+    }
+
+    /// `written` is one slip from `meant`, as `meant(_:rule:)` judges it.
+    static func alike(_ written: String, _ meant: String) -> Bool {
+        written != meant && written.filter(\.isNumber) == meant.filter(\.isNumber) && Suggest.nearest(written, in: [meant]) != nil
+    }
+
+    /// The subjects of the unsuppressed findings of `rule`, sorted, each once.
+    private mutating func subjects(of rule: String) -> [String] {
+        if let known = byRule[rule] { return known }
+        let list = Set(findings.lazy.filter { $0.rule == rule && !$0.suppressed }.flatMap(\.subjects)).sorted()
+        byRule[rule] = list
+        return list
     }
 }

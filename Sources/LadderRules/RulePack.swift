@@ -186,7 +186,7 @@ public struct RulePack: Sendable {
         }
         let severityText = try r.string("severity", required: true)!
         guard let severity = Severity(rawValue: severityText) else {
-            throw UsageError(file: file, span: r.pair("severity")!.value.span, "severity: expected error, warning or info, found '\(severityText)'")
+            throw UsageError(file: file, span: r.pair("severity")!.value.span, "severity: expected error, warning or info, found '\(severityText)'\(SettingsReader.meant(severityText, in: Severity.allCases.map(\.rawValue)))")
         }
         var params = check.defaults
         if let p = r.pair("params") {
@@ -312,7 +312,9 @@ public struct RulePack: Sendable {
             if let lo, i < lo { throw wrong }
             return .int(i)
         case .choice(let options):
-            guard !node.isCollection, let t = node.scalarText, options.contains(t) else { throw wrong }
+            guard !node.isCollection, let t = node.scalarText, options.contains(t) else {
+                throw node.isCollection ? wrong : UsageError(file: file, span: node.span, wrong.message + SettingsReader.meant(node.scalarText ?? "", in: options))
+            }
             return .string(t)
         case .text:
             guard !node.isCollection, let t = node.scalarText else { throw wrong }

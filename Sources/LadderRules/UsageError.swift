@@ -52,6 +52,17 @@ public struct SettingsReader {
         }
     }
 
+    /// ": did you mean 'warning'?" for a value written for one of `options`: one slip from it
+    /// (`eror`, `Warning`), or the start of only one of them, 3 characters or more (`warn`,
+    /// `month`); "" otherwise. For the closed sets of words a setting takes.
+    public static func meant(_ text: String, in options: [String]) -> String {
+        if let s = Suggest.nearest(text, in: options) { return ": did you mean '\(s)'?" }
+        let lower = text.lowercased()
+        guard lower.count >= 3 else { return "" }
+        let starting = options.filter { $0.lowercased().hasPrefix(lower) }
+        return starting.count == 1 ? ": did you mean '\(starting[0])'?" : ""
+    }
+
     public func pair(_ key: String) -> Pair? {
         guard let p = pairs[key] else { return nil }
         if case .null? = p.value.scalarValue { return nil }
