@@ -37,12 +37,26 @@ struct Delivery {
         let read = writesFiles
             ? Self.readFiles(inputs.files + inputs.context, settings: settings, baseline: options.baseline, cwd: workingDirectory)
             : ReadFiles()
+        // Every file output is checked (not over an input, its folders creatable) before any is
+        // written, so a bad second path leaves no first file behind.
+        let bounds = writesFiles ? RepositoryBounds(configurationFolder: workingDirectory, allowOutside: options.allowOutsideRepo) : nil
+        var files: [(request: OutputRequest, file: String, target: String, folders: OutputFolders)] = []
         for o in outputs {
             guard let file = o.file else { continue }
             let target = Discovery.absolute(file, cwd: workingDirectory)
             if let refusal = read.refusal(target) { throw UsageError(file: file, refusal) }
+            files.append((o, file, target, try OutputFolders.plan(for: target, file: file, cwd: workingDirectory, bounds: bounds)))
+        }
+        var baselineTarget: (target: String, folders: OutputFolders)?
+        if let path = options.writeBaseline {
+            let target = Discovery.absolute(path, cwd: workingDirectory)
+            // Rewriting the baseline the run compared against is what the option is for.
+            if let refusal = read.refusal(target, allowing: .baseline) { throw UsageError(file: path, refusal) }
+            baselineTarget = (target, try OutputFolders.plan(for: target, file: path, cwd: workingDirectory, bounds: bounds))
+        }
+        for (o, file, target, folders) in files {
             do {
-                try AtomicFile.write(to: target) { sink in
+                try AtomicFile.write(to: target, shown: file, creating: folders) { sink in
                     sink.workers = jobs
                     Reporters.table[o.format]!(report, ReportStyle(color: false, groupBy: options.groupBy), sink)
                 }
@@ -54,13 +68,10 @@ struct Delivery {
         }
         // `--write-baseline` without `--format`: its one line is the output (issue 18.9).
         var baselineLine: String?
-        if let path = options.writeBaseline {
+        if let path = options.writeBaseline, let (target, folders) = baselineTarget {
             let recorded = Baseline(findings: outcome.findings.filter { $0.suppression?.kind != .waiver })
             let baseline = recorded.keeping(outcome.unjudgedEntries)
-            let target = Discovery.absolute(path, cwd: workingDirectory)
-            // Rewriting the baseline the run compared against is what the option is for.
-            if let refusal = read.refusal(target, allowing: .baseline) { throw UsageError(file: path, refusal) }
-            try AtomicFile.write(baseline.encoded(), to: target)
+            try AtomicFile.write(baseline.encoded(), to: target, shown: path, creating: folders)
             let shown = Escape.terminal(path), n = recorded.entries.count, kept = baseline.entries.count - n
             var line = "wrote \(n) finding\(n == 1 ? "" : "s") to the baseline \(shown)"
             if kept > 0 {

@@ -51,3 +51,106 @@ extension UsageError {
         return Escape.terminal(Escape.capped("\(error)", 4 * Escape.inputCap))
     }
 }
+
+/// The folders an output file needs that do not exist yet (issue 18.10). `--format F:PATH` and
+/// `--write-baseline` create them, as `mkdir -p` would, so `json:reports/out.json` works in a
+/// fresh checkout. Checked for every output before any is written; created just before the file
+/// is, and removed again (those still empty) when the file cannot be written.
+///
+/// Only inside the repository (RepositoryBounds, from the working folder): a path that leads
+/// out of it, by `..` or through a link, is written only into a folder that already exists,
+/// unless `--allow-outside-repo`. A link that leads nowhere is never created through.
+struct OutputFolders {
+    /// Absolute, normal paths, outermost first.
+    var missing: [String] = []
+    /// How each is shown in a message: as the user spelled it.
+    var shown: [String] = []
+    /// The output as given, for messages.
+    var file = ""
+
+    /// Checks the folder of `target` (absolute, normal; `file` as given, relative to `cwd`).
+    /// `bounds` nil creates anywhere.
+    static func plan(for target: String, file: String, cwd: String, bounds: RepositoryBounds?) throws -> OutputFolders {
+        var plan = OutputFolders(file: file)
+        let parent = ConfigLoader.parent(target)
+        var st = stat()
+        if stat(parent, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { return plan }
+        var dir = "/"
+        for part in parent.split(separator: "/") {
+            let next = dir == "/" ? "/" + part : dir + "/" + part
+            defer { dir = next }
+            if !plan.missing.isEmpty {
+                plan.add(next, cwd: cwd)
+                continue
+            }
+            if stat(next, &st) == 0 {
+                guard st.st_mode & S_IFMT == S_IFDIR else { throw plan.error("\(plan.show(next, cwd: cwd)) is not a folder: choose another output path") }
+                continue
+            }
+            let e = errno
+            guard e == ENOENT else {
+                throw plan.error("cannot reach the folder \(plan.show(next, cwd: cwd)): \(String(cString: strerror(e)))")
+            }
+            // A link whose target is missing: creating through it would create where it leads.
+            if lstat(next, &st) == 0 { throw plan.error("\(plan.show(next, cwd: cwd)) is not a folder: choose another output path") }
+            if let bounds, !bounds.allowOutside, !bounds.contains(dir) {
+                throw plan.error(
+                    "the folder \(plan.show(next, cwd: cwd)) does not exist, and ladderlint creates folders only inside the repository "
+                        + "(\(bounds.root)): create it first, or pass --allow-outside-repo")
+            }
+            plan.add(next, cwd: cwd)
+        }
+        return plan
+    }
+
+    private mutating func add(_ folder: String, cwd: String) {
+        missing.append(folder)
+        shown.append(show(folder, cwd: cwd))
+    }
+
+    private func error(_ message: String) -> UsageError {
+        UsageError(file: file, "cannot write the output: " + message)
+    }
+
+    /// `folder` as the output path spells it: the shortest leading part of it that names the
+    /// folder (`../reports`, `./out`), else the absolute path.
+    func show(_ folder: String, cwd: String) -> String {
+        var prefix = file.hasPrefix("/") ? "/" : ""
+        for part in file.split(separator: "/") {
+            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + part
+            if Discovery.absolute(prefix, cwd: cwd) == folder { return prefix }
+        }
+        return folder
+    }
+
+    /// The folder of a path as given: `reports` for `reports/out.json`, `.` for `out.json`.
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Creates the missing folders; returns those this call created (one that appeared
+    /// meanwhile is used, not claimed). On failure removes what it created and throws.
+    func create() throws -> [String] {
+        var created: [String] = []
+        for (folder, name) in zip(missing, shown) {
+            if mkdir(folder, 0o777) == 0 {
+                created.append(folder)
+                continue
+            }
+            let e = errno
+            var st = stat()
+            if e == EEXIST, stat(folder, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { continue }
+            Self.remove(created)
+            throw error(e == EEXIST
+                ? "\(name) is not a folder: choose another output path"
+                : "cannot create the folder \(name): \(String(cString: strerror(e)))")
+        }
+        return created
+    }
+
+    /// Removes `created` folders, innermost first, each only if still empty (rmdir).
+    static func remove(_ created: [String]) {
+        for folder in created.reversed() { rmdir(folder) }
+    }
+}

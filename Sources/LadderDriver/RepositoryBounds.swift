@@ -10,6 +10,8 @@ import LadderYAML
 /// the configuration holding `.git` (a folder, or the file of a worktree or submodule), or the
 /// configuration's own folder outside git. Paths on the command line are the user's own and go
 /// anywhere; `--allow-outside-repo` lets a trusted configuration do the same.
+/// The same bounds, taken from the working folder, say where an output may have its missing
+/// folders created (OutputFolders, issue 18.10); `--allow-outside-repo` lifts that too.
 struct RepositoryBounds {
     /// The repository's folder with every link resolved.
     var root: String
