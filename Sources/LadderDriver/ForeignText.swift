@@ -47,7 +47,7 @@ enum ForeignText {
             switch self {
             case .table(let d, let columns, let rows, let more, let bands, _):
                 let separated = d == ForeignText.tab ? "tab" : d == ForeignText.semicolon ? "semicolon" : "comma"
-                var s = "a header row of \(columns) \(separated)-separated columns and \(more ? "at least " : "")\(rows) \(rows == 1 ? "row" : "rows") of as many"
+                var s = "a header row of \(columns) \(separated)-separated columns and \(more ? "at least " : "")\(rows) \(rows == 1 ? "row" : "rows") under it"
                 if bands { s += "; the headers name a bands export's level, min and max columns" }
                 return s
             case .markdownTable(let columns, _):
@@ -104,17 +104,20 @@ enum ForeignText {
     }
 
     /// The lower-cased extension of the last component of `path`, or "".
-    static func fileExtension(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+    static func fileExtension(_ path: String) -> String { rawExtension(path).lowercased() }
+
+    /// The extension of the last component of `path` as written, or "".
+    static func rawExtension(_ path: String) -> Substring {
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? path[...]
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return name[name.index(after: dot)...].lowercased()
+        return name[name.index(after: dot)...]
     }
 
     /// `path` with its extension (when it has a short one) replaced by `ext`, else with `ext` added.
     static func renamed(_ path: String, to ext: String) -> String {
-        let old = fileExtension(path)
+        let old = rawExtension(path)
         guard !old.isEmpty, old.count <= 8 else { return path + "." + ext }
-        return String(path.dropLast(old.count)) + ext
+        return String(path[..<old.startIndex]) + ext
     }
 
     // MARK: the shape
@@ -219,8 +222,8 @@ enum ForeignText {
     }
 
     /// A delimited table: for `,`, tab and `;`, the first of the first 3 rows with 3 cells or
-    /// more (2 for tab) whose rows under it have as many cells, 4 in 5 of them at least; of the
-    /// delimiters that give one, the one with the most columns.
+    /// more (2 for tab) whose rows under it have as many cells (4 in 5 of the first 50 at
+    /// least); of the delimiters that give one, the one with the most columns.
     static func table(_ bytes: [UInt8], more: Bool) -> Shape? {
         var best: Shape?
         var bestColumns = 0
@@ -234,22 +237,22 @@ enum ForeignText {
                 let header = records[h].cells
                 let n = header.count
                 guard n >= (d == tab ? 2 : 3), n > bestColumns else { continue }
-                let rows = records[(h + 1)...].prefix(50)
+                let rows = records[(h + 1)...]
                 guard !rows.isEmpty else { continue }
-                let same = rows.filter { $0.cells.count == n }.count
-                guard same * 5 >= rows.count * 4 else { continue }
+                let first = rows.prefix(50)
+                guard first.filter({ $0.cells.count == n }).count * 5 >= first.count * 4 else { continue }
                 // A header names its columns: short cells, most of them filled; not a bullet,
                 // a heading, a quote or a table row of Markdown.
                 let texts = header.map(\.text)
                 guard texts.filter({ !$0.isEmpty }).count * 2 >= n, texts.allSatisfy({ $0.count <= 100 }),
-                      let first = texts.first, !["-", "#", "*", ">", "|", "+"].contains(where: { first.hasPrefix($0) })
+                      let name = texts.first, !["-", "#", "*", ">", "|", "+"].contains(where: { name.hasPrefix($0) })
                 else { continue }
                 let names = Set(texts.map(BandsMapping.normalized))
                 let bands = BandColumn.required.allSatisfy { column in column.knownHeaders.contains { names.contains($0) } }
                 let firstCell = header[0], lastCell = header[n - 1]
                 let span = Span(start: Mark(line: firstCell.line, column: firstCell.column),
                                 end: Mark(line: lastCell.endLine, column: lastCell.endColumn + 1))
-                best = .table(delimiter: d, columns: n, rows: rows.count, more: more || records.count - h - 1 > rows.count, bands: bands, span: span)
+                best = .table(delimiter: d, columns: n, rows: rows.count, more: more, bands: bands, span: span)
                 bestColumns = n
                 break
             }

@@ -41,7 +41,7 @@ import Testing
         let r = try Scenario.run(["lint"] + Fixtures.today, in: dir)
         #expect(r.status == 1, "\(r)")
         #expect(Self.only(r, "ladders/acme/bands-2026.yaml") == [
-            "ladders/acme/bands-2026.yaml:1:1: error: this file looks like a CSV table (a header row of 8 comma-separated columns and 3 rows of as many; the headers name a bands export's level, min and max columns), not a YAML ladder document: convert it once with `ladderlint import bands ladders/acme/bands-2026.yaml --ladder LADDER-ID -o FILE.yaml`, or rename it ladders/acme/bands-2026.csv and map it under sources: in .ladderlint.yml ({path: ladders/acme/bands-2026.csv, kind: compensation, ladder: LADDER-ID}) so each finding points at its row and column (see docs/import.md) [invalid-document]",
+            "ladders/acme/bands-2026.yaml:1:1: error: this file looks like a CSV table (a header row of 8 comma-separated columns and 3 rows under it; the headers name a bands export's level, min and max columns), not a YAML ladder document: convert it once with `ladderlint import bands ladders/acme/bands-2026.yaml --ladder LADDER-ID -o FILE.yaml`, or rename it ladders/acme/bands-2026.csv and map it under sources: in .ladderlint.yml ({path: ladders/acme/bands-2026.csv, kind: compensation, ladder: LADDER-ID}) so each finding points at its row and column (see docs/import.md) [invalid-document]",
         ], "\(r)")
         #expect(r.lines.last == "1 error, 0 warnings, 0 info in 4 files (4 documents, 1 ladder)", "\(r)")
 
@@ -59,7 +59,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Scenario.run(["lint", "bands.yaml"], in: dir)
         #expect(r.lines.count == 2, "\(r)")
-        #expect(r.lines.first?.hasPrefix("bands.yaml:1:1: error: this file looks like a CSV table (a header row of 4 comma-separated columns and 1 row of as many; the headers name a bands export's level, min and max columns), not a YAML ladder document: convert it once with `ladderlint import bands bands.yaml") == true, "\(r)")
+        #expect(r.lines.first?.hasPrefix("bands.yaml:1:1: error: this file looks like a CSV table (a header row of 4 comma-separated columns and 1 row under it; the headers name a bands export's level, min and max columns), not a YAML ladder document: convert it once with `ladderlint import bands bands.yaml") == true, "\(r)")
         #expect(r.lines.first?.hasSuffix("[yaml-syntax]") == true, "\(r)")
         #expect(!r.stdout.contains("did not find expected"), "\(r)")
     }
@@ -71,7 +71,7 @@ import Testing
         #expect(r.status == 1, "\(r)")
         #expect(r.lines.count == 2, "\(r)")
         #expect(r.lines.first?.hasPrefix(
-            "comp/bands.csv:2:1: error: this is a CSV file (a header row of 8 comma-separated columns and 3 rows of as many; the headers name a bands export's level, min and max columns), and ladderlint reads YAML ladder files; no sources: entry of the configuration maps this file: map it under sources: in .ladderlint.yml (path: comp/bands.csv, kind: compensation, ladder: LADDER-ID; see docs/import.md)") == true, "\(r)")
+            "comp/bands.csv:2:1: error: this is a CSV file (a header row of 8 comma-separated columns and 3 rows under it; the headers name a bands export's level, min and max columns), and ladderlint reads YAML ladder files; no sources: entry of the configuration maps this file: map it under sources: in .ladderlint.yml (path: comp/bands.csv, kind: compensation, ladder: LADDER-ID; see docs/import.md)") == true, "\(r)")
         #expect(r.lines.first?.contains("`ladderlint import bands comp/bands.csv --ladder LADDER-ID -o FILE.yaml`") == true, "\(r)")
         #expect(r.lines.first?.hasSuffix("[unreadable-file]") == true, "\(r)")
     }
@@ -83,7 +83,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Scenario.run(["lint", "ladders/acme/bands.yml"], in: dir)
         #expect(r.lines.first?.hasPrefix(
-            "ladders/acme/bands.yml:1:1: error: this file looks like a CSV table (a header row of 5 comma-separated columns and 2 rows of as many; the headers name a bands export's level, min and max columns), not a YAML ladder document: convert it once with `ladderlint import bands ladders/acme/bands.yml --ladder LADDER-ID -o FILE.yaml`, or rename it ladders/acme/bands.csv") == true, "\(r)")
+            "ladders/acme/bands.yml:1:1: error: this file looks like a CSV table (a header row of 5 comma-separated columns and 2 rows under it; the headers name a bands export's level, min and max columns), not a YAML ladder document: convert it once with `ladderlint import bands ladders/acme/bands.yml --ladder LADDER-ID -o FILE.yaml`, or rename it ladders/acme/bands.csv") == true, "\(r)")
         #expect(r.lines.count == 2, "\(r)")
     }
 
@@ -94,18 +94,18 @@ import Testing
         let r = try Scenario.run(["lint", "bands.yaml", "answers.tsv"], in: dir)
         let bands = Self.only(r, "bands.yaml")
         #expect(bands.count == 1 && bands[0].hasPrefix(
-            "bands.yaml:1:1: error: this file looks like a TSV table (a header row of 4 tab-separated columns and 2 rows of as many; the headers name a bands export's level, min and max columns), not a YAML ladder document:"), "\(r)")
+            "bands.yaml:1:1: error: this file looks like a TSV table (a header row of 4 tab-separated columns and 2 rows under it; the headers name a bands export's level, min and max columns), not a YAML ladder document:"), "\(r)")
         #expect(bands.first?.contains("rename it bands.tsv and map it under sources:") == true, "\(r)")
         // Headers that are not a bands export's: the columns to name, and the survey import.
         let answers = Self.only(r, "answers.tsv")
-        #expect(answers.count == 1 && answers[0].hasPrefix("answers.tsv:1:1: error: this is a TSV file (a header row of 2 tab-separated columns and 1 row of as many), and ladderlint reads YAML ladder files"), "\(r)")
+        #expect(answers.count == 1 && answers[0].hasPrefix("answers.tsv:1:1: error: this is a TSV file (a header row of 2 tab-separated columns and 1 row under it), and ladderlint reads YAML ladder files"), "\(r)")
     }
 
     @Test func aCSVWhoseHeadersAreNotABandsExportSaysWhatToName() throws {
         let dir = try Scenario.folder(["people.yaml": .text("Name,Team,Salary,Start\nAda,Core,\"$150,000\",2024-01-02\nGrace,Core,\"$160,000\",2023-05-06\n")])
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Scenario.run(["lint", "people.yaml"], in: dir)
-        #expect(r.lines.first == "people.yaml:1:1: error: this file looks like a CSV table (a header row of 4 comma-separated columns and 2 rows of as many), not a YAML ladder document: if it holds pay bands, convert it once with `ladderlint import bands people.yaml --ladder LADDER-ID --columns level=HEADER,min=HEADER,max=HEADER -o FILE.yaml`, or rename it people.csv and map it under sources: in .ladderlint.yml ({path: people.csv, kind: compensation, ladder: LADDER-ID, columns: {level: HEADER, min: HEADER, max: HEADER}}) (see docs/import.md); survey answers: `ladderlint import survey people.yaml --ladder LADDER-ID -o FILE.yaml` [invalid-document]", "\(r)")
+        #expect(r.lines.first == "people.yaml:1:1: error: this file looks like a CSV table (a header row of 4 comma-separated columns and 2 rows under it), not a YAML ladder document: if it holds pay bands, convert it once with `ladderlint import bands people.yaml --ladder LADDER-ID --columns level=HEADER,min=HEADER,max=HEADER -o FILE.yaml`, or rename it people.csv and map it under sources: in .ladderlint.yml ({path: people.csv, kind: compensation, ladder: LADDER-ID, columns: {level: HEADER, min: HEADER, max: HEADER}}) (see docs/import.md); survey answers: `ladderlint import survey people.yaml --ladder LADDER-ID -o FILE.yaml` [invalid-document]", "\(r)")
         // No cell of the file is quoted back: nothing to withhold under --redact.
         #expect(!r.stdout.contains("150,000") && !r.stdout.contains("Ada"), "\(r)")
     }
