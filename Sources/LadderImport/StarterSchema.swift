@@ -98,7 +98,23 @@ enum StarterSchema {
         "kind": {
           "description": "`individual-contributor`, `management`, or `shared` (levels of both tracks: a common trunk before the fork, a converged top; a level may also write `track: shared` without declaring it): which side of the comparison this track is on.",
           "enum": ["individual-contributor", "management", "shared"]
+        },
+        "description": {"description": "Optional free text about the track; promotion-wording reads it.", "type": "string"},
+        "hands_on": {
+          "description": "Optional, for a management track: how its managers stay close to the hands-on work, e.g. {expected: true, max_years_away: 3, rotation: a quarter on a team every two years}.",
+          "allOf": [{"$ref": "#/definitions/handsOn"}]
         }
+      }
+    },
+    "handsOn": {
+      "description": "How the managers of a management track stay close to the hands-on work (hands-on-distance).",
+      "type": "object",
+      "additionalProperties": false,
+      "patternProperties": {"^x-": {"description": "Your own annotation; ladderlint ignores it."}},
+      "properties": {
+        "expected": {"description": "Whether managers are expected to keep, or return to, hands-on work.", "type": "boolean"},
+        "max_years_away": {"description": "The most years a manager may be away from hands-on work, e.g. 3.", "type": "number", "minimum": 0},
+        "rotation": {"description": "The written way back to hands-on work, e.g. a quarter on an engineering team every two years.", "type": "string"}
       }
     },
     "level": {
@@ -139,7 +155,8 @@ enum StarterSchema {
           "description": "Optional job family, e.g. engineering: a pay formula with one benchmark per family pays the level from its family's benchmark.",
           "type": "string",
           "minLength": 1
-        }
+        },
+        "description": {"description": "Optional free text about the level; promotion-wording reads it.", "type": "string"}
       }
     },
     "promotion": {
@@ -233,8 +250,34 @@ enum StarterSchema {
           "description": "Optional: named points of base pay inside the band, lowest first, e.g. {learning: 150000, growing: 160000, thriving: 175000, expert: 190000}.",
           "type": "object",
           "additionalProperties": {"type": "number"}
+        },
+        "scales_with": {
+          "description": "Optional: what each pay component grows with, e.g. {bonus: company-performance}; reports, team-size, headcount and org-size are reported by pay-scales-with-headcount.",
+          "allOf": [{"$ref": "#/definitions/scalesWith"}]
         }
       }
+    },
+    "scalesWith": {
+      "description": "What each pay component (base, bonus, equity) grows with: one driver or a list.",
+      "type": "object",
+      "additionalProperties": false,
+      "patternProperties": {"^x-": {"description": "Your own annotation; ladderlint ignores it."}},
+      "properties": {
+        "base": {"description": "What base pay grows with.", "allOf": [{"$ref": "#/definitions/payDrivers"}]},
+        "bonus": {"description": "What the bonus grows with.", "allOf": [{"$ref": "#/definitions/payDrivers"}]},
+        "equity": {"description": "What equity grows with.", "allOf": [{"$ref": "#/definitions/payDrivers"}]}
+      }
+    },
+    "payDrivers": {
+      "description": "One driver or a list: reports, team-size, headcount, org-size (the size of what is managed), performance, company-performance, market, tenure, impact.",
+      "anyOf": [
+        {"$ref": "#/definitions/payDriver"},
+        {"type": "array", "items": {"$ref": "#/definitions/payDriver"}}
+      ]
+    },
+    "payDriver": {
+      "description": "What a pay component grows with.",
+      "enum": ["reports", "team-size", "headcount", "org-size", "performance", "company-performance", "market", "tenure", "impact"]
     },
     "range": {
       "description": "A range of money: min, optional mid, max. Write plain numbers: 150000, not 150_000 or 150,000.",
@@ -348,6 +391,10 @@ enum StarterSchema {
           "description": "Optional: no zone factor is taken below this, e.g. 0.625.",
           "type": "number",
           "exclusiveMinimum": 0
+        },
+        "scales_with": {
+          "description": "Optional: what a pay component of the formula grows with, e.g. {bonus: company-performance}; a factor for reports, team-size, headcount or org-size is reported by pay-scales-with-headcount.",
+          "allOf": [{"$ref": "#/definitions/scalesWith"}]
         }
       }
     },
@@ -497,7 +544,21 @@ enum StarterSchema {
         "consulted": {
           "description": "Optional: who is consulted before the call is made.",
           "allOf": [{"$ref": "#/definitions/audienceSpec"}]
+        },
+        "owner_hands_on": {
+          "description": "Optional: whether the owners build, and are on call for, the systems the decision concerns, e.g. {builds: true, on_call: true}.",
+          "allOf": [{"$ref": "#/definitions/ownerHandsOn"}]
         }
+      }
+    },
+    "ownerHandsOn": {
+      "description": "Whether a decision's owners build, and are on call for, the systems it concerns (decision-owner-not-hands-on).",
+      "type": "object",
+      "additionalProperties": false,
+      "patternProperties": {"^x-": {"description": "Your own annotation; ladderlint ignores it."}},
+      "properties": {
+        "builds": {"description": "Whether the owners build the systems the decision concerns.", "type": "boolean"},
+        "on_call": {"description": "Whether the owners are on call for those systems.", "type": "boolean"}
       }
     },
     "forum": {
@@ -543,7 +604,11 @@ enum StarterSchema {
         "pay_change": {
           "description": "Optional change of base pay as a fraction, e.g. 0.10 or -0.05.",
           "type": "number"
-        }
+        },
+        "name": {"description": "Optional name of the move, e.g. Move into management; promotion-wording reads it.", "type": "string"},
+        "description": {"description": "Optional free text about the move; promotion-wording reads it.", "type": "string"},
+        "min_years_experience": {"description": "Optional: the years of experience asked for before the move, e.g. 5.", "type": "number", "minimum": 0},
+        "min_grade": {"description": "Optional: the lowest grade from which the move is open.", "type": "integer", "minimum": 0}
       }
     },
     "audienceSpec": {

@@ -3,26 +3,30 @@ import LadderYAML
 /// The keys of every mapping of the format; the decoder and the JSON Schema test share them.
 public enum FormatKeys {
     public static let ladder: KeySet = ["kind", "id", "name", "organization", "effective", "tracks", "levels"]
-    public static let track: KeySet = ["id", "name", "kind"]
-    public static let level: KeySet = ["id", "track", "grade", "title", "roles", "promotion", "family"]
+    public static let track: KeySet = ["id", "name", "kind", "description", "hands_on"]
+    /// `hands_on:` of a management track.
+    public static let handsOn: KeySet = ["expected", "max_years_away", "rotation"]
+    public static let level: KeySet = ["id", "track", "grade", "title", "roles", "promotion", "family", "description"]
     public static let promotion: KeySet = ["requires", "criteria"]
     public static let compensation: KeySet = ["kind", "ladder", "currency", "period", "bands"]
-    public static let band: KeySet = ["level", "zone", "currency", "base", "bonus_target", "equity", "steps"]
+    public static let band: KeySet = ["level", "zone", "currency", "base", "bonus_target", "equity", "steps", "scales_with"]
     public static let range: KeySet = ["min", "mid", "max"]
     /// An equity range: a range whose amounts may be 0, in a currency of its own if need be.
     public static let equity: KeySet = ["min", "mid", "max", "currency"]
     public static let policy: KeySet = ["kind", "ladder", "programs", "decisions", "forums", "transitions"]
     public static let program: KeySet = ["id", "name", "kind", "eligible", "cohort"]
     public static let cohort: KeySet = ["size", "weeks", "confidential", "mix"]
-    public static let decision: KeySet = ["area", "kind", "owner", "consulted"]
+    public static let decision: KeySet = ["area", "kind", "owner", "consulted", "owner_hands_on"]
+    /// `owner_hands_on:` of a decision.
+    public static let ownerHandsOn: KeySet = ["builds", "on_call"]
     public static let forum: KeySet = ["id", "name", "purpose", "members"]
-    public static let transition: KeySet = ["from", "to", "grade_change", "pay_change"]
+    public static let transition: KeySet = ["from", "to", "grade_change", "pay_change", "name", "description", "min_years_experience", "min_grade"]
     public static let survey: KeySet = ["kind", "ladder", "conducted", "anonymous", "questions"]
     public static let question: KeySet = ["id", "audience", "respondents", "agree"]
     public static let audience: KeySet = ["tracks", "track_kinds", "roles", "min_grade", "max_grade", "group", "groups"]
     /// The root of a pay formula: nine keys, one more than a `KeySet` holds, so a plain list
     /// that `PayFormulaDecoder` reads itself.
-    public static let payFormula: [String] = ["kind", "ladder", "currency", "period", "benchmark", "level_factors", "steps", "zones", "zone_floor"]
+    public static let payFormula: [String] = ["kind", "ladder", "currency", "period", "benchmark", "level_factors", "steps", "zones", "zone_floor", "scales_with"]
     public static let formulaZone: KeySet = ["factor", "currency", "fx"]
 }
 
@@ -217,11 +221,23 @@ public struct DocumentDecoder {
     private func track(_ node: TableNode, _ path: DecodePath, _ ladder: String?, _ c: DecodeContext) -> Track? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a track", keys: FormatKeys.track, context: c) else { return nil }
         let id = r.string("id"), name = r.string("name"), kind = r.enumeration("kind", TrackKind.self)
+        let description = r.string("description", required: false)
+        var handsOn: HandsOn?
+        // An invalid hands_on block is reported; the track stays, without it.
+        if let p = r.optional("hands_on"),
+           var hr = MappingReader(p.value, anchor: p.anchorSpan, path: r.sub("hands_on"), what: "a hands-on expectation", keys: FormatKeys.handsOn, context: c)
+        {
+            let expected = hr.bool("expected", required: false)
+            let years = hr.number("max_years_away", required: false, expected: "a number of years such as 3")
+            if let y = years, y.value < 0 { hr.fail(y.span, "max_years_away", "expected a number of years >= 0 such as 3, found \(Self.plainNumber(y.value))") }
+            let rotation = hr.string("rotation", required: false)
+            if hr.ok { handsOn = HandsOn(span: p.anchorSpan, expected: expected, maxYearsAway: years, rotation: rotation) }
+        }
         guard r.ok, let id, let name, let kind else {
             if let i = node.pair("id")?.value.scalarText { c.brokenIDs.append(BrokenID(scope: .track, ladder: ladder, id: i)) }
             return nil
         }
-        return Track(id: id, name: name.value, kind: kind.value)
+        return Track(id: id, name: name.value, kind: kind.value, nameSpan: name.span, description: description, handsOn: handsOn)
     }
 
     /// A level; its job family, if it gives one, goes into `families` (`Ladder.families`).
@@ -230,6 +246,7 @@ public struct DocumentDecoder {
         let id = r.string("id"), track = r.string("track"), grade = r.int("grade", min: 0), title = r.string("title")
         let roles = r.stringList("roles")
         let family = r.string("family", required: false)
+        let description = r.string("description", required: false)
         var promotion: Promotion?
         // An invalid promotion block is reported; the level stays, without it.
         if let p = r.optional("promotion"),
@@ -244,7 +261,7 @@ public struct DocumentDecoder {
         }
         // The first level of an id keeps its family, as the resolver keeps the first level.
         if let family, families[id.value] == nil { families[id.value] = family.value }
-        return Level(id: id, track: track, grade: grade, title: title.value, roles: roles?.value ?? [], promotion: promotion)
+        return Level(id: id, track: track, grade: grade, title: title.value, roles: roles?.value ?? [], promotion: promotion, titleSpan: title.span, description: description)
     }
 
     // MARK: compensation
@@ -365,8 +382,15 @@ public struct DocumentDecoder {
                 r.fail(p.anchorSpan, "steps", "expected a mapping of step name to amount, such as {learning: 150000, expert: 190000}, found \(p.value.kindDescription)")
             }
         }
+        var scalesWith: [PayScaling] = []
+        if let p = r.optional("scales_with") {
+            // An invalid scales_with is reported; the band stays, without it.
+            scalesWith = Self.scalesWith(p, r.sub("scales_with"), c) ?? []
+        }
         guard r.ok, let level, let base else { return nil }
-        return Band(level: level, zone: zone?.value ?? "default", currency: cur?.value ?? currency, period: period, base: base, bonusTarget: bonus, equity: equity, steps: steps, zoneSpan: zone?.span)
+        var band = Band(level: level, zone: zone?.value ?? "default", currency: cur?.value ?? currency, period: period, base: base, bonusTarget: bonus, equity: equity, steps: steps, zoneSpan: zone?.span)
+        band.scalesWith = scalesWith
+        return band
     }
 
     private func range(_ p: TablePair, _ path: DecodePath, _ what: String, keys: KeySet = FormatKeys.range, _ c: DecodeContext) -> AmountRange? {
@@ -420,7 +444,7 @@ public struct DocumentDecoder {
             }
         }
         guard r.ok, let id, let name, let kind else { return nil }
-        return Program(id: id, name: name.value, kind: kind.value, eligible: eligible, cohort: cohort)
+        return Program(id: id, name: name.value, kind: kind.value, eligible: eligible, cohort: cohort, nameSpan: name.span)
     }
 
     private func decision(_ node: TableNode, _ path: DecodePath, _ c: DecodeContext) -> Decision? {
@@ -436,8 +460,16 @@ public struct DocumentDecoder {
             consulted = audience(p, r.sub("consulted"), c)
             // an invalid consulted audience is reported; the decision stays without it
         }
+        var ownerHandsOn: OwnerHandsOn?
+        // An invalid owner_hands_on is reported; the decision stays without it.
+        if let p = r.optional("owner_hands_on"),
+           var hr = MappingReader(p.value, anchor: p.anchorSpan, path: r.sub("owner_hands_on"), what: "what the owners do hands-on", keys: FormatKeys.ownerHandsOn, context: c)
+        {
+            let builds = hr.bool("builds", required: false), onCall = hr.bool("on_call", required: false)
+            if hr.ok { ownerHandsOn = OwnerHandsOn(span: p.anchorSpan, builds: builds, onCall: onCall) }
+        }
         guard r.ok, let area, let kind, let owner else { return nil }
-        return Decision(area: area, kind: kind.value, owner: owner, consulted: consulted)
+        return Decision(area: area, kind: kind.value, owner: owner, consulted: consulted, ownerHandsOn: ownerHandsOn)
     }
 
     private func forum(_ node: TableNode, _ path: DecodePath, _ c: DecodeContext) -> Forum? {
@@ -449,7 +481,7 @@ public struct DocumentDecoder {
             if members == nil { r.invalidate() }
         }
         guard r.ok, let id, let name, let purpose, let members else { return nil }
-        return Forum(id: id, name: name.value, purpose: purpose.value, members: members)
+        return Forum(id: id, name: name.value, purpose: purpose.value, members: members, nameSpan: name.span)
     }
 
     private func transition(_ node: TableNode, _ path: DecodePath, _ c: DecodeContext) -> Transition? {
@@ -457,8 +489,59 @@ public struct DocumentDecoder {
         let from = r.string("from"), to = r.string("to")
         let grade = r.int("grade_change", required: false)
         let pay = r.number("pay_change", required: false, expected: "a fraction of base such as -0.05", fraction: true)
+        let name = r.string("name", required: false), description = r.string("description", required: false)
+        let years = r.number("min_years_experience", required: false, expected: "a number of years such as 5")
+        if let y = years, y.value < 0 { r.fail(y.span, "min_years_experience", "expected a number of years >= 0 such as 5, found \(Self.plainNumber(y.value))") }
+        let minGrade = r.int("min_grade", required: false, min: 0)
         guard r.ok, let from, let to else { return nil }
-        return Transition(from: from, to: to, gradeChange: grade, payChange: pay, span: node.span)
+        return Transition(from: from, to: to, gradeChange: grade, payChange: pay, span: node.span, name: name, description: description, minYearsExperience: years, minGrade: minGrade)
+    }
+
+    /// `scales_with:` of a band or a pay formula: a mapping of pay component (base, bonus,
+    /// equity) to what it grows with, one driver or a list (`{bonus: [reports, performance]}`).
+    /// Nil, with each problem reported, when any entry is wrong.
+    static func scalesWith(_ p: TablePair, _ path: DecodePath, _ c: DecodeContext) -> [PayScaling]? {
+        let components = PayComponent.allCases.map(\.rawValue), drivers = PayDriver.allCases.map(\.rawValue)
+        guard p.value.kind == .mapping else {
+            c.fail(p.anchorSpan, path, "expected a mapping of pay component (\(components.joined(separator: ", "))) to what it grows with, such as {bonus: company-performance}, found \(p.value.kindDescription)")
+            return nil
+        }
+        func problem(_ found: String, _ names: [String], _ what: String) -> String {
+            var message = "expected \(what), one of \(names.joined(separator: ", ")), found \(found)"
+            if let s = Suggest.nearest(found, in: names) { message += ": did you mean '\(s)'?" }
+            return message
+        }
+        var out: [PayScaling] = []
+        var ok = true
+        for i in 0..<p.value.count {
+            let pair = p.value.pair(at: i)
+            if let key = pair.key.scalarText, key.hasPrefix("x-") { continue }
+            guard let key = pair.key.scalarText, let component = PayComponent(rawValue: key) else {
+                c.fail(pair.key.span, path, problem(pair.key.scalarText.map { "'\($0)'" } ?? pair.key.kindDescription, components, "a pay component"))
+                ok = false
+                continue
+            }
+            var values: [TableNode] = []
+            if pair.value.kind == .sequence {
+                for j in 0..<pair.value.count { values.append(pair.value.item(j)) }
+            } else {
+                values = [pair.value]
+            }
+            for v in values {
+                guard let t = v.scalarText, let driver = PayDriver(rawValue: t) else {
+                    c.fail(v.span, path.key(key), problem(v.scalarText.map { "'\($0)'" } ?? v.kindDescription, drivers, "what \(key) grows with"))
+                    ok = false
+                    continue
+                }
+                out.append(PayScaling(component: Located(component, span: pair.key.span), driver: Located(driver, span: v.span)))
+            }
+        }
+        return ok ? out : nil
+    }
+
+    /// A number as a finding shows it: 3, not 3.0.
+    static func plainNumber(_ d: Double) -> String {
+        d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
     }
 
     /// `everyone`, a mapping, or a list of mappings.

@@ -13,11 +13,14 @@ enum FormulaBands {
         let span = lf.factor.span
         func at(_ v: Double) -> Located<Double> { Located(v, span: span) }
         let steps = zip(f.steps, made.steps).map { BandStep(name: $0.name, amount: at($1)) }
+        let formula = BandFormula(
+            factor: lf.factor, benchmark: benchmark, family: family, currency: f.currency.value, zoneFactor: zoneFactor, fx: zone.fx?.value,
+            scalesWith: f.scalesWith)
         let band = Band(
             level: Located(level.id.value, span: lf.name.span), zone: zone.id.value, currency: zone.currency?.value ?? f.currency.value,
             period: f.period, base: AmountRange(min: at(made.min), mid: at(made.mid), max: at(made.max), span: span),
             bonusTarget: nil, equity: nil, steps: steps,
-            formula: BandFormula(factor: lf.factor, benchmark: benchmark, family: family, currency: f.currency.value, zoneFactor: zoneFactor, fx: zone.fx?.value))
+            formula: formula)
         return PlacedBand(band: band, source: f.source, level: level, track: track)
     }
 

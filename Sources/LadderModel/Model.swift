@@ -39,6 +39,32 @@ public struct Track: Sendable {
     public var id: Located<String>
     public var name: String
     public var kind: TrackKind
+    /// Where `name` is written (nil when built in code).
+    public var nameSpan: Span? = nil
+    /// `description:`, free text about the track.
+    public var description: Located<String>? = nil
+    /// `hands_on:` of a management track: how its managers stay close to the work.
+    public var handsOn: HandsOn? = nil
+}
+
+/// `hands_on:` of a management track: whether its managers are expected to stay close to the
+/// hands-on work, how many years they may be away from it, and the written way back.
+public struct HandsOn: Sendable {
+    /// The mapping, at its key.
+    public var span: Span
+    /// `expected:`: whether managers are expected to keep or return to hands-on work.
+    public var expected: Located<Bool>?
+    /// `max_years_away:`: the longest a manager may be away from hands-on work.
+    public var maxYearsAway: Located<Double>?
+    /// `rotation:`: the written way back (a rotation, a sabbatical on a team, a return to IC).
+    public var rotation: Located<String>?
+
+    public init(span: Span, expected: Located<Bool>? = nil, maxYearsAway: Located<Double>? = nil, rotation: Located<String>? = nil) {
+        self.span = span
+        self.expected = expected
+        self.maxYearsAway = maxYearsAway
+        self.rotation = rotation
+    }
 }
 
 public struct Level: Sendable {
@@ -48,6 +74,10 @@ public struct Level: Sendable {
     public var title: String
     public var roles: [Located<String>]
     public var promotion: Promotion?
+    /// Where `title` is written (nil when built in code).
+    public var titleSpan: Span? = nil
+    /// `description:`, free text about the level.
+    public var description: Located<String>? = nil
 
     public func hasRole(_ role: String) -> Bool { roles.contains { $0.value == role } }
     public var path: ModelPath { ModelPath.root.item("levels", ["id": id.value]) }
@@ -118,6 +148,34 @@ public struct BandStep: Sendable {
     }
 }
 
+/// A pay component a band or pay formula may say grows with something (`scales_with:`).
+public enum PayComponent: String, Sendable, CaseIterable {
+    case base, bonus, equity
+}
+
+/// What a pay component grows with (`scales_with: {bonus: reports}`). The first four are the
+/// size of what is managed; the rest are not.
+public enum PayDriver: String, Sendable, CaseIterable {
+    case reports
+    case teamSize = "team-size"
+    case headcount
+    case orgSize = "org-size"
+    case performance
+    case companyPerformance = "company-performance"
+    case market, tenure, impact
+}
+
+/// One `component: driver` of `scales_with:`, each where it is written.
+public struct PayScaling: Sendable {
+    public var component: Located<PayComponent>
+    public var driver: Located<PayDriver>
+
+    public init(component: Located<PayComponent>, driver: Located<PayDriver>) {
+        self.component = component
+        self.driver = driver
+    }
+}
+
 public struct Band: Sendable {
     public var level: Located<String>
     public var zone: String
@@ -133,6 +191,8 @@ public struct Band: Sendable {
     public var formula: BandFormula? = nil
     /// Where `zone` is written; nil when the band gives none (or is derived).
     public var zoneSpan: Span? = nil
+    /// `scales_with:`: what each pay component grows with, as the band says.
+    public var scalesWith: [PayScaling] = []
 
     public init(level: Located<String>, zone: String, currency: String, period: PayPeriod, base: AmountRange, bonusTarget: Located<Double>?, equity: AmountRange?, steps: [BandStep] = [], formula: BandFormula? = nil, zoneSpan: Span? = nil) {
         self.level = level
@@ -184,6 +244,8 @@ public struct Program: Sendable {
     /// Who may join; `everyone` when omitted (its span is then the program's).
     public var eligible: Located<Audience>
     public var cohort: Cohort?
+    /// Where `name` is written (nil when built in code).
+    public var nameSpan: Span? = nil
 
     public var path: ModelPath { ModelPath.root.item("programs", ["id": id.value]) }
 }
@@ -205,8 +267,24 @@ public struct Decision: Sendable {
     public var kind: DecisionKind
     public var owner: Located<Audience>
     public var consulted: Located<Audience>?
+    /// `owner_hands_on:`: whether the owners build, and are on call for, the systems concerned.
+    public var ownerHandsOn: OwnerHandsOn? = nil
 
     public var path: ModelPath { ModelPath.root.item("decisions", ["area": area.value]) }
+}
+
+/// `owner_hands_on: {builds: false, on_call: false}` of a decision.
+public struct OwnerHandsOn: Sendable {
+    /// The mapping, at its key.
+    public var span: Span
+    public var builds: Located<Bool>?
+    public var onCall: Located<Bool>?
+
+    public init(span: Span, builds: Located<Bool>? = nil, onCall: Located<Bool>? = nil) {
+        self.span = span
+        self.builds = builds
+        self.onCall = onCall
+    }
 }
 
 public enum ForumPurpose: String, Sendable, CaseIterable {
@@ -218,6 +296,8 @@ public struct Forum: Sendable {
     public var name: String
     public var purpose: ForumPurpose
     public var members: Located<Audience>
+    /// Where `name` is written (nil when built in code).
+    public var nameSpan: Span? = nil
 
     public var path: ModelPath { ModelPath.root.item("forums", ["id": id.value]) }
 }
@@ -228,6 +308,13 @@ public struct Transition: Sendable {
     public var gradeChange: Located<Int>?
     public var payChange: Located<Double>?
     public var span: Span
+    /// `name:` and `description:`, free text about the move.
+    public var name: Located<String>? = nil
+    public var description: Located<String>? = nil
+    /// `min_years_experience:`: the experience asked for before the move.
+    public var minYearsExperience: Located<Double>? = nil
+    /// `min_grade:`: the lowest grade from which the move is open.
+    public var minGrade: Located<Int>? = nil
 
     public var path: ModelPath { ModelPath.root.item("transitions", ["from": from.value, "to": to.value]) }
 }

@@ -19,6 +19,8 @@ public struct PayFormula: Sendable {
     public var zones: [FormulaZone]
     /// `zone_floor`: no zone factor is taken below it.
     public var zoneFloor: Located<Double>?
+    /// `scales_with:`: what a pay component of the formula grows with.
+    public var scalesWith: [PayScaling] = []
 
     public init(
         source: DocumentSource, ladder: Located<String>, currency: Located<String>, period: PayPeriod, benchmark: FormulaBenchmark,
@@ -102,9 +104,12 @@ public final class BandFormula: Sendable {
     public let zoneFactor: Double
     /// The zone's exchange rate; nil when the zone is in the benchmark's currency.
     public let fx: Double?
+    /// The formula's `scales_with:`, carried to each band it derives.
+    public let scalesWith: [PayScaling]
 
-    public init(factor: Located<Double>, benchmark: Double, family: String?, currency: String, zoneFactor: Double, fx: Double?) {
+    public init(factor: Located<Double>, benchmark: Double, family: String?, currency: String, zoneFactor: Double, fx: Double?, scalesWith: [PayScaling] = []) {
         self.factor = factor
+        self.scalesWith = scalesWith
         self.benchmark = benchmark
         self.family = family
         self.currency = currency

@@ -62,10 +62,17 @@ struct PayFormulaDecoder {
             context.fail(root.span, .root, "this pay formula would derive \(Self.plain(amounts)) amounts (\(levelFactors.count) level factors × \(zones.count) zones × \(steps.count + 1) per band), more than \(FormulaMath.maxAmounts) in one document: split it into several pay formulas (one per region, say)")
             ok = false
         }
+        var scalesWith: [PayScaling] = []
+        if let p = pairs["scales_with"] {
+            // An invalid scales_with is reported; the formula stays, without it.
+            scalesWith = DocumentDecoder.scalesWith(p, path("scales_with"), context) ?? []
+        }
         guard ok, let ladder, let currency, let benchmark, let levelFactors, let zones else { return nil }
-        return PayFormula(
+        var formula = PayFormula(
             source: source, ladder: ladder, currency: currency, period: period, benchmark: benchmark,
             levelFactors: levelFactors, steps: steps, zones: zones, zoneFloor: zoneFloor)
+        formula.scalesWith = scalesWith
+        return formula
     }
 
     /// The root's pairs by key (a null value is no value), with unknown keys reported as

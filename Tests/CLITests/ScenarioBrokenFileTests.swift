@@ -51,7 +51,7 @@ import Testing
         Case(
             name: "typo in an optional key",
             files: replacing("compensation.yaml", Fixtures.compensation, "{level: em-5, base: {min: 180000, max: 240000}, bonus_target:", "{level: em-5, base: {min: 180000, max: 240000}, bonus_traget:"),
-            finding: "ladders/acme/compensation.yaml:8:53: error: bands[3]: unknown key 'bonus_traget' in a band: did you mean 'bonus_target'? Valid keys: level, zone, currency, base, bonus_target, equity, steps [invalid-document]"),
+            finding: "ladders/acme/compensation.yaml:8:53: error: bands[3]: unknown key 'bonus_traget' in a band: did you mean 'bonus_target'? Valid keys: level, zone, currency, base, bonus_target, equity, steps, scales_with [invalid-document]"),
         Case(
             name: "typo in a required key",
             files: replacing("policy.yaml", Fixtures.policy, "    kind: leadership-training", "    knid: leadership-training"),

@@ -25,9 +25,9 @@ import Testing
             // The level is the text 'zone'; the aliased key '*k' is read as the key 'zone'.
             Seen("comp.yaml", 5, 12, "unknown-reference", "no level 'zone' in ladder 'acme'. Known levels: em-5, ic-5"),
             Seen("comp.yaml", 8, 5, "invalid-document",
-                 "bands[0]: unknown key 'bonus_targeT' in a band: did you mean 'bonus_target'? Valid keys: level, zone, currency, base, bonus_target, equity, steps"),
+                 "bands[0]: unknown key 'bonus_targeT' in a band: did you mean 'bonus_target'? Valid keys: level, zone, currency, base, bonus_target, equity, steps, scales_with"),
             Seen("comp.yaml", 10, 5, "invalid-document",
-                 "bands[0]: unknown key 'lével' in a band: did you mean 'level'? Valid keys: level, zone, currency, base, bonus_target, equity, steps"),
+                 "bands[0]: unknown key 'lével' in a band: did you mean 'level'? Valid keys: level, zone, currency, base, bonus_target, equity, steps, scales_with"),
         ])
     }
 
@@ -43,7 +43,7 @@ import Testing
             """)
         #expect(found.seen == [
             Seen("comp.yaml", 7, 5, "invalid-document",
-                 "bands[0]: unknown key 'bonus_traget' in a band: did you mean 'bonus_target'? Valid keys: level, zone, currency, base, bonus_target, equity, steps")
+                 "bands[0]: unknown key 'bonus_traget' in a band: did you mean 'bonus_target'? Valid keys: level, zone, currency, base, bonus_target, equity, steps, scales_with")
         ])
     }
 
@@ -74,7 +74,7 @@ import Testing
             """)
         #expect(found.seen == [
             Seen("ladder.yaml", 10, 5, "invalid-document",
-                 "levels[0]: unknown key 'titel' in a level: did you mean 'title'? Valid keys: id, track, grade, title, roles, promotion, family")
+                 "levels[0]: unknown key 'titel' in a level: did you mean 'title'? Valid keys: id, track, grade, title, roles, promotion, family, description")
         ])
     }
 
@@ -707,7 +707,7 @@ import Testing
             """)
         #expect(found.seen == [
             Seen("comp.yaml", 9, 9, "invalid-document",
-                 "bands[0]: unknown key 'bonus_traget' in a band: did you mean 'bonus_target'? Valid keys: level, zone, currency, base, bonus_target, equity, steps")
+                 "bands[0]: unknown key 'bonus_traget' in a band: did you mean 'bonus_target'? Valid keys: level, zone, currency, base, bonus_target, equity, steps, scales_with")
         ])
     }
 

@@ -21,16 +21,19 @@ import Testing
     static let mappings: [(definition: String, keys: [String])] = [
         ("ladder", FormatKeys.ladder.names),
         ("track", FormatKeys.track.names),
+        ("handsOn", FormatKeys.handsOn.names),
         ("level", FormatKeys.level.names),
         ("promotion", FormatKeys.promotion.names),
         ("compensation", FormatKeys.compensation.names),
         ("band", FormatKeys.band.names),
+        ("scalesWith", PayComponent.allCases.map(\.rawValue)),
         ("range", FormatKeys.range.names),
         ("equityRange", FormatKeys.equity.names),
         ("policy", FormatKeys.policy.names),
         ("program", FormatKeys.program.names),
         ("cohort", FormatKeys.cohort.names),
         ("decision", FormatKeys.decision.names),
+        ("ownerHandsOn", FormatKeys.ownerHandsOn.names),
         ("forum", FormatKeys.forum.names),
         ("transition", FormatKeys.transition.names),
         ("survey", FormatKeys.survey.names),
@@ -155,6 +158,7 @@ import Testing
         #expect(try values("decision", "kind") == DecisionKind.allCases.map(\.rawValue))
         #expect(try values("forum", "purpose") == ForumPurpose.allCases.map(\.rawValue))
         #expect(try values("compensation", "period") == PayPeriod.allCases.map(\.rawValue))
+        #expect(defs["payDriver"]?["enum"] as? [String] == PayDriver.allCases.map(\.rawValue))
         let top = try #require(try Self.schema()["properties"] as? Object)
         #expect((top["kind"] as? Object)?["enum"] as? [String] == DocumentKind.allCases.map(\.rawValue))
     }

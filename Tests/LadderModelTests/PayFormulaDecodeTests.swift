@@ -365,9 +365,9 @@ import Testing
             x-owner: people-ops
             """)
         #expect(r.findings.seen == [
-            Seen("formula.yaml", 3, 1, "invalid-document", "unknown key 'curency' in a pay formula: did you mean 'currency'? Valid keys: kind, ladder, currency, period, benchmark, level_factors, steps, zones, zone_floor"),
-            Seen("formula.yaml", 5, 1, "invalid-document", "unknown key 'level_factor' in a pay formula: did you mean 'level_factors'? Valid keys: kind, ladder, currency, period, benchmark, level_factors, steps, zones, zone_floor"),
-            Seen("formula.yaml", 6, 1, "invalid-document", "unknown key 'zone-floor' in a pay formula: did you mean 'zone_floor'? Valid keys: kind, ladder, currency, period, benchmark, level_factors, steps, zones, zone_floor"),
+            Seen("formula.yaml", 3, 1, "invalid-document", "unknown key 'curency' in a pay formula: did you mean 'currency'? Valid keys: kind, ladder, currency, period, benchmark, level_factors, steps, zones, zone_floor, scales_with"),
+            Seen("formula.yaml", 5, 1, "invalid-document", "unknown key 'level_factor' in a pay formula: did you mean 'level_factors'? Valid keys: kind, ladder, currency, period, benchmark, level_factors, steps, zones, zone_floor, scales_with"),
+            Seen("formula.yaml", 6, 1, "invalid-document", "unknown key 'zone-floor' in a pay formula: did you mean 'zone_floor'? Valid keys: kind, ladder, currency, period, benchmark, level_factors, steps, zones, zone_floor, scales_with"),
         ])
         let missing = Self.run(formula: "kind: pay-formula\nladder: acme\n")
         #expect(missing.findings.seen == [
