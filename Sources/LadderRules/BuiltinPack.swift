@@ -1098,5 +1098,69 @@ rules:
         currency: USD
         bands:
           - {level: ic-5, base: {min: 150000, max: 195000}}
+  - id: promotion-wording
+    check: promotion-wording
+    category: transitions
+    promotion: true
+    severity: warning
+    summary: The files call a move into management a promotion, or a move back a step down.
+    anchor: the title, name, description or criterion that says it
+    message: "{subject} calls {move} (\"{phrase}\"): {fix}"
+    rationale: |
+      "It's in language" first: "If management isn't a promotion, then engineering isn't a
+      demotion" (Charity Majors, 2020). A ladder that calls the move into management "Promotion to
+      Engineering Manager", or going back "a step down to IC", says management is the way up,
+      whatever its pay bands and handbook say.
+    help: |
+      Reads level titles and descriptions, promotion criteria, track names and descriptions,
+      program and forum names, decision areas, and transition names and descriptions. A finding
+      needs a word of going up (`up_phrases`: promotion, promoted, step up, move up...) followed
+      by to, into or as and, within three words, a management word (`management_words`:
+      manager, management, leadership, people lead...), as in "Promotion to Engineering
+      Manager" or "move up into leadership"; or a word of going down (`down_phrases`: step down,
+      demotion, demoted...) followed by (back) to, into, as or from and an IC or management word
+      (`ic_words`: IC, individual contributor, engineer...), as in "step down to IC". "Management
+      is a promotion" and "going back to IC is a step down" count too. Silent when a negation
+      comes just before ("not a promotion", "no demotion to IC"), on other roles (`exceptions`
+      right before the word: product manager, incident manager, technical leadership), on moves
+      within a track (`within` between: promotion to senior engineering manager), on IC
+      promotions (promotion to Staff Engineer) and on "promoting a culture of ...". Punctuation
+      ends a clause: nothing is matched across it.
+    examples:
+      triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        transitions:
+          - {from: ic, to: em, name: Promotion to Engineering Manager}
+      passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - id: ic-4
+            track: ic
+            grade: 4
+            title: Staff Engineer
+            promotion:
+              criteria: [Ready for promotion to Staff Engineer, Known for promoting a culture of code review]
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        transitions:
+          - {from: ic, to: em, name: Move into management}
 """#
 }
