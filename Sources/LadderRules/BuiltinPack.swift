@@ -1162,5 +1162,59 @@ rules:
         ladder: example
         transitions:
           - {from: ic, to: em, name: Move into management}
+  - id: pay-scales-with-headcount
+    check: pay-scaling
+    category: pay
+    promotion: true
+    severity: warning
+    summary: A pay component grows with the number of reports, team or organisation size.
+    anchor: the scales_with value
+    message: "{subject} says {component} grows with {driver}: pay for the level and the work, not for the size of the org; let it follow the level, the market or performance instead"
+    rationale: |
+      "What if comp didn't automatically bloat with the size of your org?" (Charity Majors, the
+      2022 thread on pay). When base, bonus or equity grows with headcount, the way to earn more
+      is to collect reports: management becomes the promotion, and every reorganisation a pay
+      negotiation.
+    help: |
+      Reads `scales_with` of every band and pay formula: a mapping of pay component (base, bonus,
+      equity) to what it grows with. Reports a component that grows with one of `drivers`
+      (reports, team-size, headcount, org-size by default); performance, company-performance,
+      market, tenure and impact are not reported. A pay formula's `scales_with` is one finding,
+      however many bands it derives.
+    examples:
+      triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: compensation
+        ladder: example
+        currency: USD
+        bands:
+          - {level: ic-4, base: {min: 150000, max: 200000}}
+          - {level: em-4, base: {min: 150000, max: 200000}, scales_with: {bonus: reports}}
+      passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: compensation
+        ladder: example
+        currency: USD
+        bands:
+          - {level: ic-4, base: {min: 150000, max: 200000}, scales_with: {bonus: company-performance}}
+          - {level: em-4, base: {min: 150000, max: 200000}, scales_with: {bonus: company-performance}}
 """#
 }

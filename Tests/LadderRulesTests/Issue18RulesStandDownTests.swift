@@ -120,7 +120,7 @@ import Testing
         let c = try check(Self.ladder + Self.bands(currency: "dollars"))
         #expect(c.findings.filter { $0.rule == "pay-ceiling-parity" }.isEmpty)
         #expect(c.coverage[.pay]?.status == .notChecked)
-        #expect(c.coverage[.pay]?.reason == "the compensation documents of ladder acme have errors, so 4 of 4 pay rules did not run: fix those first")
+        #expect(c.coverage[.pay]?.reason == "the compensation documents of ladder acme have errors, so 4 of 5 pay rules did not run: fix those first")
     }
 
     @Test func theRunSaysWhatStoodDownInANote() throws {

@@ -39,6 +39,7 @@ struct RulePackTests {
             "survey-seat-at-the-table": .warning, "survey-return-status-loss": .warning, "survey-small-group": .info,
             "survey-not-anonymous": .error, "survey-missing": .info, "band-shape": .error,
             "band-progression": .warning, "band-spread": .info,
+            "pay-scales-with-headcount": .warning,
             "promotion-wording": .warning,
         ]
         #expect(Dictionary(uniqueKeysWithValues: rules.map { ($0.id, $0.severity) }) == expected)
