@@ -1216,5 +1216,54 @@ rules:
         bands:
           - {level: ic-4, base: {min: 150000, max: 200000}, scales_with: {bonus: company-performance}}
           - {level: em-4, base: {min: 150000, max: 200000}, scales_with: {bonus: company-performance}}
+  - id: management-too-early
+    check: management-entry-floor
+    category: transitions
+    severity: info
+    params: {min_years: 5, min_grade: 0}
+    summary: The way into management is open below 5 years of experience (or below a grade).
+    anchor: the transition's min_years_experience or min_grade, or the management level's grade
+    message: "{subject} {what}: be solidly senior before managing; {fix}"
+    rationale: |
+      The pendulum swings best from a strong engineering base: "be solidly senior" before
+      managing (Charity Majors, "The Engineer/Manager Pendulum", 2017). Someone who becomes a
+      manager with a few years of experience has no engineering career to swing back to, and
+      management becomes the only way up.
+    help: |
+      Looks at transitions from an individual-contributor or shared track into a management track
+      and reports a `min_years_experience` below `min_years`. With `min_grade` above 0, also a
+      transition's `min_grade` below it, and every management level whose grade is below it. A
+      transition that writes neither key is not judged: the rule reads what the files say.
+    examples:
+      triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        transitions:
+          - {from: ic, to: em, min_years_experience: 2}
+      passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        transitions:
+          - {from: ic, to: em, min_years_experience: 6}
 """#
 }
