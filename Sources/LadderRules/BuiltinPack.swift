@@ -1265,5 +1265,47 @@ rules:
         ladder: example
         transitions:
           - {from: ic, to: em, min_years_experience: 6}
+  - id: hands-on-distance
+    check: hands-on-distance
+    category: tracks
+    severity: info
+    params: {max_years_away: 3}
+    summary: A management track does not expect its managers back at hands-on work, or lets them stay away over 3 years with no rotation.
+    anchor: the track's hands_on value
+    message: "the management track {track} {what}: {fix}"
+    rationale: |
+      The best managers are "never more than 2-3 years removed from hands-on work" (Charity
+      Majors, "The Engineer/Manager Pendulum", 2017). A management track that writes down no way
+      back to the work turns managers into people who can only manage, and makes going back to
+      engineering look like a step down.
+    help: |
+      Reads `hands_on` of each management track: reports `expected: false`, a `max_years_away`
+      above the parameter with no `rotation`, or a `hands_on` mapping that writes none of the
+      three. A management track without `hands_on` is not judged: the rule reads what the files
+      say, and most ladders do not write it yet.
+    examples:
+      triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management, hands_on: {expected: true, max_years_away: 6}}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+      passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - id: em
+            name: Engineering Management
+            kind: management
+            hands_on: {expected: true, max_years_away: 3, rotation: a quarter on a team every two years}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
 """#
 }

@@ -39,6 +39,7 @@ struct RulePackTests {
             "survey-seat-at-the-table": .warning, "survey-return-status-loss": .warning, "survey-small-group": .info,
             "survey-not-anonymous": .error, "survey-missing": .info, "band-shape": .error,
             "band-progression": .warning, "band-spread": .info,
+            "hands-on-distance": .info,
             "management-too-early": .info,
             "pay-scales-with-headcount": .warning,
             "promotion-wording": .warning,
@@ -55,6 +56,7 @@ struct RulePackTests {
         #expect(params["band-spread"]?.number("max_spread") == 1.0)
         #expect(params["management-too-early"]?.number("min_years") == 5)
         #expect(params["management-too-early"]?.int("min_grade") == 0)
+        #expect(params["hands-on-distance"]?.number("max_years_away") == 3)
         for r in rules {
             #expect(!r.rationale.isEmpty && !r.help.isEmpty && r.triggers != nil && r.passes != nil, "\(r.id) lacks documentation")
         }
