@@ -1307,5 +1307,54 @@ rules:
         levels:
           - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
           - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+  - id: decision-owner-not-hands-on
+    check: decision-hands-on
+    category: decisions
+    severity: info
+    params: {decision_kinds: [technical]}
+    summary: A technical decision is owned only by people who neither build nor are on call for its systems.
+    anchor: the decision's owner_hands_on
+    message: "the {kind} decision '{area}' is owned by {owners}, and its owners neither build nor are on call for the systems it concerns: let the people who build and run them own it, with the others consulted"
+    rationale: |
+      "Only the people responsible for building software systems get to make decisions about
+      how those systems get built" (Charity Majors, "An Engineer's Bill of Rights", 2018).
+      Decisions made by people who neither build nor carry the pager are made without the
+      consequences, and tell engineers that authority lies away from the work.
+    help: |
+      Reads `owner_hands_on` of every decision whose kind is in `decision_kinds` and reports one
+      whose owners neither build (`builds: false`) nor are on call (`on_call: false`) for the
+      systems it concerns. Both must be written false: a key left out says nothing. Who the
+      owners are (managers or not) is manager-owned-technical-decisions' concern.
+    examples:
+      triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer, roles: [architect]}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        decisions:
+          - {area: architecture, kind: technical, owner: {roles: [architect]}, owner_hands_on: {builds: false, on_call: false}}
+      passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer, roles: [architect]}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        decisions:
+          - {area: architecture, kind: technical, owner: {roles: [architect]}, owner_hands_on: {builds: true, on_call: true}}
 """#
 }

@@ -133,7 +133,7 @@ public struct CheckRegistry: Sendable {
         .managementRequiredForPromotion, .trainingAudience, .techLeadTraining, .cohortDesign,
         .decisionOwnership, .forumMembership, .surveyThreshold, .surveySmallGroup,
         .surveyNotAnonymous, .surveyMissing, .bandShape, .bandProgression, .bandSpread,
-        .promotionWording, .payScaling, .managementEntryFloor, .handsOnDistance,
+        .promotionWording, .payScaling, .managementEntryFloor, .handsOnDistance, .decisionHandsOn,
     ])
 }
 

@@ -39,10 +39,8 @@ struct RulePackTests {
             "survey-seat-at-the-table": .warning, "survey-return-status-loss": .warning, "survey-small-group": .info,
             "survey-not-anonymous": .error, "survey-missing": .info, "band-shape": .error,
             "band-progression": .warning, "band-spread": .info,
-            "hands-on-distance": .info,
-            "management-too-early": .info,
-            "pay-scales-with-headcount": .warning,
-            "promotion-wording": .warning,
+            "promotion-wording": .warning, "pay-scales-with-headcount": .warning, "management-too-early": .info,
+            "hands-on-distance": .info, "decision-owner-not-hands-on": .info,
         ]
         #expect(Dictionary(uniqueKeysWithValues: rules.map { ($0.id, $0.severity) }) == expected)
         let params = Dictionary(uniqueKeysWithValues: rules.map { ($0.id, $0.params) })
