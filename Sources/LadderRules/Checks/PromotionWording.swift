@@ -9,54 +9,46 @@ extension Check {
         params: [
             ParamSpec(
                 "up_phrases", .strings,
-                .strings([
-                    "promotion", "promotions", "promoted", "promote", "promotes", "promoting",
-                    "step up", "steps up", "stepping up", "stepped up", "move up", "moves up", "moving up", "moved up",
-                ]),
+                .strings(WordingMatcher.Defaults.up),
                 "words of going up; followed by to, into or as and a management word within three words (\"promotion to engineering manager\"), or after is/as a (\"management is a promotion\")"),
             ParamSpec(
                 "down_phrases", .strings,
-                .strings([
-                    "step down", "steps down", "stepping down", "stepped down", "move down", "moves down", "moving down", "moved down",
-                    "demotion", "demoted", "demote", "demotes",
-                ]),
+                .strings(WordingMatcher.Defaults.down),
                 "words of going down; followed by (back) to, into, as or from and an IC or management word within three words (\"step down to IC\"), or after is/as a (\"going back to IC is a step down\")"),
             ParamSpec(
                 "management_words", .strings,
-                .strings(["manager", "managers", "management", "leadership", "people lead", "people leader", "people leaders"]),
+                .strings(WordingMatcher.Defaults.management),
                 "what a move into management is a move to"),
             ParamSpec(
                 "ic_words", .strings,
-                .strings(["ic", "ics", "individual contributor", "individual contributors", "engineer", "engineers", "engineering", "hands on", "coding", "the tools"]),
+                .strings(WordingMatcher.Defaults.ic),
                 "what a move back from management is a move to"),
             ParamSpec(
                 "exceptions", .strings,
-                .strings([
-                    "product", "project", "program", "programme", "incident", "release", "account", "vendor", "stakeholder", "risk",
-                    "change", "configuration", "community", "office", "delivery", "scrum", "escalation", "quality", "test", "site",
-                    "technical", "tech", "thought",
-                ]),
+                .strings(WordingMatcher.Defaults.exceptions),
                 "a word right before a management word that makes it another role (product manager, incident manager, technical leadership)"),
             ParamSpec(
                 "within", .strings,
-                .strings(["senior", "staff", "principal", "group", "director", "head", "executive", "upper"]),
+                .strings(WordingMatcher.Defaults.within),
                 "a word between the verb and the role that makes it a move within a track (promotion to senior engineering manager)"),
         ],
         messageArgs: ["subject", "move", "phrase", "fix"]
     ) { ctx in
         let l = ctx.ladder
-        let matcher = WordingMatcher(
-            up: ctx.params.strings("up_phrases"), down: ctx.params.strings("down_phrases"),
-            management: ctx.params.strings("management_words"), ic: ctx.params.strings("ic_words"),
-            exceptions: ctx.params.strings("exceptions"), within: ctx.params.strings("within"))
+        // Made once for the default words (the usual case), not once per ladder.
+        let matcher = WordingMatcher.isDefault(ctx.params) ? WordingMatcher.standard : WordingMatcher(ctx.params)
         var hits: [Hit] = []
-        func look(_ text: String, _ span: Span, file: String, path: ModelPath, subject: String, subjects: [String], track: String? = nil, grade: Int? = nil) {
+        // Path, subject and subjects are made only for a text that says it: most say nothing.
+        func look(
+            _ text: String, _ span: Span, file: String, path: @autoclosure () -> ModelPath, subject: @autoclosure () -> String,
+            subjects: @autoclosure () -> [String], track: String? = nil, grade: Int? = nil
+        ) {
             guard let found = matcher.find(text) else { return }
             hits.append(Hit(
-                file: file, span: span, path: path, subjects: subjects,
+                file: file, span: span, path: path(), subjects: subjects(),
                 evidence: [Evidence("direction", .string(found.up ? "into-management" : "back-from-management")), Evidence("phrase", .string(found.phrase)), Evidence("text", .string(text))],
                 args: [
-                    "subject": .text(subject),
+                    "subject": .text(subject()),
                     "move": .text(found.up ? "a move into management a promotion" : "a move back from management a step down"),
                     "phrase": .text(found.phrase),
                     "fix": .text(found.up
@@ -111,6 +103,9 @@ struct WordingMatcher {
     typealias Words = [[UInt8]]
     let up: [Words], down: [Words], management: [Words], ic: [Words]
     let exceptions: Set<[UInt8]>, within: Set<[UInt8]>
+    /// The first words of the verbs, none a prefix of another: a text that holds none of them
+    /// is passed over without being split into words (most titles and criteria).
+    let screen: [[UInt8]]
 
     static let gap = 3
     static let negations: Set<[UInt8]> = Set(["no", "not", "never", "without", "nor", "isnt", "isn't", "isn\u{2019}t"].map { Array($0.utf8) })
@@ -118,6 +113,44 @@ struct WordingMatcher {
     static let articles: Set<[UInt8]> = Set(["a", "an"].map { Array($0.utf8) })
     /// Words after "leadership" that make it leading a piece of work, not a role.
     static let ofWork: Set<[UInt8]> = Set(["of", "on", "for", "in", "across", "within", "during"].map { Array($0.utf8) })
+
+    /// The default words of the parameters.
+    enum Defaults {
+        static let up: [String] = [
+            "promotion", "promotions", "promoted", "promote", "promotes", "promoting",
+            "step up", "steps up", "stepping up", "stepped up", "move up", "moves up", "moving up", "moved up",
+        ]
+        static let down: [String] = [
+            "step down", "steps down", "stepping down", "stepped down", "move down", "moves down", "moving down", "moved down",
+            "demotion", "demoted", "demote", "demotes",
+        ]
+        static let management: [String] = ["manager", "managers", "management", "leadership", "people lead", "people leader", "people leaders"]
+        static let ic: [String] = ["ic", "ics", "individual contributor", "individual contributors", "engineer", "engineers", "engineering", "hands on", "coding", "the tools"]
+        static let exceptions: [String] = [
+            "product", "project", "program", "programme", "incident", "release", "account", "vendor", "stakeholder", "risk",
+            "change", "configuration", "community", "office", "delivery", "scrum", "escalation", "quality", "test", "site",
+            "technical", "tech", "thought",
+        ]
+        static let within: [String] = ["senior", "staff", "principal", "group", "director", "head", "executive", "upper"]
+    }
+
+    static let standard = WordingMatcher(
+        up: Defaults.up, down: Defaults.down, management: Defaults.management, ic: Defaults.ic,
+        exceptions: Defaults.exceptions, within: Defaults.within)
+
+    /// Whether a rule's parameters are the default words.
+    static func isDefault(_ p: Params) -> Bool {
+        p.strings("up_phrases") == Defaults.up && p.strings("down_phrases") == Defaults.down
+            && p.strings("management_words") == Defaults.management && p.strings("ic_words") == Defaults.ic
+            && p.strings("exceptions") == Defaults.exceptions && p.strings("within") == Defaults.within
+    }
+
+    init(_ params: Params) {
+        self.init(
+            up: params.strings("up_phrases"), down: params.strings("down_phrases"),
+            management: params.strings("management_words"), ic: params.strings("ic_words"),
+            exceptions: params.strings("exceptions"), within: params.strings("within"))
+    }
 
     init(up: [String], down: [String], management: [String], ic: [String], exceptions: [String], within: [String]) {
         func words(_ s: String) -> Words { Self.clauses(s).flatMap { $0 } }
@@ -127,23 +160,33 @@ struct WordingMatcher {
         self.ic = ic.map(words).filter { !$0.isEmpty }
         self.exceptions = Set(exceptions.flatMap(words))
         self.within = Set(within.flatMap(words))
+        let firsts = Set((self.up + self.down).map { $0[0] })
+        screen = firsts.filter { w in !firsts.contains { $0 != w && $0.count < w.count && Array(w.prefix($0.count)) == $0 } }.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     /// The clauses of a text (split at punctuation), each as its lowercased words.
-    static func clauses(_ text: String) -> [Words] {
+    static func clauses(_ text: String) -> [Words] { clauses(Check.phraseUTF8(text)) }
+
+    /// The clauses of a text already lowered and spaced by `Check.phraseUTF8`.
+    static func clauses(_ bytes: [UInt8]) -> [Words] {
         var out: [Words] = []
         var clause: Words = []
         var word: [UInt8] = []
         func endWord() { if !word.isEmpty { clause.append(word); word = [] } }
-        for b in Check.phraseUTF8(text) {
-            let isWord = (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "'") || b >= 0x80
-            if isWord { word.append(b); continue }
+        for b in bytes {
+            if isWordByte(b) { word.append(b); continue }
             endWord()
             if b != UInt8(ascii: " ") && !clause.isEmpty { out.append(clause); clause = [] }
         }
         endWord()
         if !clause.isEmpty { out.append(clause) }
         return out
+    }
+
+    /// A byte of a word: a lowercase letter, a digit, an apostrophe, or part of a non-ASCII letter.
+    @inline(__always)
+    static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "'") || b >= 0x80
     }
 
     static func matches(_ w: Words, _ at: Int, _ phrase: Words) -> Bool {
@@ -154,10 +197,8 @@ struct WordingMatcher {
     func find(_ text: String) -> (up: Bool, phrase: String)? {
         // Most texts name no verb of going up or down: look for one before anything else.
         let lower = Check.phraseUTF8(text)
-        guard up.contains(where: { Check.firstIndex(of: $0[0], in: lower, from: 0) != nil })
-            || down.contains(where: { Check.firstIndex(of: $0[0], in: lower, from: 0) != nil })
-        else { return nil }
-        for w in Self.clauses(text) {
+        guard screened(lower) else { return nil }
+        for w in Self.clauses(lower) {
             for i in w.indices {
                 for (isUp, leads) in [(true, up), (false, down)] {
                     for lead in leads where Self.matches(w, i, lead) {
@@ -167,6 +208,24 @@ struct WordingMatcher {
             }
         }
         return nil
+    }
+
+    /// Whether a word of `lower` starts with one of `screen`: one pass over the text.
+    private func screened(_ lower: [UInt8]) -> Bool {
+        var i = 0
+        let n = lower.count
+        while i < n {
+            if i == 0 || !Self.isWordByte(lower[i - 1]) {
+                let b = lower[i]
+                for w in screen where w[0] == b && i + w.count <= n {
+                    var j = 1
+                    while j < w.count && lower[i + j] == w[j] { j += 1 }
+                    if j == w.count { return true }
+                }
+            }
+            i += 1
+        }
+        return false
     }
 
     private func match(_ w: Words, _ i: Int, _ lead: Words, up isUp: Bool) -> String? {
