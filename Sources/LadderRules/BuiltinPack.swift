@@ -405,6 +405,112 @@ rules:
         ladder: example
         transitions:
           - {from: em, to: ic, grade_change: 0, pay_change: 0}
+  - id: return-path-missing
+    check: return-path
+    category: transitions
+    promotion: true
+    severity: warning
+    summary: The policies write a way into management and no way back from that management track to an IC track.
+    anchor: the to of the first transition into the management track
+    message: "the policies write a move from {from} into {to} and none back from {to} to an IC track: write the way back, {fix}"
+    rationale: |
+      "Going back and forth between management and engineering is no longer an anomaly, but an
+      accepted career path. Yet our institutions and expectations are still designed around the
+      assumption that you will pick one track and stay there" (Charity Majors, "The
+      Engineer/Manager Pendulum Goes Mainstream", SREcon23 EMEA, 2023). A way in with no way
+      back written is a one-way door, and a one-way door is a promotion.
+    help: |
+      Reads the transitions of every policy of the ladder and reports a management track that a
+      transition from an individual-contributor track leads into when no transition leads from
+      that management track back to any individual-contributor track: one finding per management
+      track, on the `to` of the first move into it. What the way back costs is
+      return-to-ic-demotion's concern. A transition from or to a shared track is not judged (that
+      track is on both sides), and a ladder whose policies write no transition into management
+      is not judged either: the rule reads what the files write.
+    examples:
+      triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        transitions:
+          - {from: ic, to: em, grade_change: 0, pay_change: 0}
+      passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        transitions:
+          - {from: ic, to: em, grade_change: 0, pay_change: 0}
+          - {from: em, to: ic, grade_change: 0, pay_change: 0}
+  - id: first-management-grade
+    check: first-management-grade
+    category: transitions
+    severity: info
+    summary: The management track starts above the grade from which ICs may move into it.
+    anchor: the transition's min_grade
+    message: "moving from {from} into {to} is open from grade {min_grade}, but the lowest level of {to}, {lowest}, is at grade {grade}: moving into management is itself a grade step; start the track at grade {min_grade}, or open the move at grade {grade}"
+    rationale: |
+      "It's not a promotion – it's a career change" (Lindsay Holmwood, 2015). When engineers
+      may move into management from a grade below the track's first level, every new manager
+      goes up a grade by moving, whatever the transition's grade_change says.
+    help: |
+      Looks at transitions from an individual-contributor track to a management track that write
+      `min_grade`, and reports one whose `min_grade` is below the grade of the lowest level of the
+      management track it leads into. A transition without `min_grade` is not judged (the rule
+      reads what the files write), nor one from or to a shared track. A transition whose
+      `grade_change` is above 0 is management-entry-promotion's finding, and not reported again here.
+    examples:
+      triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-3, track: ic, grade: 3, title: Senior Engineer}
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        transitions:
+          - {from: ic, to: em, min_grade: 3, grade_change: 0, pay_change: 0}
+          - {from: em, to: ic, grade_change: 0, pay_change: 0}
+      passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-3, track: ic, grade: 3, title: Senior Engineer}
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        transitions:
+          - {from: ic, to: em, min_grade: 4, grade_change: 0, pay_change: 0}
+          - {from: em, to: ic, grade_change: 0, pay_change: 0}
   - id: management-required-for-ic-promotion
     check: management-required-for-ic-promotion
     category: tracks
@@ -717,6 +823,115 @@ rules:
         ladder: example
         forums:
           - {id: staff, name: Eng staff, purpose: planning, members: {min_grade: 6}}
+  - id: forum-grade-parity
+    check: forum-grade-parity
+    category: forums
+    promotion: true
+    severity: warning
+    params: {purposes: [planning, decision], without_ic: skip}
+    summary: A planning or decision forum seats managers at a grade where no IC of that grade has a seat.
+    anchor: the forum's members
+    message: "{forum} is a {purpose} forum that seats management at {grades} ({managers}) and no IC of the same grade: give {levels} a seat at the table"
+    rationale: |
+      "Staff-plus engineers frequently cite access to 'the room' as a major benefit of their
+      level" (Will Larson, "Getting in the room", StaffEng, 2020). A staff meeting with the
+      directors but not the principal engineers of their grade says that the grade is worth a
+      seat only when it comes with reports.
+    help: |
+      Resolves the members of planning and decision forums (`purposes`) and, grade by grade,
+      reports a forum that seats management levels at a grade where the ladder has IC levels and
+      none of them is seated: one finding per forum, naming those grades and the IC levels left
+      out. A shared level is an IC seat at its grade. A grade with no IC level at all is not
+      judged (ic-track-ceiling and missing-parallel-level report the missing level). A forum
+      that seats no IC at all is leadership-forum-excludes-ics' finding, and skipped here
+      (`without_ic: skip`; `report` judges it too).
+    examples:
+      triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-5, track: ic, grade: 5, title: Staff Engineer}
+          - {id: ic-6, track: ic, grade: 6, title: Principal Engineer}
+          - {id: em-5, track: em, grade: 5, title: Senior Manager}
+          - {id: em-6, track: em, grade: 6, title: Director}
+        ---
+        kind: policy
+        ladder: example
+        forums:
+          - {id: staff, name: Eng staff, purpose: planning, members: [{tracks: [em], min_grade: 5}, {tracks: [ic], max_grade: 5}]}
+      passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-5, track: ic, grade: 5, title: Staff Engineer}
+          - {id: ic-6, track: ic, grade: 6, title: Principal Engineer}
+          - {id: em-5, track: em, grade: 5, title: Senior Manager}
+          - {id: em-6, track: em, grade: 6, title: Director}
+        ---
+        kind: policy
+        ladder: example
+        forums:
+          - {id: staff, name: Eng staff, purpose: planning, members: {min_grade: 5}}
+  - id: information-access-parity
+    check: forum-grade-parity
+    category: forums
+    promotion: true
+    severity: warning
+    params: {purposes: [information], without_ic: report}
+    summary: An information forum tells managers what it tells no IC of their grade.
+    anchor: the forum's members
+    message: "{forum} is an information forum that seats management at {grades} ({managers}) and no IC of the same grade: give {levels} the same access"
+    rationale: |
+      Ask managers whether "going back to engineering would involve a serious loss of status,
+      access to information, and influence on company decisions" (Charity Majors, 2020). When
+      roadmap previews, all-hands prep, incident reviews and strategy documents reach managers
+      first, and their IC peers never, going back to engineering is a loss of information.
+    help: |
+      Resolves the members of information forums (`purposes: [information]`) and, grade by
+      grade, reports a forum that seats management levels at a grade where the ladder has IC
+      levels and none of them is seated: one finding per forum, naming those grades and the IC
+      levels left out. Unlike forum-grade-parity, a forum that seats no IC at all is reported too
+      (`without_ic: report`): no planning rule reports an information forum. A shared level is an
+      IC seat at its grade; a grade with no IC level at all is not judged.
+    examples:
+      triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        forums:
+          - {id: roadmap-preview, name: Roadmap preview, purpose: information, members: {track_kinds: [management]}}
+      passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        forums:
+          - {id: roadmap-preview, name: Roadmap preview, purpose: information, members: {min_grade: 4}}
   - id: survey-seat-at-the-table
     check: survey-threshold
     category: survey
@@ -954,6 +1169,145 @@ rules:
         ladder: example
         conducted: 2026-09-15
         anonymous: true
+  - id: survey-return-intent
+    check: survey-return-intent
+    category: survey
+    severity: warning
+    params: {ic_question: seat-at-the-table, manager_questions: [return-status-loss, return-willingness]}
+    summary: A survey date asks engineers whether they must manage to have a seat at the table but asks managers nothing about going back to engineering, or the reverse.
+    anchor: the id of the first question asked on that date, in file order
+    message: "the survey conducted {conducted} asks {asked_side} {asked} but not {missing_side} {missing}: {fix}, so the survey hears both ends of the move between engineering and management"
+    rationale: |
+      Management is a promotion in practice when engineers believe they must manage to be heard,
+      and when managers believe that going back to engineering would cost them status,
+      information and influence. The two answers explain each other: engineers who feel unheard
+      move into management, and managers who fear the way back stay there. A survey that asks
+      only one side cannot tell whether the pendulum swings both ways ("The Engineer/Manager
+      Pendulum", Charity Majors, 2017).
+    help: |
+      Reads every survey of the ladder, all documents with the same `conducted` date together
+      (a survey may give each audience its own document). On a date that asks `ic_question`
+      (default `seat-at-the-table`) and none of `manager_questions` (default
+      `return-status-loss`, whether going back would cost status, information and influence,
+      and `return-willingness`, whether managers would go back without that fear; any one of
+      them is enough), or a manager question and not the IC question, the rule points at the id
+      of the first question asked on that date. A question counts for the side its id is on,
+      whether it is asked of that side's audience or of `everyone`; asked of the other side's
+      audience only (`seat-at-the-table` for `management`), it does not count. A figure withheld
+      as a small group still counts as asked; its answers are never shown. A date that asks
+      neither side is not judged: `survey-missing` is about surveys that are not run.
+    examples:
+      triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: survey
+        ladder: example
+        conducted: 2026-09-15
+        anonymous: true
+        questions:
+          - {id: seat-at-the-table, audience: individual-contributor, respondents: 30, agree: 3}
+      passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: survey
+        ladder: example
+        conducted: 2026-09-15
+        anonymous: true
+        questions:
+          - {id: seat-at-the-table, audience: individual-contributor, respondents: 30, agree: 3}
+          - {id: return-willingness, audience: management, respondents: 9, agree: 7}
+  - id: survey-trend
+    check: survey-trend
+    category: survey
+    promotion: true
+    severity: warning
+    params: {rising: [seat-at-the-table, return-status-loss], falling: [return-willingness], max_change: 0.05}
+    summary: Since the previous survey, agreement that engineers must manage to be heard, or that going back would cost managers status, rose by more than 5 points, or managers' willingness to go back fell by more.
+    anchor: the later figure's agree count
+    message: "agreement with {question} ({audience}) {direction} from {before} (survey {earlier}) to {after} (survey {later}), {change} points, more than the limit of {max_change} points: find what changed between the two surveys"
+    rationale: |
+      A figure under its threshold can still be getting worse fast: a reorganisation, a new
+      promotion policy or a leadership forum closed to engineers shows up as a jump between two
+      yearly surveys long before the share crosses the threshold. Comparing each year with the
+      last one shows the direction, not only the level.
+    help: |
+      For each question id in `rising` (agreement must not rise; default `seat-at-the-table`
+      and `return-status-loss`) or `falling` (agreement must not fall; default
+      `return-willingness`) and each audience, compares the agreement ratio of each survey date
+      with the previous date that shows the same figure (question id and audience; no audience
+      is `everyone`), and reports a change the wrong way by more than `max_change` (a fraction:
+      0.05 is 5 percentage points; a change of exactly the limit passes). A figure withheld as a
+      small group, or to protect one, is skipped on either side, whatever its year: it is never
+      compared and never shown.
+    examples:
+      triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: survey
+        ladder: example
+        conducted: 2025-09-15
+        anonymous: true
+        questions:
+          - {id: seat-at-the-table, audience: individual-contributor, respondents: 40, agree: 3}
+          - {id: return-status-loss, audience: management, respondents: 10, agree: 2}
+        ---
+        kind: survey
+        ladder: example
+        conducted: 2026-09-15
+        anonymous: true
+        questions:
+          - {id: seat-at-the-table, audience: individual-contributor, respondents: 40, agree: 7}
+          - {id: return-status-loss, audience: management, respondents: 10, agree: 2}
+      passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: survey
+        ladder: example
+        conducted: 2025-09-15
+        anonymous: true
+        questions:
+          - {id: seat-at-the-table, audience: individual-contributor, respondents: 40, agree: 3}
+          - {id: return-status-loss, audience: management, respondents: 10, agree: 2}
+        ---
+        kind: survey
+        ladder: example
+        conducted: 2026-09-15
+        anonymous: true
+        questions:
+          - {id: seat-at-the-table, audience: individual-contributor, respondents: 40, agree: 5}
+          - {id: return-status-loss, audience: management, respondents: 10, agree: 2}
   - id: band-shape
     check: band-shape
     category: hygiene
@@ -1356,5 +1710,195 @@ rules:
         ladder: example
         decisions:
           - {area: architecture, kind: technical, owner: {roles: [architect]}, owner_hands_on: {builds: true, on_call: true}}
+  - id: people-decision-without-ic
+    check: people-decision-deciders
+    category: decisions
+    severity: info
+    params: {decision_kinds: [people], senior_grade: 0}
+    summary: A promotion committee or calibration decides about ICs with no senior IC among its owners.
+    anchor: the decision's owner
+    message: "the {kind} decision '{area}' decides about {concerned}, and its owners ({owners}) hold no {senior}: seat a senior IC among the deciders"
+    rationale: |
+      When only managers decide IC promotions and calibrate IC performance, the IC track's
+      standing is set by the other track: what a Staff or Principal Engineer does is judged by
+      people who never did it, and the way to have a say in careers runs through management.
+      A senior IC among the deciders keeps the IC track's bar owned by the IC track.
+    help: |
+      Reads each decision whose kind is in `decision_kinds` and which writes `concerns`, an
+      audience of whose careers it decides (e.g. `{track_kinds: [individual-contributor]}`).
+      When the concerned hold an IC or shared level and the owners hold no IC or shared level at
+      the senior grade or above, it is reported. With `senior_grade: 0` the senior grade is the
+      lowest grade of the managers among the owners (a peer of a deciding manager), or any grade
+      when no manager owns it (a people team alone). A decision without `concerns` is not judged.
+    examples:
+      triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        decisions:
+          - area: ic-promotions
+            kind: people
+            owner: {track_kinds: [management]}
+            concerns: {track_kinds: [individual-contributor]}
+      passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        decisions:
+          - area: ic-promotions
+            kind: people
+            owner: {min_grade: 4}
+            concerns: {track_kinds: [individual-contributor]}
+  - id: tech-lead-manager-load
+    check: role-load
+    category: tracks
+    severity: warning
+    params: {role: tech-lead-manager, max_reports: 4, min_ic_time_share: 0.5}
+    summary: The tech-lead-manager role carries more than 4 reports, or keeps less than half its time for IC work.
+    anchor: the role's max_reports or ic_time_share
+    message: "the {role} role {what} (the limit: {limit}): a lead with that many reports, or that little IC time, does a manager's job; cap the reports, keep the IC time, or make it a management role"
+    rationale: |
+      A tech-lead-manager leads a team's technical work and manages some of its people. Camille
+      Fournier's The Manager's Path (2017) describes how the role pulls between the two jobs:
+      each report takes time from the technical work, and past a handful of reports the role is
+      management in all but name. A ladder that lets it grow that far makes management the way
+      a tech lead is recognised, without the management track's support.
+    help: |
+      Reads the ladder's `roles:` description of the role named by `role` (default
+      `tech-lead-manager`) and reports a `max_reports` above the parameter and an
+      `ic_time_share` below `min_ic_time_share`, each on its own line. A ladder that does not
+      describe the role, or a key left out, is not judged.
+    examples:
+      triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer, roles: [tech-lead-manager]}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        roles:
+          - {id: tech-lead-manager, name: Tech Lead Manager, max_reports: 8, ic_time_share: 0.5}
+      passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer, roles: [tech-lead-manager]}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        roles:
+          - {id: tech-lead-manager, name: Tech Lead Manager, max_reports: 3, ic_time_share: 0.6}
+  - id: time-in-level-parity
+    check: time-in-level
+    category: tracks
+    promotion: true
+    severity: warning
+    params: {tolerance_months: 0}
+    summary: Promotions at one grade ask for more time in level on one track than on the other.
+    anchor: the longer promotion.min_months_in_level
+    message: "at grade {grade}, promotion to {longer} asks for {longer_months} months in level and promotion to {shorter} for {shorter_months}: ask the same time on both tracks"
+    rationale: |
+      Parallel tracks climb at the same pace. When one track's promotions ask for more time in
+      level than its peer's, the other track is the faster way up, and people choose it for the
+      speed, not for the work: a management track that promotes after a year while the IC track
+      waits two makes management the promotion.
+    help: |
+      Compares `promotion.min_months_in_level` of IC and management levels of the same grade
+      and reports, on the one that waits longer, a difference above `tolerance_months`. A level
+      that does not write it is not judged, and shared levels (on both tracks) have no peer.
+    examples:
+      triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer, promotion: {min_months_in_level: 24}}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager, promotion: {min_months_in_level: 12}}
+      passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer, promotion: {min_months_in_level: 18}}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager, promotion: {min_months_in_level: 18}}
+  - id: manager-only-recognition
+    check: recognition-audience
+    category: recognition
+    promotion: true
+    severity: warning
+    params: {recognition_kinds: [award, title, perk, offsite, stage, visibility, other]}
+    summary: An award, title, perk, offsite, stage or visibility is open to management only.
+    anchor: the recognition's audience
+    message: "the {kind} {recognition} is open to {members} only, with no IC among them: open it to ICs of the same grades"
+    rationale: |
+      What an organisation celebrates tells people what it values. A leadership award, an
+      executive offsite, the all-hands stage or the launch announcement reserved for managers
+      says that the way to be seen is to manage, whatever the ladder says about parallel tracks.
+    help: |
+      Resolves the audience of each `recognition` item whose kind is in `recognition_kinds`
+      (`award`, `title`, `perk`, `offsite`, `stage` for all-hands presenters and conference
+      talks, `visibility` for launch announcements, `other`) and reports one that holds no IC
+      or shared level. An audience of outside groups alone (the people team) is not judged; an
+      item without `audience` is open to everyone.
+    examples:
+      triggers: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        recognition:
+          - {id: leadership-award, name: Leadership award, kind: award, audience: {track_kinds: [management]}}
+      passes: |
+        kind: ladder
+        id: example
+        name: Engineering
+        tracks:
+          - {id: ic, name: Engineering, kind: individual-contributor}
+          - {id: em, name: Engineering Management, kind: management}
+        levels:
+          - {id: ic-4, track: ic, grade: 4, title: Staff Engineer}
+          - {id: em-4, track: em, grade: 4, title: Engineering Manager}
+        ---
+        kind: policy
+        ladder: example
+        recognition:
+          - {id: leadership-award, name: Leadership award, kind: award, audience: {min_grade: 4}}
 """#
 }

@@ -134,6 +134,9 @@ public struct CheckRegistry: Sendable {
         .decisionOwnership, .forumMembership, .surveyThreshold, .surveySmallGroup,
         .surveyNotAnonymous, .surveyMissing, .bandShape, .bandProgression, .bandSpread,
         .promotionWording, .payScaling, .managementEntryFloor, .handsOnDistance, .decisionHandsOn,
+        .peopleDecisionDeciders, .roleLoad, .timeInLevel, .recognitionAudience,
+        .returnPath, .forumGradeParity, .firstManagementGrade,
+        .surveyReturnIntent, .surveyTrend,
     ])
 }
 
@@ -152,6 +155,24 @@ extension ResolvedLadder {
 
     /// True when an audience holds someone on the management track or a shared level.
     func includesManagement(_ audience: Audience) -> Bool { members(of: audience).contains(where: onManagementSide) }
+
+    /// The decisions of the given kinds, with the policy each is written in, in file order.
+    func decisions(ofKinds kinds: Set<String>) -> [(policy: Policy, decision: Decision)] {
+        policies.flatMap { p in p.decisions.lazy.filter { kinds.contains($0.kind.rawValue) }.map { (p, $0) } }
+    }
+
+    /// An audience's levels and outside groups when it holds no one who need not manage (no IC
+    /// or shared level), so the ICs are left out; nil when it holds one, or when it is outside
+    /// groups alone (the people team), which holds no manager either and says nothing about
+    /// management being a promotion.
+    func withoutIC(_ audience: Audience) -> (levels: [Level], groups: [String])? {
+        let members = members(of: audience)
+        // A shared level is reached without managing: it counts as an IC level here.
+        guard !members.contains(where: onICSide) else { return nil }
+        let groups = audience.outsideGroups
+        if members.isEmpty && !groups.isEmpty { return nil }
+        return (members, groups)
+    }
 }
 
 extension Audience {

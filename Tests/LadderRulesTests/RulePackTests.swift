@@ -41,6 +41,10 @@ struct RulePackTests {
             "band-progression": .warning, "band-spread": .info,
             "promotion-wording": .warning, "pay-scales-with-headcount": .warning, "management-too-early": .info,
             "hands-on-distance": .info, "decision-owner-not-hands-on": .info,
+            "survey-return-intent": .warning, "survey-trend": .warning,
+            "return-path-missing": .warning, "forum-grade-parity": .warning, "information-access-parity": .warning, "first-management-grade": .info,
+            "people-decision-without-ic": .info, "tech-lead-manager-load": .warning, "time-in-level-parity": .warning,
+            "manager-only-recognition": .warning,
         ]
         #expect(Dictionary(uniqueKeysWithValues: rules.map { ($0.id, $0.severity) }) == expected)
         let params = Dictionary(uniqueKeysWithValues: rules.map { ($0.id, $0.params) })
@@ -55,6 +59,24 @@ struct RulePackTests {
         #expect(params["management-too-early"]?.number("min_years") == 5)
         #expect(params["management-too-early"]?.int("min_grade") == 0)
         #expect(params["hands-on-distance"]?.number("max_years_away") == 3)
+        #expect(params["survey-return-intent"]?.string("ic_question") == "seat-at-the-table")
+        #expect(params["survey-return-intent"]?.strings("manager_questions") == ["return-status-loss", "return-willingness"])
+        #expect(params["survey-trend"]?.strings("rising") == ["seat-at-the-table", "return-status-loss"])
+        #expect(params["survey-trend"]?.strings("falling") == ["return-willingness"])
+        #expect(params["survey-trend"]?.number("max_change") == 0.05)
+        #expect(rules.first { $0.id == "survey-trend" }?.promotion == true && rules.first { $0.id == "survey-return-intent" }?.promotion == false)
+        #expect(params["forum-grade-parity"]?.strings("purposes") == ["planning", "decision"])
+        #expect(params["forum-grade-parity"]?.string("without_ic") == "skip")
+        #expect(params["information-access-parity"]?.strings("purposes") == ["information"])
+        #expect(params["information-access-parity"]?.string("without_ic") == "report")
+        #expect(params["people-decision-without-ic"]?.strings("decision_kinds") == ["people"])
+        #expect(params["people-decision-without-ic"]?.int("senior_grade") == 0)
+        #expect(params["tech-lead-manager-load"]?.string("role") == "tech-lead-manager")
+        #expect(params["tech-lead-manager-load"]?.int("max_reports") == 4)
+        #expect(params["tech-lead-manager-load"]?.number("min_ic_time_share") == 0.5)
+        #expect(params["time-in-level-parity"]?.int("tolerance_months") == 0)
+        #expect(params["manager-only-recognition"]?.strings("recognition_kinds") == ["award", "title", "perk", "offsite", "stage", "visibility", "other"])
+        #expect(rules.first { $0.id == "manager-only-recognition" }?.category == .recognition && rules.first { $0.id == "time-in-level-parity" }?.promotion == true)
         for r in rules {
             #expect(!r.rationale.isEmpty && !r.help.isEmpty && r.triggers != nil && r.passes != nil, "\(r.id) lacks documentation")
         }
