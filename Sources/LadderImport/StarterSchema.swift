@@ -77,7 +77,26 @@ enum StarterSchema {
           "type": "array",
           "minItems": 1,
           "items": {"$ref": "#/definitions/level"}
+        },
+        "roles": {
+          "description": "Optional: what holding a role asks of a person, e.g. the tech-lead-manager's reports and time for IC work. Levels name roles in their own `roles` tags.",
+          "type": "array",
+          "items": {"$ref": "#/definitions/roleDefinition"}
         }
+      }
+    },
+    "roleDefinition": {
+      "description": "A role the ladder describes, e.g. {id: tech-lead-manager, max_reports: 6, ic_time_share: 0.3} (tech-lead-manager-load).",
+      "type": "object",
+      "required": ["id"],
+      "additionalProperties": false,
+      "patternProperties": {"^x-": {"description": "Your own annotation; ladderlint ignores it."}},
+      "properties": {
+        "id": {"description": "The role tag levels hold, e.g. tech-lead-manager.", "type": "string", "minLength": 1, "examples": ["tech-lead-manager", "tech-lead"]},
+        "name": {"description": "Optional: the role's name, e.g. Tech Lead Manager.", "type": "string"},
+        "description": {"description": "Optional: free text about the role.", "type": "string"},
+        "max_reports": {"description": "Optional: the most direct reports a person in the role may have, e.g. 4.", "type": "integer", "minimum": 0},
+        "ic_time_share": {"description": "Optional: the share of their time kept for hands-on IC work, a fraction from 0 to 1, e.g. 0.5.", "type": "number", "minimum": 0, "maximum": 1}
       }
     },
     "track": {
@@ -179,6 +198,11 @@ enum StarterSchema {
           "description": "Optional promotion criteria in plain words, one per item.",
           "type": "array",
           "items": {"type": "string"}
+        },
+        "min_months_in_level": {
+          "description": "Optional: the fewest months at the level below before this promotion (time in level), e.g. 18; time-in-level-parity compares it across tracks at the same grade.",
+          "type": "integer",
+          "minimum": 0
         }
       }
     },
@@ -451,7 +475,7 @@ enum StarterSchema {
           "items": {"$ref": "#/definitions/decision"}
         },
         "forums": {
-          "description": "Optional: standing meetings and who sits in them.",
+          "description": "Optional: standing meetings, channels and documents, and who sits in them or reads them.",
           "type": "array",
           "items": {"$ref": "#/definitions/forum"}
         },
@@ -459,7 +483,32 @@ enum StarterSchema {
           "description": "Optional: what moving from one track to another does to grade and pay.",
           "type": "array",
           "items": {"$ref": "#/definitions/transition"}
+        },
+        "recognition": {
+          "description": "Optional: awards, titles, perks, offsites, stage time and visibility, and who may receive them.",
+          "type": "array",
+          "items": {"$ref": "#/definitions/recognition"}
         }
+      }
+    },
+    "recognition": {
+      "description": "One kind of recognition and who may receive it (manager-only-recognition).",
+      "type": "object",
+      "required": ["id", "name", "kind"],
+      "additionalProperties": false,
+      "patternProperties": {"^x-": {"description": "Your own annotation; ladderlint ignores it."}},
+      "properties": {
+        "id": {"description": "Its id, unique within this document.", "type": "string", "minLength": 1},
+        "name": {"description": "Its name, e.g. Leadership award.", "type": "string"},
+        "kind": {
+          "description": "`award`, `title`, `perk`, `offsite`, `stage` (all-hands presenters, conference talks), `visibility` (launch announcements) or `other`.",
+          "enum": ["award", "title", "perk", "offsite", "stage", "visibility", "other"]
+        },
+        "audience": {
+          "description": "Optional: who may receive it: `everyone` (when left out), a mapping such as {min_grade: 5}, or a list of such mappings.",
+          "allOf": [{"$ref": "#/definitions/audienceSpec"}]
+        },
+        "description": {"description": "Optional: free text about it.", "type": "string"}
       }
     },
     "program": {
@@ -548,6 +597,10 @@ enum StarterSchema {
         "owner_hands_on": {
           "description": "Optional: whether the owners build, and are on call for, the systems the decision concerns, e.g. {builds: true, on_call: true}.",
           "allOf": [{"$ref": "#/definitions/ownerHandsOn"}]
+        },
+        "concerns": {
+          "description": "Optional: whose careers or work the decision is about, e.g. {track_kinds: [individual-contributor]} for a committee that decides IC promotions (people-decision-without-ic).",
+          "allOf": [{"$ref": "#/definitions/audienceSpec"}]
         }
       }
     },
@@ -562,7 +615,7 @@ enum StarterSchema {
       }
     },
     "forum": {
-      "description": "A standing meeting and who sits in it.",
+      "description": "A standing meeting, channel or document list, and who sits in it or reads it.",
       "type": "object",
       "required": ["id", "name", "purpose", "members"],
       "additionalProperties": false,
@@ -583,6 +636,10 @@ enum StarterSchema {
         "members": {
           "description": "Who sits in it: `everyone`, a mapping such as {min_grade: 6}, or a list of such mappings.",
           "allOf": [{"$ref": "#/definitions/audienceSpec"}]
+        },
+        "kind": {
+          "description": "Optional: `meeting` (when left out), `channel` or `document`: a forum of information may be a channel or a document list (a roadmap preview, strategy docs).",
+          "enum": ["meeting", "channel", "document"]
         }
       }
     },

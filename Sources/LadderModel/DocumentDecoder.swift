@@ -2,24 +2,28 @@ import LadderYAML
 
 /// The keys of every mapping of the format; the decoder and the JSON Schema test share them.
 public enum FormatKeys {
-    public static let ladder: KeySet = ["kind", "id", "name", "organization", "effective", "tracks", "levels"]
+    public static let ladder: KeySet = ["kind", "id", "name", "organization", "effective", "tracks", "levels", "roles"]
+    /// A role the ladder describes, in `roles:` of a ladder document.
+    public static let roleDefinition: KeySet = ["id", "name", "description", "max_reports", "ic_time_share"]
     public static let track: KeySet = ["id", "name", "kind", "description", "hands_on"]
     /// `hands_on:` of a management track.
     public static let handsOn: KeySet = ["expected", "max_years_away", "rotation"]
     public static let level: KeySet = ["id", "track", "grade", "title", "roles", "promotion", "family", "description"]
-    public static let promotion: KeySet = ["requires", "criteria"]
+    public static let promotion: KeySet = ["requires", "criteria", "min_months_in_level"]
     public static let compensation: KeySet = ["kind", "ladder", "currency", "period", "bands"]
     public static let band: KeySet = ["level", "zone", "currency", "base", "bonus_target", "equity", "steps", "scales_with"]
     public static let range: KeySet = ["min", "mid", "max"]
     /// An equity range: a range whose amounts may be 0, in a currency of its own if need be.
     public static let equity: KeySet = ["min", "mid", "max", "currency"]
-    public static let policy: KeySet = ["kind", "ladder", "programs", "decisions", "forums", "transitions"]
+    public static let policy: KeySet = ["kind", "ladder", "programs", "decisions", "forums", "transitions", "recognition"]
     public static let program: KeySet = ["id", "name", "kind", "eligible", "cohort"]
     public static let cohort: KeySet = ["size", "weeks", "confidential", "mix"]
-    public static let decision: KeySet = ["area", "kind", "owner", "consulted", "owner_hands_on"]
+    public static let decision: KeySet = ["area", "kind", "owner", "consulted", "owner_hands_on", "concerns"]
     /// `owner_hands_on:` of a decision.
     public static let ownerHandsOn: KeySet = ["builds", "on_call"]
-    public static let forum: KeySet = ["id", "name", "purpose", "members"]
+    public static let forum: KeySet = ["id", "name", "purpose", "members", "kind"]
+    /// One kind of recognition, in `recognition:` of a policy.
+    public static let recognition: KeySet = ["id", "name", "kind", "audience", "description"]
     public static let transition: KeySet = ["from", "to", "grade_change", "pay_change", "name", "description", "min_years_experience", "min_grade"]
     public static let survey: KeySet = ["kind", "ladder", "conducted", "anonymous", "questions"]
     public static let question: KeySet = ["id", "audience", "respondents", "agree"]
@@ -211,11 +215,25 @@ public struct DocumentDecoder {
         let tracks = items(&r, "tracks", required: true) { node, path in track(node, path, ladderID, c) }
         var families: [String: String] = [:]
         let levels = items(&r, "levels", required: true) { node, path in level(node, path, ladderID, c, families: &families) }
-        guard r.ok, let id, let name, let tracks, let levels else {
+        let roles = items(&r, "roles", required: false) { roleDefinition($0, $1, c) }
+        guard r.ok, let id, let name, let tracks, let levels, let roles else {
             if let ladderID { c.brokenIDs.append(BrokenID(scope: .ladder, ladder: nil, id: ladderID)) }
             return nil
         }
-        return Ladder(source: source, id: id, name: name.value, organization: organization?.value, effective: effective?.value, tracks: tracks, levels: levels, families: families)
+        return Ladder(source: source, id: id, name: name.value, organization: organization?.value, effective: effective?.value, tracks: tracks, levels: levels, families: families, roles: roles)
+    }
+
+    private func roleDefinition(_ node: TableNode, _ path: DecodePath, _ c: DecodeContext) -> RoleDefinition? {
+        guard var r = MappingReader(node, anchor: node.span, path: path, what: "a role", keys: FormatKeys.roleDefinition, context: c) else { return nil }
+        let id = r.string("id")
+        let name = r.string("name", required: false), description = r.string("description", required: false)
+        let reports = r.int("max_reports", required: false, min: 0)
+        let share = r.number("ic_time_share", required: false, expected: "a fraction of time such as 0.3", fraction: true)
+        if let s = share, !(0...1).contains(s.value) {
+            r.fail(s.span, "ic_time_share", "expected a fraction of time from 0 to 1 such as 0.3 (30%), found \(Self.plainNumber(s.value))")
+        }
+        guard r.ok, let id else { return nil }
+        return RoleDefinition(id: id, name: name, description: description, maxReports: reports, icTimeShare: share)
     }
 
     private func track(_ node: TableNode, _ path: DecodePath, _ ladder: String?, _ c: DecodeContext) -> Track? {
@@ -253,7 +271,8 @@ public struct DocumentDecoder {
            var pr = MappingReader(p.value, anchor: p.anchorSpan, path: r.sub("promotion"), what: "a promotion", keys: FormatKeys.promotion, context: c)
         {
             let requires = pr.stringList("requires"), criteria = pr.stringList("criteria")
-            if pr.ok { promotion = Promotion(requires: requires?.value ?? [], criteria: criteria?.value ?? []) }
+            let months = pr.int("min_months_in_level", required: false, min: 0)
+            if pr.ok { promotion = Promotion(requires: requires?.value ?? [], criteria: criteria?.value ?? [], minMonthsInLevel: months) }
         }
         guard r.ok, let id, let track, let grade, let title else {
             if let i = node.pair("id")?.value.scalarText { c.brokenIDs.append(BrokenID(scope: .level, ladder: ladder, id: i)) }
@@ -414,8 +433,21 @@ public struct DocumentDecoder {
         let decisions = items(&r, "decisions", required: false) { decision($0, $1, c) }
         let forums = items(&r, "forums", required: false) { forum($0, $1, c) }
         let transitions = items(&r, "transitions", required: false) { transition($0, $1, c) }
-        guard r.ok, let ladder, let programs, let decisions, let forums, let transitions else { return nil }
-        return Policy(source: source, ladder: ladder, programs: programs, decisions: decisions, forums: forums, transitions: transitions)
+        let recognition = items(&r, "recognition", required: false) { self.recognition($0, $1, c) }
+        guard r.ok, let ladder, let programs, let decisions, let forums, let transitions, let recognition else { return nil }
+        return Policy(source: source, ladder: ladder, programs: programs, decisions: decisions, forums: forums, transitions: transitions, recognition: recognition)
+    }
+
+    private func recognition(_ node: TableNode, _ path: DecodePath, _ c: DecodeContext) -> Recognition? {
+        guard var r = MappingReader(node, anchor: node.span, path: path, what: "a recognition", keys: FormatKeys.recognition, context: c) else { return nil }
+        let id = r.string("id"), name = r.string("name"), kind = r.enumeration("kind", RecognitionKind.self)
+        let description = r.string("description", required: false)
+        var audience = Located(Audience.everyone, span: node.span)
+        if let p = r.optional("audience") {
+            if let a = self.audience(p, r.sub("audience"), c) { audience = a } else { r.invalidate() }
+        }
+        guard r.ok, let id, let name, let kind else { return nil }
+        return Recognition(id: id, name: name.value, kind: kind.value, audience: audience, description: description, nameSpan: name.span)
     }
 
     private func program(_ node: TableNode, _ path: DecodePath, _ c: DecodeContext) -> Program? {
@@ -468,20 +500,26 @@ public struct DocumentDecoder {
             let builds = hr.bool("builds", required: false), onCall = hr.bool("on_call", required: false)
             if hr.ok { ownerHandsOn = OwnerHandsOn(span: p.anchorSpan, builds: builds, onCall: onCall) }
         }
+        var concerns: Located<Audience>?
+        if let p = r.optional("concerns") {
+            concerns = audience(p, r.sub("concerns"), c)
+            // an invalid concerns audience is reported; the decision stays without it
+        }
         guard r.ok, let area, let kind, let owner else { return nil }
-        return Decision(area: area, kind: kind.value, owner: owner, consulted: consulted, ownerHandsOn: ownerHandsOn)
+        return Decision(area: area, kind: kind.value, owner: owner, consulted: consulted, ownerHandsOn: ownerHandsOn, concerns: concerns)
     }
 
     private func forum(_ node: TableNode, _ path: DecodePath, _ c: DecodeContext) -> Forum? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a forum", keys: FormatKeys.forum, context: c) else { return nil }
         let id = r.string("id"), name = r.string("name"), purpose = r.enumeration("purpose", ForumPurpose.self)
+        let kind = r.enumeration("kind", ForumKind.self, required: false)
         var members: Located<Audience>?
         if let p = r.required("members", "an audience such as {min_grade: 6}") {
             members = audience(p, r.sub("members"), c)
             if members == nil { r.invalidate() }
         }
         guard r.ok, let id, let name, let purpose, let members else { return nil }
-        return Forum(id: id, name: name.value, purpose: purpose.value, members: members, nameSpan: name.span)
+        return Forum(id: id, name: name.value, purpose: purpose.value, members: members, nameSpan: name.span, kind: kind?.value ?? .meeting)
     }
 
     private func transition(_ node: TableNode, _ path: DecodePath, _ c: DecodeContext) -> Transition? {

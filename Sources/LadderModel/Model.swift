@@ -33,6 +33,31 @@ public struct Ladder: Sendable {
     /// benchmark per family. Kept beside the levels, not in each: a level is copied into every
     /// band placed for it, and few ladders give families.
     public var families: [String: String] = [:]
+    /// `roles:` of the ladder: what holding a role asks of a person (a tech-lead-manager's
+    /// reports and time for IC work). Levels name roles in their own `roles:` tags.
+    public var roles: [RoleDefinition] = []
+}
+
+/// A role the ladder describes (`roles:` of a ladder document), e.g. the tech-lead-manager:
+/// `{id: tech-lead-manager, max_reports: 6, ic_time_share: 0.3}`.
+public struct RoleDefinition: Sendable {
+    public var id: Located<String>
+    public var name: Located<String>?
+    public var description: Located<String>?
+    /// The most direct reports a person in the role may have.
+    public var maxReports: Located<Int>?
+    /// The share of their time kept for hands-on IC work, a fraction (0.3 is 30%).
+    public var icTimeShare: Located<Double>?
+
+    public init(id: Located<String>, name: Located<String>? = nil, description: Located<String>? = nil, maxReports: Located<Int>? = nil, icTimeShare: Located<Double>? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.maxReports = maxReports
+        self.icTimeShare = icTimeShare
+    }
+
+    public var path: ModelPath { ModelPath.root.item("roles", ["id": id.value]) }
 }
 
 public struct Track: Sendable {
@@ -87,6 +112,8 @@ public struct Level: Sendable {
 public struct Promotion: Sendable {
     public var requires: [Located<String>]
     public var criteria: [Located<String>]
+    /// `min_months_in_level`: the fewest months at the level below before this promotion.
+    public var minMonthsInLevel: Located<Int>? = nil
 }
 
 public enum PayPeriod: String, Sendable, CaseIterable {
@@ -225,6 +252,8 @@ public struct Policy: Sendable {
     public var decisions: [Decision]
     public var forums: [Forum]
     public var transitions: [Transition]
+    /// Awards, titles, perks, stage time and visibility, and who may receive them.
+    public var recognition: [Recognition] = []
 }
 
 public enum ProgramKind: String, Sendable, CaseIterable {
@@ -269,6 +298,9 @@ public struct Decision: Sendable {
     public var consulted: Located<Audience>?
     /// `owner_hands_on:`: whether the owners build, and are on call for, the systems concerned.
     public var ownerHandsOn: OwnerHandsOn? = nil
+    /// `concerns:`: whose careers or work the decision is about (a promotion committee's
+    /// `concerns: {track_kinds: [individual-contributor]}`).
+    public var concerns: Located<Audience>? = nil
 
     public var path: ModelPath { ModelPath.root.item("decisions", ["area": area.value]) }
 }
@@ -291,6 +323,11 @@ public enum ForumPurpose: String, Sendable, CaseIterable {
     case planning, decision, information
 }
 
+/// What a forum is: a standing meeting (the default), a channel or a document list.
+public enum ForumKind: String, Sendable, CaseIterable {
+    case meeting, channel, document
+}
+
 public struct Forum: Sendable {
     public var id: Located<String>
     public var name: String
@@ -298,8 +335,38 @@ public struct Forum: Sendable {
     public var members: Located<Audience>
     /// Where `name` is written (nil when built in code).
     public var nameSpan: Span? = nil
+    public var kind: ForumKind = .meeting
 
     public var path: ModelPath { ModelPath.root.item("forums", ["id": id.value]) }
+}
+
+public enum RecognitionKind: String, Sendable, CaseIterable {
+    case award, title, perk, offsite, stage, visibility, other
+}
+
+/// One kind of recognition (`recognition:` of a policy): an award, a title, a perk, an offsite,
+/// stage time (all-hands presenters, conference talks) or visibility (launch announcements),
+/// and who may receive it.
+public struct Recognition: Sendable {
+    public var id: Located<String>
+    public var name: String
+    public var kind: RecognitionKind
+    /// Who may receive it; `everyone` when left out (its span is then the item's).
+    public var audience: Located<Audience>
+    public var description: Located<String>? = nil
+    /// Where `name` is written (nil when built in code).
+    public var nameSpan: Span? = nil
+
+    public init(id: Located<String>, name: String, kind: RecognitionKind, audience: Located<Audience>, description: Located<String>? = nil, nameSpan: Span? = nil) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.audience = audience
+        self.description = description
+        self.nameSpan = nameSpan
+    }
+
+    public var path: ModelPath { ModelPath.root.item("recognition", ["id": id.value]) }
 }
 
 public struct Transition: Sendable {

@@ -120,6 +120,15 @@ public struct Resolver: Sendable {
             levels.append(lv)
             byID[lv.id.value] = lv
         }
+        var roleSeen: [String: Int32] = [:]
+        for role in l.roles {
+            if let first = roleSeen[role.id.value] {
+                problem("duplicate-id", file, role.id, path: role.path.key("id"),
+                        "role '\(role.id.value)' is described twice in ladder '\(id)' (first at line \(first)): describe each role once")
+            } else {
+                roleSeen[role.id.value] = role.id.span.start.line
+            }
+        }
         var rl = ResolvedLadder(ladder: l, tracks: tracks, levels: levels, levelsByID: byID, bands: [], policies: [], surveys: [])
         rl.incomplete = Set(group.broken.filter { $0.scope == .incomplete }.compactMap { DocumentKind(rawValue: $0.id) })
         if !dropped.isEmpty { rl.incomplete.insert(.ladder) }
@@ -265,13 +274,24 @@ public struct Resolver: Sendable {
                 p.decisions = p.decisions.filter { d in
                     let owner = checkTracks(d.owner, file, d.path.key("owner"))
                     let consulted = d.consulted.map { checkTracks($0, file, d.path.key("consulted")) } ?? true
-                    return owner && consulted
+                    let concerns = d.concerns.map { checkTracks($0, file, d.path.key("concerns")) } ?? true
+                    return owner && consulted && concerns
                 }
                 seen = []
                 p.forums = p.forums.filter { f in
                     guard checkTracks(f.members, file, f.path.key("members")) else { return false }
                     if seen.insert(f.id.value).inserted { return true }
                     problem("duplicate-id", file, f.id, path: f.path.key("id"), "forum id '\(f.id.value)' appears twice in this document: rename the second")
+                    return false
+                }
+                seen = []
+                p.recognition = p.recognition.filter { x in
+                    guard checkTracks(x.audience, file, x.path.key("audience")) else {
+                        rl.incomplete.insert(.policy)
+                        return false
+                    }
+                    if seen.insert(x.id.value).inserted { return true }
+                    problem("duplicate-id", file, x.id, path: x.path.key("id"), "recognition id '\(x.id.value)' appears twice in this document: rename the second")
                     return false
                 }
                 p.transitions = p.transitions.filter { t in

@@ -9,7 +9,8 @@ public enum CoverageFamily: String, Sendable, CaseIterable, Comparable {
     case tracks
     /// Pay bands, explicit or derived from a pay formula.
     case pay
-    /// Programs, decisions and forums (the `training`, `decisions` and `forums` categories).
+    /// Programs, decisions, forums and recognition (the `training`, `decisions`, `forums` and
+    /// `recognition` categories).
     case policy
     /// Moves between tracks.
     case transitions
@@ -22,7 +23,7 @@ public enum CoverageFamily: String, Sendable, CaseIterable, Comparable {
         switch category {
         case .pay: self = .pay
         case .tracks: self = .tracks
-        case .training, .decisions, .forums: self = .policy
+        case .training, .decisions, .forums, .recognition: self = .policy
         case .transitions: self = .transitions
         case .survey: self = .survey
         case .hygiene: return nil
@@ -174,7 +175,7 @@ public struct CoveragePlan: Sendable {
         let hasPolicy = !l.policies.isEmpty
         var items = false, transitions = false
         for p in l.policies {
-            if !p.programs.isEmpty || !p.decisions.isEmpty || !p.forums.isEmpty { items = true }
+            if !p.programs.isEmpty || !p.decisions.isEmpty || !p.forums.isEmpty || !p.recognition.isEmpty { items = true }
             if !p.transitions.isEmpty { transitions = true }
         }
         var families = CoverageFamily.allCases.map { family -> FamilyCoverage in
@@ -195,7 +196,7 @@ public struct CoveragePlan: Sendable {
             case .tracks: missing = nil
             case .pay: missing = l.bands.isEmpty ? "no bands or formula for ladder \(id)" : nil
             case .policy:
-                missing = items ? nil : hasPolicy ? "no programs, decisions or forums in the policy of ladder \(id)" : "no policy document for ladder \(id)"
+                missing = items ? nil : hasPolicy ? "no programs, decisions, forums or recognition in the policy of ladder \(id)" : "no policy document for ladder \(id)"
             case .transitions:
                 missing = transitions ? nil : hasPolicy ? "no transitions in the policy of ladder \(id)" : "no policy document for ladder \(id)"
             case .survey: missing = l.surveys.isEmpty ? "no survey for ladder \(id)" : nil

@@ -30,7 +30,7 @@ public struct RuleScope: Sendable, Equatable {
 /// What part of a ladder a rule is about. Reporters group findings by it instead of naming
 /// rules or checks (docs/format.md, "Rule facts").
 public enum RuleCategory: String, Sendable, CaseIterable {
-    case pay, tracks, training, decisions, forums, transitions, survey, hygiene
+    case pay, tracks, training, decisions, forums, transitions, survey, recognition, hygiene
 }
 
 /// Whether a rule's behaviour is settled (`stable`) or may still change (`preview`).

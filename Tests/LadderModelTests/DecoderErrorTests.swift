@@ -55,7 +55,7 @@ import Testing
             """)
         #expect(found.seen == [
             Seen("policy.yaml", 3, 1, "invalid-document",
-                 "unknown key 'budget' in a policy document. Valid keys: kind, ladder, programs, decisions, forums, transitions")
+                 "unknown key 'budget' in a policy document. Valid keys: kind, ladder, programs, decisions, forums, transitions, recognition")
         ])
     }
 

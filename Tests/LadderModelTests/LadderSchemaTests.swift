@@ -20,6 +20,7 @@ import Testing
     /// Each mapping of the format: the schema definition that describes it and the decoder's keys.
     static let mappings: [(definition: String, keys: [String])] = [
         ("ladder", FormatKeys.ladder.names),
+        ("roleDefinition", FormatKeys.roleDefinition.names),
         ("track", FormatKeys.track.names),
         ("handsOn", FormatKeys.handsOn.names),
         ("level", FormatKeys.level.names),
@@ -36,6 +37,7 @@ import Testing
         ("ownerHandsOn", FormatKeys.ownerHandsOn.names),
         ("forum", FormatKeys.forum.names),
         ("transition", FormatKeys.transition.names),
+        ("recognition", FormatKeys.recognition.names),
         ("survey", FormatKeys.survey.names),
         ("question", FormatKeys.question.names),
         ("audience", FormatKeys.audience.names),

@@ -92,7 +92,7 @@ import Testing
         let c = try coverage(Self.ladder + Self.transitionsOnly)
         #expect(c[.transitions]?.status == .checked)
         #expect(c[.policy]?.status == .notChecked)
-        #expect(c[.policy]?.reason == "no programs, decisions or forums in the policy of ladder acme")
+        #expect(c[.policy]?.reason == "no programs, decisions, forums or recognition in the policy of ladder acme")
     }
 
     @Test func aPolicyWithoutTransitionsSaysSo() throws {

@@ -13,20 +13,17 @@ extension Check {
         needs: [.ladder]
     ) { ctx in
         let l = ctx.ladder
-        let kinds = Set(ctx.params.strings("decision_kinds"))
         var hits: [Hit] = []
-        for p in l.policies {
-            for d in p.decisions where kinds.contains(d.kind.rawValue) {
-                // Both written false: a key left out says nothing about the owners.
-                guard let h = d.ownerHandsOn, h.builds?.value == false, h.onCall?.value == false else { continue }
-                let members = l.members(of: d.owner.value)
-                let groups = d.owner.value.outsideGroups
-                hits.append(Hit(
-                    file: p.source.file, span: h.span, path: d.path.key("owner_hands_on"), subjects: [d.area.value],
-                    evidence: [Evidence("kind", .string(d.kind.rawValue)), Evidence("builds", .bool(false)), Evidence("on_call", .bool(false)),
-                               Evidence("owner_levels", .strings(members.map(\.id.value)))],
-                    args: ["area": .text(d.area.value), "kind": .text(d.kind.rawValue), "owners": .text(describe(members, groups: groups))]))
-            }
+        for (p, d) in l.decisions(ofKinds: Set(ctx.params.strings("decision_kinds"))) {
+            // Both written false: a key left out says nothing about the owners.
+            guard let h = d.ownerHandsOn, h.builds?.value == false, h.onCall?.value == false else { continue }
+            let members = l.members(of: d.owner.value)
+            let groups = d.owner.value.outsideGroups
+            hits.append(Hit(
+                file: p.source.file, span: h.span, path: d.path.key("owner_hands_on"), subjects: [d.area.value],
+                evidence: [Evidence("kind", .string(d.kind.rawValue)), Evidence("builds", .bool(false)), Evidence("on_call", .bool(false)),
+                           Evidence("owner_levels", .strings(members.map(\.id.value)))],
+                args: ["area": .text(d.area.value), "kind": .text(d.kind.rawValue), "owners": .text(describe(members, groups: groups))]))
         }
         return hits
     }

@@ -16,13 +16,9 @@ extension Check {
         var hits: [Hit] = []
         for p in l.policies {
             for program in p.programs where kinds.contains(program.kind.rawValue) {
-                let members = l.members(of: program.eligible.value)
-                // A shared level is reached without managing: it counts as an IC level here.
-                guard !members.contains(where: l.onICSide) else { continue }
                 // Only groups outside the ladder (`group: people-team`): no manager is admitted
                 // either, so the program is not managers-only.
-                let groups = program.eligible.value.outsideGroups
-                if members.isEmpty && !groups.isEmpty { continue }
+                guard let (members, groups) = l.withoutIC(program.eligible.value) else { continue }
                 hits.append(Hit(
                     file: p.source.file, span: program.eligible.span, path: program.path.key("eligible"), subjects: [program.id.value],
                     evidence: [Evidence("eligible_levels", .strings(members.map(\.id.value)))] + (groups.isEmpty ? [] : [Evidence("eligible_groups", .strings(groups))]),
