@@ -60,7 +60,9 @@ extension UsageError {
 /// Only inside the repository (RepositoryBounds, from the working folder): a path that leads
 /// out of it, by `..` or through a link, is written only into a folder that already exists,
 /// unless `--allow-outside-repo`. A link that leads nowhere is never created through.
-struct OutputFolders {
+/// `import -o` creates the folder of its new file the same way (NewFile), with no flag to lift
+/// the bound: outside the repository its folder must exist.
+public struct OutputFolders {
     /// Absolute, normal paths, outermost first.
     var missing: [String] = []
     /// How each is shown in a message: as the user spelled it.
@@ -69,8 +71,10 @@ struct OutputFolders {
     var file = ""
 
     /// Checks the folder of `target` (absolute, normal; `file` as given, relative to `cwd`).
-    /// `bounds` nil creates anywhere.
-    static func plan(for target: String, file: String, cwd: String, bounds: RepositoryBounds?) throws -> OutputFolders {
+    /// `bounds` nil creates anywhere. `lift`: how the command lets a folder outside the bounds be
+    /// created, said after "create it first"; nil when it cannot.
+    static func plan(for target: String, file: String, cwd: String, bounds: RepositoryBounds?,
+                     lift: String? = "pass --allow-outside-repo") throws -> OutputFolders {
         var plan = OutputFolders(file: file)
         let parent = ConfigLoader.parent(target)
         var st = stat()
@@ -96,11 +100,18 @@ struct OutputFolders {
             if let bounds, !bounds.allowOutside, !bounds.contains(dir) {
                 throw plan.error(
                     "the folder \(plan.show(next, cwd: cwd)) does not exist, and ladderlint creates folders only inside the repository "
-                        + "(\(bounds.root)): create it first, or pass --allow-outside-repo")
+                        + "(\(bounds.root)): create it first\(lift.map { ", or \($0)" } ?? "")")
             }
             plan.add(next, cwd: cwd)
         }
         return plan
+    }
+
+    /// For a command with no `--allow-outside-repo` (`import -o`): the missing folders of
+    /// `target` (absolute, normal; `file` as given, relative to `cwd`), which may be created only
+    /// inside the repository of the working folder `cwd`; throws as above.
+    public static func plan(for target: String, file: String, workingDirectory cwd: String) throws -> OutputFolders {
+        try plan(for: target, file: file, cwd: cwd, bounds: RepositoryBounds(configurationFolder: cwd, allowOutside: false), lift: nil)
     }
 
     private mutating func add(_ folder: String, cwd: String) {
@@ -131,7 +142,7 @@ struct OutputFolders {
 
     /// Creates the missing folders; returns those this call created (one that appeared
     /// meanwhile is used, not claimed). On failure removes what it created and throws.
-    func create() throws -> [String] {
+    public func create() throws -> [String] {
         var created: [String] = []
         for (folder, name) in zip(missing, shown) {
             if mkdir(folder, 0o777) == 0 {
@@ -150,7 +161,7 @@ struct OutputFolders {
     }
 
     /// Removes `created` folders, innermost first, each only if still empty (rmdir).
-    static func remove(_ created: [String]) {
+    public static func remove(_ created: [String]) {
         for folder in created.reversed() { rmdir(folder) }
     }
 }

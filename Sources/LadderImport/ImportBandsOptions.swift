@@ -61,7 +61,7 @@ extension ImportBands {
         }
         let yaml = try yaml(Array(data), file: file, mapping: mapping)
         guard let output else { return (yaml, "") }
-        try NewFile.write(yaml, to: Discovery.absolute(output, cwd: cwd), shown: output, force: force)
+        try NewFile.write(yaml, to: Discovery.absolute(output, cwd: cwd), shown: output, force: force, workingDirectory: cwd)
         return ("", "ladderlint: wrote \(Escape.terminal(output))\n")
     }
 }

@@ -111,7 +111,7 @@ public enum LadderImporter {
             if let a = realPath(outputPath), let b = realPath(inputPath), a == b {
                 throw UsageError(file: output, "expected a new file for the output, found the input itself: give another path with -o")
             }
-            try NewFile.write(yaml, to: outputPath, shown: output, force: request.force)
+            try NewFile.write(yaml, to: outputPath, shown: output, force: request.force, workingDirectory: request.workingDirectory)
             let ic = levels.filter { $0.track != .management }.count, management = levels.count - ic
             return Result(
                 stdout: "wrote \(Escape.terminal(output)): \(ic) IC and \(management) management level\(management == 1 ? "" : "s"); check the grades and tracks, then run: ladderlint lint \(Escape.terminal(output))\n",

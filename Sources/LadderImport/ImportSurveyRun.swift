@@ -94,7 +94,7 @@ extension SurveyImport {
             guard let output, let shown = a.output else {
                 return Outcome(stdout: result.yaml, stderr: stderr, exitCode: 0)
             }
-            try NewFile.write(result.yaml, to: output, shown: shown, force: a.force)
+            try NewFile.write(result.yaml, to: output, shown: shown, force: a.force, workingDirectory: workingDirectory)
             stderr += "ladderlint: wrote \(Escape.terminal(shown)): \(result.respondents) respondents, conducted \(result.conducted)\n"
             return Outcome(stdout: "", stderr: stderr, exitCode: 0)
         } catch let e as UsageError {

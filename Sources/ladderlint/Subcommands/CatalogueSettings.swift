@@ -8,6 +8,6 @@ struct CatalogueSettings: ParsableArguments {
     @Option(name: .customLong("rules"), help: "Extra rule pack file or folder; repeatable.")
     var rulePacks: [String] = []
 
-    @Flag(help: "Let the configuration's paths and rules name files outside the repository (for a trusted configuration; paths on the command line may always).")
+    @Flag(help: "Let the configuration's paths, rules and sources name files outside the repository (for a trusted configuration; paths on the command line may always).")
     var allowOutsideRepo = false
 }

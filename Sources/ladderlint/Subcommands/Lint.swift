@@ -49,7 +49,7 @@ struct Lint: ParsableCommand {
     @Flag(help: "No colour (also: NO_COLOR, or when stdout is not a terminal).")
     var noColor = false
 
-    @Flag(help: "Let the configuration's paths and rules name files outside the repository (for a trusted configuration; paths on the command line may always).")
+    @Flag(help: "Let the configuration's paths, rules and sources name files outside the repository (for a trusted configuration; paths on the command line may always), and --format F:PATH and --write-baseline create missing folders there (without it, an output outside the repository needs an existing folder).")
     var allowOutsideRepo = false
 
     @Option(name: .customLong("require"), help: "Rule families that must run on every ladder, comma-separated, repeatable: tracks, pay, policy, transitions, survey. One that could not run fails the run (exit 1).")
