@@ -90,7 +90,7 @@ import Testing
 
     @Test func requireOfAFamilyDisabledInTheConfigurationFails() throws {
         var files = Fixtures.acme()
-        files[".ladderlint.yml"] = "version: 1\ndisable: [survey-seat-at-the-table, survey-return-status-loss, survey-small-group, survey-not-anonymous, survey-missing]\n"
+        files[".ladderlint.yml"] = "version: 1\ndisable: [survey-seat-at-the-table, survey-return-status-loss, survey-small-group, survey-not-anonymous, survey-missing, survey-return-intent, survey-trend]\n"
         let dir = try Scenario.folder(files)
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Scenario.run(["lint"] + Fixtures.today, in: dir)

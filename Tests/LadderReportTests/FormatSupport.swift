@@ -237,6 +237,7 @@ enum FormatFixture {
             anonymous: true
             questions:
               - {id: seat-at-the-table, audience: individual-contributor, respondents: 20, agree: 2}
+              - {id: return-status-loss, audience: management, respondents: 10, agree: 1}
 
             """
     ]
@@ -262,6 +263,7 @@ enum FormatFixture {
             anonymous: true
             questions:
               - {id: seat-at-the-table, audience: individual-contributor, respondents: 20, agree: 2}
+              - {id: return-status-loss, audience: management, respondents: 10, agree: 1}
 
             """
     ]
