@@ -412,7 +412,7 @@ rules:
     severity: warning
     summary: The policies write a way into management and no way back from that management track to an IC track.
     anchor: the to of the first transition into the management track
-    message: "the policies write a move from {from} into {to} and none back from {to} to an IC track: write the way back, {fix}"
+    message: "the policies write a move from {from} into {to} and none back from it to an IC track: write the way back, {fix}"
     rationale: |
       "Going back and forth between management and engineering is no longer an anomaly, but an
       accepted career path. Yet our institutions and expectations are still designed around the
@@ -1902,5 +1902,61 @@ rules:
         ladder: example
         recognition:
           - {id: leadership-award, name: Leadership award, kind: award, audience: {min_grade: 4}}
+  - id: band-change-parity
+    check: band-change
+    category: pay
+    promotion: true
+    severity: warning
+    params: {tolerance: 0}
+    summary: "With --changed-since: a change raises a management band by more than its IC peer, or cuts an IC band while its management peer stays."
+    anchor: the changed management value (or the cut IC value)
+    message: "{management} {measure} {management_change} ({management_before} → {management_after}), {ic} {measure} {ic_change} ({ic_before} → {ic_after}) in zone {zone}: {fix}"
+    rationale: |
+      The one sentence a reviewer of a pay change needs: does this change widen the gap between
+      the tracks? A management band raised while its IC peer stays where it was turns a
+      parallel ladder into a promotion one pull request at a time, each change small enough to
+      pass on its own.
+    help: |
+      Runs only with `--changed-since REF`, on the bands that exist at REF and now (by level,
+      zone, currency and period). For each management band and each written measure (min, mid
+      when written, max) it compares the change in % with the IC peer's at the same grade
+      (the peer that changed most in management's favour) and reports a management change more
+      than `tolerance` above the IC change, on the management line; and an IC band cut while
+      its management peer was not, on the IC line. Bands a pay formula derives count the same
+      way: a level factor changed moves them. Without `--changed-since` the rule does not run
+      and no coverage line counts it.
+  - id: ic-track-shortened
+    check: ic-track-shortened
+    category: tracks
+    promotion: true
+    severity: error
+    summary: "With --changed-since: a change lowers the IC track's highest grade while management keeps its own."
+    anchor: the IC track's top level now (its grade), or the ladder id when no IC level is left
+    message: "this change lowers the IC track's top from grade {before_grade} ({before_level}) to grade {after_grade} ({after_level}), while management still reaches grade {management_grade}: keep the IC levels, or lower both tracks together"
+    rationale: |
+      Removing the top IC level (or moving it down a grade) while the management track keeps
+      its height makes the IC track stop below management: the change that ic-track-ceiling
+      reports once it has landed, caught in the pull request that makes it.
+    help: |
+      Runs only with `--changed-since REF`: compares the highest grade of the IC track (levels
+      of individual-contributor tracks) at REF and now, and reports a lower one when the
+      management track's highest grade is no lower than at REF.
+  - id: program-narrowed
+    check: audience-narrowed
+    category: training
+    promotion: true
+    severity: warning
+    params: {program_kinds: [leadership-training], forum_purposes: [planning, decision], role: tech-lead}
+    summary: "With --changed-since: a leadership program's or forum's audience lost ICs or tech leads in this change."
+    anchor: the program's eligible audience or the forum's members
+    message: "this change takes {lost} out of {what} ({before} IC and tech-lead levels before, {after} now): keep them in"
+    rationale: |
+      A program or forum closed to engineers rarely closes in one step: a grade bound raised
+      here, a track left out there. Each narrowing is reported in the pull request that makes
+      it, while it is still a question.
+    help: |
+      Runs only with `--changed-since REF`: for each program of `program_kinds` and forum of
+      `forum_purposes` that exists at REF and now (by id), compares the IC levels (IC or
+      shared) and the levels holding `role` in its audience, and reports the ones it lost.
 """#
 }

@@ -59,6 +59,9 @@ public struct CheckContext: Sendable {
     public var today: Day
     /// Smallest survey group whose ratios may be shown (the `survey-small-group` rule's `min_group`).
     public var minGroup: Int
+    /// The same ladder at the revision `--changed-since` names, for the checks that compare the
+    /// two (`Check.comparesRevisions`); nil when the ladder is new in this change.
+    public var previous: ResolvedLadder? = nil
 
     /// The ladder's bands grouped by zone, currency and period, for the pay checks: worked out
     /// once per ladder by the engine, not once per pay rule (five of them by default).
@@ -95,17 +98,22 @@ public struct Check: Sendable {
     /// would give findings that are not true of the files (e.g. a "missing" IC peer that is only
     /// mistyped). The errors themselves are reported.
     public var needs: Set<DocumentKind>
+    /// The check compares a ladder with itself at an earlier revision (`CheckContext.previous`):
+    /// it runs only with `--changed-since`, and a run without it does not count it as a rule
+    /// that could not run.
+    public var comparesRevisions: Bool
     public var run: @Sendable (CheckContext) -> [Hit]
 
     public init(
         id: String, summary: String, params: [ParamSpec] = [], messageArgs: [String], needs: Set<DocumentKind> = [],
-        run: @escaping @Sendable (CheckContext) -> [Hit]
+        comparesRevisions: Bool = false, run: @escaping @Sendable (CheckContext) -> [Hit]
     ) {
         self.id = id
         self.summary = summary
         self.params = params
         self.messageArgs = messageArgs
         self.needs = needs
+        self.comparesRevisions = comparesRevisions
         self.run = run
     }
 
@@ -135,6 +143,7 @@ public struct CheckRegistry: Sendable {
         .surveyNotAnonymous, .surveyMissing, .bandShape, .bandProgression, .bandSpread,
         .promotionWording, .payScaling, .managementEntryFloor, .handsOnDistance, .decisionHandsOn,
         .peopleDecisionDeciders, .roleLoad, .timeInLevel, .recognitionAudience,
+        .bandChange, .icTrackShortened, .audienceNarrowed,
         .returnPath, .forumGradeParity, .firstManagementGrade,
         .surveyReturnIntent, .surveyTrend,
     ])
