@@ -1,3 +1,4 @@
+import Foundation
 import LadderModel
 import LadderReport
 import LadderRules
@@ -58,7 +59,7 @@ struct Delivery {
             do {
                 try AtomicFile.write(to: target, shown: file, creating: folders) { sink in
                     sink.workers = jobs
-                    Reporters.table[o.format]!(report, ReportStyle(color: false, groupBy: options.groupBy), sink)
+                    Reporters.table[o.format]!(report, options.style(color: false), sink)
                 }
             } catch let e as UsageError {
                 throw e
@@ -84,12 +85,39 @@ struct Delivery {
         if let baselineLine {
             stdout.write(baselineLine + "\n")
         } else {
-            let style = ReportStyle(color: options.color, groupBy: options.groupBy, quiet: options.quiet)
+            var style = options.style(color: options.color)
+            style.quiet = options.quiet
             for o in outputs where o.file == nil {
                 Reporters.table[o.format]!(report, style, stdout)
             }
         }
+        // GitHub shows a step's annotations only up to its limits; the job summary lists every
+        // finding. Appended (GitHub gathers the step's summary from that file), in one write.
+        if let path = options.stepSummary, outputs.contains(where: { $0.format == "github" }) {
+            let markdown = MarkdownReporter.render(report, options.style(color: false))
+            if let problem = Self.append(markdown, to: path) {
+                stderr += "ladderlint: warning: cannot append the job summary to $GITHUB_STEP_SUMMARY (\(Escape.terminal(path))): \(problem); the annotations and the exit status are unchanged\n"
+            }
+        }
         return LintResult(exitCode: outcome.exitCode, stdout: "", stderr: stderr, report: report)
+    }
+
+    /// Appends `text` to the file at `path` (created if missing, as the shell's `>>` does), in
+    /// one write; nil when done, else why not.
+    static func append(_ text: String, to path: String) -> String? {
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(fd) }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
+            }
+            bytes = bytes.dropFirst(n)
+        }
+        return nil
     }
 
     /// Every file the run read, which no output may replace.

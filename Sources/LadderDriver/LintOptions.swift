@@ -46,8 +46,25 @@ public struct LintOptions: Sendable {
     /// `--quiet`: text on standard output is the summary line only; output files, the
     /// baseline and the exit status are unchanged.
     public var quiet = false
+    /// `--sarif-help-base`: the URL SARIF's `helpUri` is built on (`<base><rule-id>.md`), a plain
+    /// absolute http(s) URL; nil: the default (SARIFReporter.defaultHelpBase). The command line
+    /// refuses anything else.
+    public var sarifHelpBase: String?
+    /// `--sarif-omit-suppressed`: waived and baselined results are left out of SARIF.
+    public var sarifOmitSuppressed = false
+    /// The file of `$GITHUB_STEP_SUMMARY`, from the command line layer (the library reads no
+    /// environment): with a `github` output, the Markdown summary is appended to it.
+    public var stepSummary: String?
 
     public init() {}
+
+    /// How reporters render for these options (colour only where `color` says so).
+    func style(color: Bool) -> ReportStyle {
+        ReportStyle(
+            color: color, groupBy: groupBy, quiet: false,
+            sarifHelpBase: sarifHelpBase.flatMap(SARIFReporter.helpBase) ?? SARIFReporter.defaultHelpBase,
+            sarifOmitSuppressed: sarifOmitSuppressed)
+    }
 }
 
 /// What a run produced: bytes for stdout and files, lines for stderr, an exit status.

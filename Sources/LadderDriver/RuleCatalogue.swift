@@ -30,11 +30,20 @@ public struct RuleCatalogue: Sendable {
         }
     }
 
-    public func explain(_ id: String, config: String? = nil, packs: [String] = []) -> LintResult {
+    /// The formats of `explain`: text for a terminal, markdown for the rule's page in docs/rules.
+    public static let explainFormats = ["text", "markdown"]
+
+    public func explain(_ id: String, format: String = "text", config: String? = nil, packs: [String] = []) -> LintResult {
+        guard Self.explainFormats.contains(format) else {
+            return LintResult(exitCode: 2, stdout: "", stderr: "ladderlint: unknown format '\(Escape.terminal(Escape.capped(format)))' for explain. Valid formats: \(Self.explainFormats.joined(separator: ", "))\n", report: nil)
+        }
         do {
             let all = try rules(config: config, packs: packs)
             if let r = all.first(where: { $0.id == id }) {
-                return LintResult(exitCode: 0, stdout: Catalogue.explain(r), stderr: "", report: nil)
+                return LintResult(exitCode: 0, stdout: format == "markdown" ? RuleDocs.page(r) : Catalogue.explain(r), stderr: "", report: nil)
+            }
+            if format == "markdown", let page = RuleDocs.corePage(id) {
+                return LintResult(exitCode: 0, stdout: page, stderr: "", report: nil)
             }
             if let summary = CoreRules.summaries[id] {
                 return LintResult(exitCode: 0, stdout: "\(id) (\(CoreRules.severity(id).rawValue))\n\n\(summary)\n\nThis finding reports a problem with the input or the configuration itself; it is always on and cannot be disabled or waived.\n", stderr: "", report: nil)

@@ -6,12 +6,13 @@ import LadderOutput
 /// The rule catalogue (`ladderlint rules`) and `ladderlint explain`, generated from the packs:
 /// the README's rule table is this output, and a test keeps them equal.
 public enum Catalogue {
-    public static let formats = ["text", "json", "markdown"]
+    public static let formats = ["text", "json", "markdown", "docs"]
 
     public static func render(_ rules: [Rule], format: String) -> String {
         switch format {
         case "json": return json(rules).encoded(pretty: true) + "\n"
         case "markdown": return markdown(rules)
+        case "docs": return RuleDocs.index(rules)
         default: return text(rules)
         }
     }

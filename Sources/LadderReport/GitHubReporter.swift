@@ -5,18 +5,87 @@ import LadderRules
 /// unsuppressed finding (an overpaid band's parts are one, at its lead, naming the others),
 /// then one `::notice` per family that could not be checked (an `::error` when `--require`
 /// asked for it), at the ladder's id; nothing else, so no other line can be read as a command.
+///
+/// GitHub shows at most 10 error, 10 warning and 10 notice annotations a step (and 50 a job);
+/// what is printed past that is dropped silently. So the lines go most severe first (errors,
+/// then warnings, then notices; within a severity, findings in report order, then the coverage
+/// lines), at most `limits` of each kind, and when anything is left out, one last `::notice`
+/// counts what was not annotated and says where every finding is. A required family that
+/// could not be checked is an error like any other; a coverage notice is a notice. The exit
+/// status does not depend on any of this.
 public enum GitHubReporter {
+    /// The annotations GitHub shows a step, of each kind; the job's total of 50 (for every step
+    /// together) is above their sum, so a step of ladderlint leaves 20 to the others.
+    public struct Limits: Sendable, Equatable {
+        public var errors: Int
+        public var warnings: Int
+        /// Notices, the final "not annotated" notice included.
+        public var notices: Int
+        public var total: Int
+
+        public init(errors: Int = 10, warnings: Int = 10, notices: Int = 10, total: Int = 50) {
+            self.errors = errors
+            self.warnings = warnings
+            self.notices = notices
+            self.total = total
+        }
+
+        /// GitHub's documented limits (actions/toolkit, docs/problem-matchers.md).
+        public static let github = Limits()
+    }
+
     public static func render(_ report: Report, _ style: ReportStyle) -> String {
-        var out = ""
+        render(report, limits: .github)
+    }
+
+    public static func render(_ report: Report, limits: Limits) -> String {
+        // Today's order is the tiebreak: findings, then coverage lines.
+        var lines: [(kind: Severity, text: String, finding: Bool)] = []
         for f in report.presentedFindings where !f.suppressed {
-            out += command(f)
-            out += "\n"
+            lines.append((f.severity, command(f), true))
         }
         for line in CoverageLines.lines(report) {
-            out += command(line)
-            out += "\n"
+            lines.append((line.required ? .error : .info, command(line), false))
         }
+        let ordered = [Severity.error, .warning, .info].flatMap { s in lines.filter { $0.kind == s } }
+        let counts = Dictionary(grouping: ordered, by: \.kind).mapValues(\.count)
+        let fits = (counts[.error] ?? 0) <= limits.errors && (counts[.warning] ?? 0) <= limits.warnings
+            && (counts[.info] ?? 0) <= limits.notices && ordered.count <= limits.total
+        if fits { return ordered.map { $0.text + "\n" }.joined() }
+        // The final notice takes one notice and one of the total.
+        var room: [Severity: Int] = [.error: limits.errors, .warning: limits.warnings, .info: max(0, limits.notices - 1)]
+        var total = max(0, limits.total - 1)
+        var out = ""
+        var left: [Severity: Int] = [:]
+        var leftFindings = 0, leftCoverage = 0
+        for l in ordered {
+            if room[l.kind, default: 0] > 0 && total > 0 {
+                room[l.kind, default: 0] -= 1
+                total -= 1
+                out += l.text + "\n"
+            } else {
+                left[l.kind, default: 0] += 1
+                if l.finding { leftFindings += 1 } else { leftCoverage += 1 }
+            }
+        }
+        out += notAnnotated(left: left, findings: leftFindings, coverage: leftCoverage, limits: limits) + "\n"
         return out
+    }
+
+    /// `::notice title=ladderlint annotations::37 more findings were not annotated (25 errors,
+    /// 12 warnings): …`, with counts of what was left out.
+    static func notAnnotated(left: [Severity: Int], findings: Int, coverage: Int, limits: Limits) -> String {
+        func n(_ k: Int, _ one: String, _ many: String) -> String { "\(k) \(k == 1 ? one : many)" }
+        var what: [String] = []
+        if findings > 0 { what.append(n(findings, "more finding", "more findings")) }
+        if coverage > 0 { what.append(n(coverage, findings > 0 ? "coverage line" : "more coverage line", findings > 0 ? "coverage lines" : "more coverage lines")) }
+        let kinds = [(Severity.error, "error", "errors"), (.warning, "warning", "warnings"), (.info, "notice", "notices")]
+            .compactMap { s, one, many in left[s].map { n($0, one, many) } }
+        let verb = findings + coverage == 1 ? "was" : "were"
+        let text = "\(what.joined(separator: " and ")) \(verb) not annotated (\(kinds.joined(separator: ", "))): "
+            + "GitHub shows at most \(limits.errors) errors, \(limits.warnings) warnings and \(limits.notices) notices a step, "
+            + "most severe first here. Every finding is in the job summary (--format markdown), the SARIF report and ladderlint lint --format text."
+        return "::notice title=\(escapeProperty("ladderlint annotations"))::\(escapeData(text))"
     }
 
     /// `::notice file=…,line=…,title=ladderlint coverage::pay: not checked — …`.

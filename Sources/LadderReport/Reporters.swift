@@ -9,11 +9,19 @@ public struct ReportStyle: Sendable {
     public var groupBy: TextGrouping
     /// `--quiet`: the text format on standard output prints its summary line only.
     public var quiet: Bool
+    /// `--sarif-help-base`: the absolute http(s) URL the SARIF rules' `helpUri` is built on
+    /// (`<base><rule-id>.md`); nil: no `helpUri` but a pack's own `help_uri`.
+    public var sarifHelpBase: String?
+    /// `--sarif-omit-suppressed`: waived and baselined results are left out of SARIF.
+    public var sarifOmitSuppressed: Bool
 
-    public init(color: Bool = false, groupBy: TextGrouping = .file, quiet: Bool = false) {
+    public init(color: Bool = false, groupBy: TextGrouping = .file, quiet: Bool = false,
+                sarifHelpBase: String? = SARIFReporter.defaultHelpBase, sarifOmitSuppressed: Bool = false) {
         self.color = color
         self.groupBy = groupBy
         self.quiet = quiet
+        self.sarifHelpBase = sarifHelpBase
+        self.sarifOmitSuppressed = sarifOmitSuppressed
     }
 }
 
@@ -26,7 +34,7 @@ public enum Reporters {
     public static let table: [String: Render] = [
         "text": { r, s, sink in sink.write(TextReporter.render(r, s)) },
         "json": JSONReporter.write,
-        "sarif": SARIFReporter.write,
+        "sarif": { r, s, sink in SARIFReporter.write(r, s, to: sink) },
         "github": { r, s, sink in sink.write(GitHubReporter.render(r, s)) },
         "junit": { r, s, sink in sink.write(JUnitReporter.render(r, s)) },
         "gitlab": GitLabReporter.write,

@@ -12,8 +12,37 @@ public enum SARIFReporter: StreamedJSONReporter {
     /// The key of our fingerprint in `partialFingerprints`; bump `v1` if the hash ever changes.
     public static let fingerprintKey = "ladderlint/v1"
 
-    public static func streamed(_ report: Report) -> StreamedJSON {
-        let rules = descriptors(report)
+    /// Where `docs/rules/<rule-id>.md` of ladderlint's repository is published, the default of
+    /// `--sarif-help-base` (docs/decisions.md): version-pinned, so a rule's page matches the
+    /// binary that reported it. `OWNER` stands for the published repository until it has one.
+    public static let defaultHelpBase = "https://github.com/OWNER/ladderlint/blob/v\(Tool.version)/docs/rules/"
+
+    public static func streamed(_ report: Report) -> StreamedJSON { streamed(report, ReportStyle()) }
+
+    public static func write(_ report: Report, _ style: ReportStyle, to sink: ByteSink) {
+        sink.write(streamed(report, style), indent: 0)
+        sink.write("\n")
+    }
+
+    public static func render(_ report: Report, _ style: ReportStyle) -> String {
+        let sink = ByteSink()
+        write(report, style, to: sink)
+        return sink.string()
+    }
+
+    /// The whole document as one tree, for tests.
+    public static func document(_ report: Report, _ style: ReportStyle) -> JSONValue { streamed(report, style).materialized }
+
+    /// A `--sarif-help-base` as the reporter uses it: a plain http(s) URL ending in `/`, or nil
+    /// when it is not one (the command line refuses it before the run).
+    public static func helpBase(_ url: String) -> String? {
+        guard isPlainWebURI(url), !url.contains("?"), !url.contains("#"), let scheme = url.range(of: "://"),
+            url[scheme.upperBound...].first.map({ $0 != "/" }) == true else { return nil }
+        return url.hasSuffix("/") ? url : url + "/"
+    }
+
+    public static func streamed(_ report: Report, _ style: ReportStyle) -> StreamedJSON {
+        let rules = descriptors(report, helpBase: style.sarifHelpBase)
         var ruleIndex: [String: Int] = [:]
         for (i, r) in rules.enumerated() { ruleIndex[r.id] = i }
         let index = ruleIndex
@@ -31,6 +60,10 @@ public enum SARIFReporter: StreamedJSONReporter {
         if !notifications.isEmpty {
             invocation.append(("toolExecutionNotifications", .array(notifications)))
         }
+        var properties: [(String, StreamedJSON)] = [("coverage", JSONReporter.coverage(report))]
+        if style.sarifOmitSuppressed {
+            properties.append(("omittedSuppressed", .value(.int(report.presentedFindings.count { $0.suppressed }))))
+        }
         let run: [(String, StreamedJSON)] = [
             ("tool", .value(.object([("driver", .object([
                 ("name", .string(Tool.name)),
@@ -44,10 +77,11 @@ public enum SARIFReporter: StreamedJSONReporter {
             ]))]))),
             // libyaml counts columns in characters (code points), not UTF-16 units.
             ("columnKind", .value(.string("unicodeCodePoints"))),
-            ("results", results(report, ruleIndex: index)),
+            ("results", results(report, ruleIndex: index, omitSuppressed: style.sarifOmitSuppressed)),
             // What each ladder could be checked for: the JSON report's `coverage`, in the run's
-            // property bag (SARIF has no place of its own for it).
-            ("properties", .object([("coverage", JSONReporter.coverage(report))])),
+            // property bag (SARIF has no place of its own for it); how many suppressed results
+            // --sarif-omit-suppressed left out.
+            ("properties", .object(properties)),
         ]
         return .object([
             ("$schema", .value(.string(schemaURI))),
@@ -76,12 +110,17 @@ public enum SARIFReporter: StreamedJSONReporter {
 
     /// The rules that ran, then the core rules (always on), then any other id a finding carries,
     /// so that every result's `ruleIndex` points at its descriptor.
-    static func descriptors(_ report: Report) -> [Descriptor] {
+    /// A rule of the built-in pack, or a core rule, has its page `<helpBase><id>.md`
+    /// (docs/rules, scripts/rule-docs) unless the pack gives its own `help_uri`; a rule of
+    /// another pack only its own `help_uri`.
+    static func descriptors(_ report: Report, helpBase: String? = nil) -> [Descriptor] {
+        let page = { (id: String) in helpBase.flatMap(Self.helpBase).map { $0 + id + ".md" } }
         var out: [Descriptor] = []
         var seen = Set<String>()
         for r in report.rules where seen.insert(r.id).inserted {
             out.append(Descriptor(
-                id: r.id, summary: r.summary, rationale: r.rationale, help: r.help, helpURI: r.helpURI,
+                id: r.id, summary: r.summary, rationale: r.rationale, help: r.help,
+                helpURI: r.helpURI ?? (r.origin == BuiltinPack.path ? page(r.id) : nil),
                 severity: r.severity, tags: ["career-ladder", "policy", r.check], trusted: r.origin == BuiltinPack.path))
         }
         for id in CoreRules.ids + CoreRules.waiverIDs + CoreRules.baselineIDs where seen.insert(id).inserted {
@@ -92,7 +131,7 @@ public enum SARIFReporter: StreamedJSONReporter {
                 rationale: waiver
                     ? "Waivers are reviewed exceptions with an expiry date; one that has expired or matches nothing must be renewed or removed, so the list of waivers only shrinks."
                     : "Every ladder file must be readable and valid against the ladder format before its policies can be checked; this finding cannot be turned off.",
-                help: summary, helpURI: nil, severity: CoreRules.severity(id),
+                help: summary, helpURI: page(id), severity: CoreRules.severity(id),
                 tags: ["career-ladder", waiver ? "waiver" : "input"]))
         }
         for f in report.findings where seen.insert(f.rule).inserted {
@@ -142,8 +181,8 @@ public enum SARIFReporter: StreamedJSONReporter {
 
     /// One result per finding as people read them: an overpaid band's parts are one result
     /// with `relatedLocations` (Report.presentedFindings).
-    static func results(_ report: Report, ruleIndex index: [String: Int]) -> StreamedJSON {
-        let shown = report.presentedFindings
+    static func results(_ report: Report, ruleIndex index: [String: Int], omitSuppressed: Bool = false) -> StreamedJSON {
+        let shown = omitSuppressed ? report.presentedFindings.filter { !$0.suppressed } : report.presentedFindings
         return .items(shown.count) { i in
             let f = shown[i]
             return result(f, ruleIndex: index[f.rule] ?? 0, redacted: report.redacted)
@@ -196,15 +235,21 @@ public enum SARIFReporter: StreamedJSONReporter {
     /// analysed ladder file, which SARIF §3.35.2 calls `external` (`inSource` is for a marker
     /// written inside the analysed file itself, like a `#pragma`). Either was decided by a
     /// person and checked in, so its status is `accepted`.
+    /// A waiver written as a comment in the ladder file (`# ladderlint: waive …`) is such a
+    /// marker: `inSource`, with the comment as the suppression's `location` (§3.35.5).
     static func suppression(_ s: Suppression) -> JSONValue {
         var properties: [(String, JSONValue)] = [("source", .string(s.kind.rawValue))]
         if let e = s.expires { properties.append(("expires", .string(e.description))) }
-        return .object([
-            ("kind", .string("external")),
+        var pairs: [(String, JSONValue)] = [
+            ("kind", .string(s.inline == nil ? "external" : "inSource")),
             ("status", .string("accepted")),
             ("justification", .string(s.reason)),
-            ("properties", .object(properties)),
-        ])
+        ]
+        if let at = s.inline {
+            pairs.append(("location", .object([("physicalLocation", .object([("artifactLocation", artifactLocation(at.file)), ("region", region(at))]))])))
+        }
+        pairs.append(("properties", .object(properties)))
+        return .object(pairs)
     }
 
     /// A path relative to the working folder becomes a relative URI against `%SRCROOT%`; an

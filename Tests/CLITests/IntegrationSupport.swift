@@ -83,6 +83,8 @@ enum Integration {
         env["PRE_COMMIT_COLOR"] = "never"
         env["NO_COLOR"] = "1"
         env["GIT_TERMINAL_PROMPT"] = "0"
+        // A test run inside GitHub Actions must not append to the job's own summary (issue 19.4).
+        env["GITHUB_STEP_SUMMARY"] = nil
         let path = env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         env["PATH"] = (folders + [path]).joined(separator: ":")
         try? FileManager.default.createDirectory(atPath: env["HOME"]!, withIntermediateDirectories: true)

@@ -53,7 +53,9 @@ import Testing
         let (commands, others) = try parse(text)
         #expect(others.isEmpty, "lines that are not commands: \(others)")
         // An overpaid band's parts are one command, at its lead (issue 18).
-        let live = run.report.presentedFindings.filter { !$0.suppressed }
+        // Most severe first (issue 19.4), the report's order within a severity.
+        let unsorted = run.report.presentedFindings.filter { !$0.suppressed }
+        let live = [Severity.error, .warning, .info].flatMap { s in unsorted.filter { $0.severity == s } }
         #expect(live.contains { !$0.related.isEmpty })
         #expect(commands.count == live.count)
         #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count == live.count + 1)
@@ -107,6 +109,43 @@ import Testing
         let lines = GitHubReporter.render(report, ReportStyle()).split(separator: "\n").map(String.init)
         #expect(lines.map { String($0.prefix { $0 != " " }) } == ["::error", "::warning", "::notice"])
         #expect(lines[0] == "::error file=a.yaml,line=1,col=3,endLine=1,endColumn=6,title=r::a problem")
+    }
+
+    /// Issue 19.4: GitHub shows 10 errors, 10 warnings and 10 notices a step.
+    @Test("past the limits: errors, then warnings, then notices, each in report order, capped, then one notice with the counts left out")
+    func cappedMostSevereFirst() {
+        var findings: [Finding] = []
+        // Interleaved severities, so the order shown is not the report's.
+        for k in 1...15 {
+            findings.append(FormatSynthetic.finding("i", "a.yaml", line: 4 * k, severity: .info))
+            findings.append(FormatSynthetic.finding("w", "a.yaml", line: 4 * k + 1, severity: .warning))
+            findings.append(FormatSynthetic.finding("e", "a.yaml", line: 4 * k + 2, severity: .error))
+        }
+        findings.append(FormatSynthetic.finding("e", "a.yaml", line: 900, severity: .error).with(suppression: Suppression(kind: .waiver, reason: "ok")))
+        let report = FormatSynthetic.report(findings)
+        let lines = GitHubReporter.render(report, ReportStyle()).split(separator: "\n").map(String.init)
+        #expect(lines.count == 30)
+        let lineOf = { (s: String) in Int(s.split(separator: ",")[1].dropFirst(5)) ?? 0 }
+        #expect(lines[0..<10].map(lineOf) == (1...10).map { 4 * $0 + 2 })
+        #expect(lines[0..<10].allSatisfy { $0.hasPrefix("::error ") })
+        #expect(lines[10..<20].map(lineOf) == (1...10).map { 4 * $0 + 1 })
+        #expect(lines[10..<20].allSatisfy { $0.hasPrefix("::warning ") })
+        #expect(lines[20..<29].map(lineOf) == (1...9).map { 4 * $0 })
+        #expect(lines[20..<29].allSatisfy { $0.hasPrefix("::notice file=") })
+        #expect(lines[29] == "::notice title=ladderlint annotations::16 more findings were not annotated (5 errors, 5 warnings, 6 notices): GitHub shows at most 10 errors, 10 warnings and 10 notices a step, most severe first here. Every finding is in the job summary (--format markdown), the SARIF report and ladderlint lint --format text.")
+        #expect(OutputSafety.violations(format: "github", output: lines.joined(separator: "\n") + "\n", files: ["a.yaml"]).isEmpty)
+
+        // Exactly at the limits: everything, no extra notice; one more notice: 9 and the count.
+        let atLimits = FormatSynthetic.report(findings.filter { ($0.severity != .info || $0.location.line <= 40) && $0.location.line <= 42 })
+        let all = GitHubReporter.render(atLimits, ReportStyle()).split(separator: "\n")
+        #expect(all.count == 30 && !all.contains { $0.contains("title=ladderlint annotations") })
+        let oneMore = FormatSynthetic.report(findings.filter { $0.severity == .info && $0.location.line <= 44 })
+        let some = GitHubReporter.render(oneMore, ReportStyle()).split(separator: "\n").map(String.init)
+        #expect(some.count == 10)
+        #expect(some.last == "::notice title=ladderlint annotations::2 more findings were not annotated (2 notices): GitHub shows at most 10 errors, 10 warnings and 10 notices a step, most severe first here. Every finding is in the job summary (--format markdown), the SARIF report and ladderlint lint --format text.")
+        let smaller = GitHubReporter.render(report, limits: .init(errors: 1, warnings: 1, notices: 2, total: 50)).split(separator: "\n").map(String.init)
+        #expect(smaller.count == 4)
+        #expect(smaller[3].hasPrefix("::notice title=ladderlint annotations::42 more findings were not annotated (14 errors, 14 warnings, 14 notices): GitHub shows at most 1 errors"))
     }
 
     @Test func cleanRunPrintsNothing() throws {

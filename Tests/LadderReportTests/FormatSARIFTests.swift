@@ -31,6 +31,45 @@ import Testing
         #expect((result["errors"] as? [String]) == [], "\(result["errors"] ?? "")")
     }
 
+    /// Issue 19.4: every built-in and core rule links its page in docs/rules; the document stays
+    /// valid with another base and with suppressed results left out.
+    @Test(.enabled(if: FormatRepo.sarifSchemaPresent, "the official SARIF 2.1.0 schema is in ../shared/schemas/, which only the team's machines have"))
+    func helpUriOnEveryRuleValid() throws {
+        let run = try FormatFixture.run.get()
+        #expect(run.report.findings.contains { $0.suppressed })
+        for style in [ReportStyle(), ReportStyle(sarifHelpBase: "https://git.example.com/ladderlint/docs/rules/", sarifOmitSuppressed: true)] {
+            let text = SARIFReporter.render(run.report, style)
+            let file = try FormatPython.file(text, "report.sarif")
+            defer { try? FileManager.default.removeItem(at: file) }
+            let result = try #require(FormatPython.json(Self.validator, [FormatRepo.sarifSchema(), file.path]) as? [String: Any])
+            #expect((result["errors"] as? [String]) == [], "\(result["errors"] ?? "")")
+            let sarifRun = try #require((try document(text)["runs"] as? [[String: Any]])?.first)
+            let rules = try #require(((sarifRun["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+            let known = Set(run.report.rules.map(\.id) + CoreRules.ids + CoreRules.waiverIDs)
+            for r in rules {
+                let id = try #require(r["id"] as? String)
+                let uri = r["helpUri"] as? String
+                if known.contains(id) {
+                    #expect(uri == style.sarifHelpBase! + id + ".md")
+                    #expect(uri.map(SARIFReporter.isPlainWebURI) == true)
+                } else {
+                    #expect(uri == nil, "\(id) has no page")
+                }
+            }
+            let results = try #require(sarifRun["results"] as? [[String: Any]])
+            let suppressed = results.filter { !(($0["suppressions"] as? [Any]) ?? []).isEmpty }
+            #expect(suppressed.isEmpty == style.sarifOmitSuppressed)
+            #expect(results.count == run.report.presentedFindings.count { !style.sarifOmitSuppressed || !$0.suppressed })
+        }
+        // No base: no helpUri but a pack's own.
+        let none = SARIFReporter.document(run.report, ReportStyle(sarifHelpBase: nil)).encoded(pretty: false)
+        #expect(!none.contains("helpUri"))
+        #expect(SARIFReporter.helpBase("https://example.com/docs") == "https://example.com/docs/")
+        for bad in ["javascript:alert(1)", "//example.com/", "https:///x", "https://e.com/?q", "https://e.com/#f", "https://e.com/a)b"] {
+            #expect(SARIFReporter.helpBase(bad) == nil, "\(bad)")
+        }
+    }
+
     @Test func everythingCodeScanningNeeds() throws {
         let run = try FormatFixture.run.get()
         let doc = try document(run.outputs["sarif"]!)
@@ -61,7 +100,8 @@ import Testing
         let pack = try #require(run.report.rules.first { $0.id == "pay-ceiling-parity" })
         #expect((ceiling["shortDescription"] as? [String: Any])?["text"] as? String == pack.summary)
         #expect((ceiling["defaultConfiguration"] as? [String: Any])?["level"] as? String == "error")
-        #expect(ceiling["helpUri"] as? String == pack.helpURI)
+        // The built-in pack gives no help_uri: the rule's page under the default base (issue 19.4).
+        #expect(ceiling["helpUri"] as? String == pack.helpURI ?? SARIFReporter.defaultHelpBase + "pay-ceiling-parity.md")
 
         // Results: one per finding, suppressed ones included, in report order; an overpaid
         // band's parts are one result with related locations (issue 18).

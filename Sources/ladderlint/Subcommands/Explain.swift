@@ -10,10 +10,13 @@ struct Explain: ParsableCommand {
     @Argument(help: "A rule id, e.g. pay-ceiling-parity.")
     var rule: String
 
+    @Option(help: "text, or markdown (the rule's page in docs/rules).")
+    var format = "text"
+
     @OptionGroup var settings: CatalogueSettings
 
     func run() throws {
-        let result = RuleCatalogue(allowOutsideRepo: settings.allowOutsideRepo).explain(rule, config: settings.config, packs: settings.rulePacks)
+        let result = RuleCatalogue(allowOutsideRepo: settings.allowOutsideRepo).explain(rule, format: format, config: settings.config, packs: settings.rulePacks)
         emit(result.stdout, result.stderr)
         throw ExitCode(result.exitCode)
     }

@@ -64,7 +64,16 @@ struct Lint: ParsableCommand {
     @Flag(name: [.customShort("q"), .long], help: "Text on standard output is the summary line only; output files, the baseline and the exit status are unchanged.")
     var quiet = false
 
+    @Option(name: .customLong("sarif-help-base"), help: "The absolute http(s) URL under which docs/rules/RULE.md pages are published, for SARIF's helpUri (default: ladderlint's repository at this version).")
+    var sarifHelpBase: String?
+
+    @Flag(help: "Leave waived and baselined results out of SARIF (by default they are in, marked with suppressions).")
+    var sarifOmitSuppressed = false
+
     func validate() throws {
+        if let sarifHelpBase, SARIFReporter.helpBase(sarifHelpBase) == nil {
+            throw ValidationError("--sarif-help-base: expected an absolute http:// or https:// URL with no query, fragment, space, quote or bracket (such as https://github.com/OWNER/ladderlint/blob/v0.1.0/docs/rules/), found '\(Escape.terminal(Escape.capped(sarifHelpBase)))'")
+        }
         if let today, Day(today) == nil { throw ValidationError("--today: expected a date written YYYY-MM-DD, found '\(today)'") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs: expected a whole number of at least 1, found \(jobs)") }
     }
@@ -88,6 +97,12 @@ struct Lint: ParsableCommand {
         options.allowEmpty = allowEmpty
         options.groupBy = groupBy
         options.quiet = quiet
+        options.sarifHelpBase = sarifHelpBase
+        options.sarifOmitSuppressed = sarifOmitSuppressed
+        // GitHub Actions names the step's summary file; the library reads no environment.
+        if let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            options.stepSummary = summary
+        }
         let noColorEnv = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         options.color = !noColor && !noColorEnv && isatty(STDOUT_FILENO) == 1
         // Reports stream to standard output as they are written: a large audit's JSON is never

@@ -7,7 +7,7 @@ import LadderModel
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "Print the rule catalogue with ids, severities and parameters.")
 
-    @Option(help: "text, json or markdown.")
+    @Option(help: "text, json, markdown, or docs (the index of docs/rules).")
     var format = "text"
 
     @OptionGroup var settings: CatalogueSettings

@@ -44,6 +44,8 @@ enum Scenario {
         let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
+        // A test run inside GitHub Actions must not append to the job's own summary (issue 19.4).
+        env["GITHUB_STEP_SUMMARY"] = nil
         env.merge(environment) { $1 }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
