@@ -19,6 +19,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // `--changed-since`: git is run to read the tree at a revision (never checked out).
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         // Tests only: a well-kept CSV reader the project's own (which gives cell positions,
         // which it cannot) is checked against.
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
@@ -40,7 +42,13 @@ let package = Package(
         .target(name: "LadderCSV", swiftSettings: staticRuntime),
         // Spreadsheet exports into the model: bands CSV mappings and the cell values they hold.
         .target(name: "LadderTables", dependencies: ["LadderCSV", "LadderModel", "LadderYAML"], swiftSettings: staticRuntime),
-        .target(name: "LadderDriver", dependencies: ["LadderYAML", "LadderModel", "LadderRules", "LadderReport", "LadderOutput", "LadderCSV", "LadderTables"], swiftSettings: staticRuntime),
+        .target(
+            name: "LadderDriver",
+            dependencies: [
+                "LadderYAML", "LadderModel", "LadderRules", "LadderReport", "LadderOutput", "LadderCSV", "LadderTables",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: staticRuntime),
         // `ladderlint import` and `ladderlint init`: what people have, written as ladderlint YAML.
         .target(name: "LadderImport", dependencies: ["LadderCSV", "LadderTables", "LadderModel", "LadderYAML", "LadderRules", "LadderDriver"], swiftSettings: staticRuntime),
         .executableTarget(

@@ -11,6 +11,11 @@ struct Checking {
     var formats: InputFormats
     /// Files read before the ladders they complete are checked; nil: 64 per job.
     var chunkSize: Int?
+    /// A `--changed-since` run: the ladders at that revision, by id, for the checks that
+    /// compare the two (nil: not such a run).
+    var previous: [String: ResolvedLadder]? = nil
+    /// Keep each resolved ladder in its outcome (the earlier revision of a `--changed-since` run).
+    var keepModels = false
 
     func run(_ inputs: Inputs, settings: Settings, needs: ReportNeeds) -> Checked {
         let rules = settings.rules, today = settings.today, redact = settings.redact
@@ -22,15 +27,17 @@ struct Checking {
         let wantsMetrics = needs.contains(.metrics), wantsPicture = needs.contains(.policyPicture)
         let jobs = settings.jobs
         let plan = CoveragePlan(rules: rules, registry: registry)
+        let previous = self.previous, keepModels = self.keepModels
         let stream = LadderStream(loader: loader, jobs: jobs, chunkSize: max(1, chunkSize ?? 64 * jobs)) { group in
             let (ladder, problems) = resolver.resolve(group)
             return LadderOutcome(
                 id: ladder.id,
-                findings: problems + engine.run(ladder, rules: rules, today: today),
+                findings: problems + engine.run(ladder, rules: rules, today: today, comparing: previous != nil, previous: previous?[ladder.id]),
                 metrics: wantsMetrics ? Metrics.ladder(ladder, rules: rules) : nil,
                 picture: wantsPicture ? PolicyPicture.compute(ladder) : nil,
                 incomplete: ladder.incomplete.map(\.rawValue).sorted(),
-                coverage: plan.ladder(ladder))
+                coverage: plan.ladder(ladder),
+                model: keepModels ? ladder : nil)
         }
         let streamed = stream.run(inputs.files + inputs.context, named: inputs.files.count, unparsed: !inputs.problems.isEmpty)
         let outcomes = streamed.outcomes
@@ -43,7 +50,12 @@ struct Checking {
         // ladder read, before a scoped run keeps its own: one that waives another ladder's
         // finding is used.
         let unread = UnreadFiles(findings)
-        let waived = Waivers.apply(settings.configuration.waivers, to: findings, today: today, rules: settings.rules, judgingUnused: unread.files.isEmpty)
+        // Inline waivers (`# ladderlint: waive …`) after the configuration's: an id no rule has
+        // is an `invalid-waiver` finding at the comment.
+        let inline = InlineWaivers.checked(streamed.waivers, rules: settings.rules, disabled: settings.configuration.disable)
+        findings += inline.findings
+        let waived = Waivers.apply(
+            settings.configuration.waivers + inline.waivers, to: findings, today: today, rules: settings.rules, judgingUnused: unread.files.isEmpty)
         findings = waived.findings
         if inputs.scoped {
             // Report the run's files' own problems and the findings of the ladders they belong to.
@@ -51,7 +63,8 @@ struct Checking {
             findings = findings.filter { f in
                 if streamed.names.contains(f.location.file) { return true }
                 if let l = f.ladder, streamed.ladders.contains(l) { return true }
-                if CoreRules.waiverIDs.contains(f.rule) { return true }
+                // A context file's inline waivers are judged, but said only for the run's files.
+                if CoreRules.waiverIDs.contains(f.rule) { return !contextNames.contains(f.location.file) }
                 return !contextNames.contains(f.location.file) && f.rule == "unreadable-file"
             }
         }

@@ -11,9 +11,28 @@ struct ConfigLoader {
     var allowOutsideRepo = false
 
     func load(explicit: String?) throws -> Configuration {
-        let config = try find(explicit: explicit)
+        var config = try find(explicit: explicit)
         try RepositoryBounds(configurationFolder: config.directory, allowOutside: allowOutsideRepo).check(config)
+        try readWaiversFile(&config)
         return config
+    }
+
+    /// `waivers_file: PATH` (relative to the configuration's folder, inside the repository):
+    /// its waivers join `waivers:`. A file that does not exist yet waives nothing (the first
+    /// `lint --add-waivers PATH` creates it).
+    func readWaiversFile(_ config: inout Configuration) throws {
+        guard let value = config.waiversFile else { return }
+        let absolute = Discovery.absolute(value, cwd: config.directory)
+        try RepositoryBounds(configurationFolder: config.directory, allowOutside: allowOutsideRepo)
+            .check(value, absolute: absolute, key: "waivers_file", config: config, span: config.waiversFileSpan)
+        config.waiversFileSource = absolute
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDir) else { return }
+        let shown = Discovery.relative(absolute, to: workingDirectory)
+        guard !isDir.boolValue, let bytes = FileManager.default.contents(atPath: absolute) else {
+            throw UsageError(file: config.file, span: config.waiversFileSpan, "waivers_file: cannot read \(Escape.capped(shown)) as a file: give the path of a YAML list of waivers")
+        }
+        config.waivers += try Configuration.parseWaiversFile(Array(bytes), file: shown)
     }
 
     private func find(explicit: String?) throws -> Configuration {

@@ -3,13 +3,39 @@ import LadderRules
 import LadderYAML
 
 /// A waiver: a finding the organisation has decided to accept, with a reason and an expiry.
+/// Written in `.ladderlint.yml`'s `waivers:`, in its `waivers_file:`, or as a comment next to
+/// the item (`# ladderlint: waive RULE -- REASON`, `InlineWaivers`).
 public struct Waiver: Sendable {
     public var rule: String
     public var subject: String?
     public var reason: String
-    public var expires: Day
+    /// nil only for an inline waiver written without `until`.
+    public var expires: Day?
     /// Where the waiver is written, for expired-waiver and unused-waiver findings.
     public var location: Location
+    /// Only findings of this zone (`zone:`, `zone=`).
+    public var zone: String?
+    /// Only findings of this pay component: base, bonus or equity (`component:`, `component=`).
+    public var component: String?
+    /// An inline waiver: the line of `location.file` whose findings it waives.
+    public var line: Int?
+    /// Where the rule id is written, for an unknown one.
+    public var ruleSpan: Span?
+
+    public init(
+        rule: String, subject: String? = nil, reason: String, expires: Day?, location: Location, zone: String? = nil, component: String? = nil,
+        line: Int? = nil, ruleSpan: Span? = nil
+    ) {
+        self.rule = rule
+        self.subject = subject
+        self.reason = reason
+        self.expires = expires
+        self.location = location
+        self.zone = zone
+        self.component = component
+        self.line = line
+        self.ruleSpan = ruleSpan
+    }
 }
 
 /// `.ladderlint.yml`: typed, versioned; unknown keys and rule ids are usage errors.
@@ -33,10 +59,16 @@ public struct Configuration: Sendable {
     public var limits: LoadLimits
     /// Spreadsheets read as documents (SourcesSetting).
     public var sources: [BandsSource] = []
+    /// `waivers_file:` as written, and where; its waivers are in `waivers` once ConfigLoader
+    /// has read it (a file that does not exist yet waives nothing).
+    public var waiversFile: String?
+    public var waiversFileSpan: Span?
+    /// The waivers file, absolute: no output but `--add-waivers` may replace it.
+    public var waiversFileSource: String?
 
     public static let fileNames = [".ladderlint.yml", ".ladderlint.yaml"]
-    static let keys = ["version", "paths", "rules", "severity", "disable", "params", "fail_on", "waivers", "limits", "sources"]
-    static let waiverKeys = ["rule", "subject", "reason", "expires"]
+    static let keys = ["version", "paths", "rules", "severity", "disable", "params", "fail_on", "waivers", "limits", "sources", "waivers_file"]
+    static let waiverKeys = ["rule", "subject", "reason", "expires", "zone", "component"]
     static let limitKeys = ["max_file_bytes", "max_depth", "max_alias_nodes"]
 
     public init(directory: String) {
@@ -126,28 +158,59 @@ public struct Configuration: Sendable {
             config.sources = try SourcesSetting.parse(p.value, anchor: p.anchorSpan, file: file, directory: directory)
         }
         if let p = r.pair("waivers") {
-            guard case .sequence(let items) = p.value.content else {
-                throw UsageError(file: file, span: p.anchorSpan, "waivers: expected a list of waivers")
-            }
-            for item in items {
-                let w = try SettingsReader(file: file, node: item, anchor: item.span, what: "a waiver", keys: waiverKeys)
-                let rule = try w.string("rule", required: true)!
-                guard let reason = try w.string("reason"), !reason.trimmingSpaces.isEmpty else {
-                    throw UsageError(file: file, span: item.span, "the waiver of '\(rule)' has no reason: add reason: \"why this is accepted, and who approved it\"")
-                }
-                guard let expiresText = try w.string("expires") else {
-                    throw UsageError(file: file, span: item.span, "the waiver of '\(rule)' has no expiry: add expires: YYYY-MM-DD (waivers must end)")
-                }
-                guard let expires = Day(expiresText) else {
-                    throw UsageError(file: file, span: w.pair("expires")!.value.span, "expires: expected a date written YYYY-MM-DD, found '\(expiresText)'")
-                }
-                config.waivers.append(Waiver(
-                    rule: rule, subject: try w.string("subject"), reason: reason, expires: expires,
-                    location: Location(file: file, span: w.pair("rule")!.key.span.through(item.span))))
-                config.positions[rule] = config.positions[rule] ?? w.pair("rule")!.value.span
-            }
+            config.waivers = try waivers(p.value, anchor: p.anchorSpan, file: file, key: "waivers")
+        }
+        if let t = try r.string("waivers_file") {
+            config.waiversFile = t
+            config.waiversFileSpan = r.pair("waivers_file")!.value.span
         }
         return config
+    }
+
+    /// A list of waivers (`waivers:` of the configuration, or a waivers file's whole text).
+    static func waivers(_ node: Node, anchor: Span, file: String, key: String) throws -> [Waiver] {
+        guard case .sequence(let items) = node.content else {
+            throw UsageError(file: file, span: anchor, "\(key): expected a list of waivers, each with rule, reason and expires (and optionally subject, zone, component)")
+        }
+        var out: [Waiver] = []
+        for item in items {
+            let w = try SettingsReader(file: file, node: item, anchor: item.span, what: "a waiver", keys: waiverKeys)
+            let rule = try w.string("rule", required: true)!
+            guard let reason = try w.string("reason"), !reason.trimmingSpaces.isEmpty else {
+                throw UsageError(file: file, span: item.span, "the waiver of '\(rule)' has no reason: add reason: \"why this is accepted, and who approved it\"")
+            }
+            guard let expiresText = try w.string("expires") else {
+                throw UsageError(file: file, span: item.span, "the waiver of '\(rule)' has no expiry: add expires: YYYY-MM-DD (waivers must end)")
+            }
+            guard let expires = Day(expiresText) else {
+                throw UsageError(file: file, span: w.pair("expires")!.value.span, "expires: expected a date written YYYY-MM-DD, found '\(expiresText)'")
+            }
+            let component = try w.string("component")
+            if let c = component, PayComponent(rawValue: c) == nil {
+                throw UsageError(file: file, span: w.pair("component")!.value.span,
+                    "component: expected base, bonus or equity, found '\(c)'\(SettingsReader.meant(c, in: PayComponent.allCases.map(\.rawValue)))")
+            }
+            out.append(Waiver(
+                rule: rule, subject: try w.string("subject"), reason: reason, expires: expires,
+                location: Location(file: file, span: w.pair("rule")!.key.span.through(item.span)),
+                zone: try w.string("zone"), component: component, ruleSpan: w.pair("rule")!.value.span))
+        }
+        return out
+    }
+
+    /// The waivers of a waivers file: a YAML list of waivers as `waivers:` takes them; empty,
+    /// or only comments, it holds none.
+    public static func parseWaiversFile(_ bytes: [UInt8], file: String) throws -> [Waiver] {
+        let result = YAMLLoader().load(bytes)
+        if let issue = result.issues.first {
+            throw UsageError(file: file, span: issue.span, "the waivers file is not valid YAML: \(issue.settingsMessage)")
+        }
+        guard result.documents.count <= 1 else {
+            throw UsageError(file: file, span: result.documents[1].root.span, "the waivers file holds \(result.documents.count) documents: write one list of waivers")
+        }
+        guard let root = result.documents.first?.root else { return [] }
+        if case .null? = root.scalarValue { return [] }
+        return try waivers(root, anchor: root.span, file: file, key: "the waivers file")
     }
 
     /// The span of each text of a key written as one text or a list of them.
@@ -167,19 +230,20 @@ public struct Configuration: Sendable {
         let configurable = rules.map(\.id)
         let canonical = Rule.aliasMap(rules)
         func resolved(_ id: String) -> String { canonical[id] ?? id }
-        func checkID(_ id: String) throws {
+        func checkID(_ id: String, file: String? = self.file, span: Span? = nil) throws {
             guard !configurable.contains(resolved(id)) else { return }
+            let span = span ?? positions[id]
             if CoreRules.ids.contains(id) || CoreRules.waiverIDs.contains(id) {
-                throw UsageError(file: file, span: positions[id], "'\(id)' reports a problem with the input or configuration itself and cannot be configured, disabled or waived")
+                throw UsageError(file: file, span: span, "'\(id)' reports a problem with the input or configuration itself and cannot be configured, disabled or waived")
             }
             var message = "unknown rule id '\(id)'"
             if let s = Suggest.nearest(id, in: known) { message += ": did you mean '\(s)'?" } else { message += "." }
-            throw UsageError(file: file, span: positions[id], message + " Valid rule ids: \(configurable.joined(separator: ", "))")
+            throw UsageError(file: file, span: span, message + " Valid rule ids: \(configurable.joined(separator: ", "))")
         }
         for id in severity.keys.sorted() { try checkID(id) }
         for id in disable { try checkID(id) }
         for id in params.keys.sorted() { try checkID(id) }
-        for w in waivers { try checkID(w.rule) }
+        for w in waivers { try checkID(w.rule, file: w.location.file, span: w.ruleSpan) }
         var severity = self.severity, params = self.params
         if !canonical.isEmpty {
             for (id, s) in self.severity where canonical[id] != nil && self.severity[canonical[id]!] == nil { severity[canonical[id]!] = s }

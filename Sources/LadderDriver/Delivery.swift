@@ -126,6 +126,8 @@ struct Delivery {
         let config = settings.configuration
         for f in files { read.add(f.absolute, raw: f.rawPath, shown: f.display, role: .ladder) }
         if let source = config.source { read.add(source, shown: config.file ?? source, role: .configuration) }
+        // Only `--add-waivers` may write it (AddWaivers).
+        if let waivers = config.waiversFileSource { read.add(waivers, shown: config.waiversFile ?? waivers, role: .configuration) }
         for p in settings.packFiles { read.add(p, shown: Discovery.relative(p, to: cwd), role: .rulePack) }
         if let baseline { read.add(Discovery.absolute(baseline, cwd: cwd), shown: baseline, role: .baseline) }
         return read

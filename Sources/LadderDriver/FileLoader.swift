@@ -12,6 +12,9 @@ public struct LoadedFile: Sendable {
     public var documentCount: Int
     /// Money amounts of the file's compensation documents, collected for `--redact`.
     public var amounts: [Double] = []
+    /// Its waivers written as comments (`# ladderlint: waive …`, InlineWaivers); rule ids not
+    /// yet checked.
+    public var waivers: [Waiver] = []
 }
 
 /// Reads one file (from disk, or its bytes from memory) and has its input format decode it.
@@ -34,10 +37,13 @@ public struct FileLoader: Sendable {
         case .failure(let f):
             return LoadedFile(file: file, documents: [], findings: [f.finding(file.display)], brokenIDs: [], documentCount: 0)
         }
-        let decoded = formats.format(for: file).documents(bytes: bytes, file: file.display, limits: limits, collectAmounts: collectAmounts)
+        let format = formats.format(for: file)
+        let decoded = format.documents(bytes: bytes, file: file.display, limits: limits, collectAmounts: collectAmounts)
+        // Spreadsheets have no comments: only YAML files carry inline waivers.
+        let inline: (waivers: [Waiver], findings: [Finding]) = format is YAMLInput ? InlineWaivers.read(bytes, file: file.display) : ([], [])
         return LoadedFile(
-            file: file, documents: decoded.documents, findings: decoded.findings, brokenIDs: decoded.brokenIDs,
-            documentCount: decoded.documentCount, amounts: decoded.amounts)
+            file: file, documents: decoded.documents, findings: decoded.findings + inline.findings, brokenIDs: decoded.brokenIDs,
+            documentCount: decoded.documentCount, amounts: decoded.amounts, waivers: inline.waivers)
     }
 
     enum ReadFailure: Error {

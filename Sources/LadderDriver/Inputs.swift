@@ -13,6 +13,9 @@ public struct Inputs: Sendable {
     public var problems: [Finding] = []
     /// Files were named (not folders): the report keeps only their problems and their ladders'.
     public var named = false
+    /// The files and folders the run walked and read as context, absolute: what a
+    /// `--changed-since` run reads at the other revision.
+    public var roots: [String] = []
     /// The report keeps only the findings of the run's files and their ladders: files were
     /// named, or context was read beside the folders walked.
     public var scoped: Bool { named || !context.isEmpty }
@@ -47,10 +50,12 @@ public struct Inputs: Sendable {
         let (files, problems) = discovery.files(paths.isEmpty ? configuredPaths + sources : paths)
         var inputs = Inputs(files: files, problems: problems)
         inputs.named = !paths.isEmpty && !explicitFiles(paths, cwd: workingDirectory).isEmpty
+        inputs.roots = paths.isEmpty ? configuredPaths + sources : paths.map { Discovery.absolute($0, cwd: workingDirectory) }
         if !paths.isEmpty {
             let known = Set(files.map(\.absolute))
             let existing = ((inputs.named ? configuredPaths : []) + sources).filter { FileManager.default.fileExists(atPath: $0) }
             inputs.context = discovery.files(existing).files.filter { !known.contains($0.absolute) }
+            inputs.roots += existing
         }
         return inputs
     }

@@ -12,6 +12,8 @@ struct LadderOutcome: Sendable {
     var incomplete: [String]
     /// Which rule families could run on the ladder, and why not (`--require`, every format).
     var coverage: LadderCoverage? = nil
+    /// The resolved ladder itself, kept only for a `--changed-since` run's earlier revision.
+    var model: ResolvedLadder? = nil
 }
 
 /// Loads the files of a run in chunks and checks each ladder as soon as its documents seem to
@@ -46,6 +48,8 @@ struct LadderStream {
         var contextDocuments: [(file: String, ladders: [String: Int])] = []
         /// Money amounts, for `--redact`.
         var amounts = Set<Double>()
+        /// The files' inline waivers (`# ladderlint: waive …`), in file order.
+        var waivers: [Waiver] = []
     }
 
     /// A ladder's documents while files are still being read.
@@ -116,6 +120,7 @@ struct LadderStream {
                 case .loaded(let f): file = f
                 }
                 result.fileFindings += file.findings
+                result.waivers += file.waivers
                 if file.findings.contains(where: { Self.unparsedRules.contains($0.rule) }) { unparsed = true }
                 let isNamed = fileIndex < named
                 fileIndex += 1

@@ -23,6 +23,11 @@ public struct OutputRequest: Sendable, Equatable {
 /// Everything `ladderlint lint` was asked to do.
 public struct LintOptions: Sendable {
     public var paths: [String] = []
+    /// `--add-waivers FILE`: append a waiver for each unsuppressed finding to this waivers file
+    /// (AddWaivers), with `waiverReason` (`--reason`, required) and `waiverUntil` (`--until`).
+    public var addWaivers: String?
+    public var waiverReason: String?
+    public var waiverUntil: Day?
     public var outputs: [OutputRequest] = []
     public var configFile: String?
     public var rulePacks: [String] = []
@@ -30,6 +35,8 @@ public struct LintOptions: Sendable {
     public var baseline: String?
     public var writeBaseline: String?
     public var strictBaseline = false
+    /// `--changed-since REF`: report only the findings this change adds to the tree at git REF.
+    public var changedSince: String?
     public var today: Day?
     public var redact = false
     public var jobs: Int?

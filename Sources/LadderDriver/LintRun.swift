@@ -51,7 +51,11 @@ public struct LintRun: Sendable {
         let formats = self.formats.adding(settings.configuration.sources)
         let inputs = try Inputs.discover(options.paths, settings: settings, workingDirectory: workingDirectory, formats: formats)
             .refusingEmpty(options, settings: settings, workingDirectory: workingDirectory)
-        let checked = Checking(registry: registry, formats: formats, chunkSize: chunkSize).run(inputs, settings: settings, needs: delivery.needs)
+        let adding = try AddWaivers.prepare(options, inputs: inputs, settings: settings, workingDirectory: workingDirectory)
+        let before = try options.changedSince.map { ref in
+            try ChangedSince.read(ref, inputs: inputs, settings: settings, workingDirectory: workingDirectory, formats: formats, registry: registry, chunkSize: chunkSize)
+        }
+        let checked = Checking(registry: registry, formats: formats, chunkSize: chunkSize, previous: before?.ladders).run(inputs, settings: settings, needs: delivery.needs)
         let baseline = try options.baseline.map { path in
             BaselineComparison(
                 baseline: try Baseline.read(Discovery.absolute(path, cwd: workingDirectory), display: path),
@@ -59,7 +63,8 @@ public struct LintRun: Sendable {
         }
         let outcome = Outcome.make(
             checked, inputs: inputs, settings: settings, needs: delivery.needs, baseline: baseline, required: required,
-            writingBaseline: options.writeBaseline != nil)
+            writingBaseline: options.writeBaseline != nil, changedSince: before)
+        if let adding { return try adding.run(outcome, delivery: delivery, inputs: inputs, settings: settings, options: options, stdout: stdout) }
         return try delivery.deliver(outcome, inputs: inputs, settings: settings, options: options, stdout: stdout)
     }
 

@@ -45,10 +45,13 @@ extension Outcome {
     /// the run records its findings in a new baseline (`--write-baseline`), which accepts them.
     static func make(
         _ checked: Checked, inputs: Inputs, settings: Settings, needs: ReportNeeds, baseline: BaselineComparison?, required: [CoverageFamily] = [],
-        writingBaseline: Bool = false
+        writingBaseline: Bool = false, changedSince: ChangedSince? = nil
     ) -> Outcome {
         let outcomes = checked.outcomes
         var findings = checked.findings
+        // Before the baseline: what REF already had is not this change's.
+        let compared = changedSince.map { $0.compare(findings, reported: checked, scoped: inputs.scoped) }
+        if let compared { findings = compared.findings }
         var notes: [String] = outcomes.filter { !$0.incomplete.isEmpty }.map { o in
             "ladder \(o.id): some checks did not run because its \(o.incomplete.joined(separator: ", ")) documents have errors; fix those first"
         }
@@ -111,6 +114,7 @@ extension Outcome {
         report.policy = needs.contains(.policyPicture) ? outcomes.compactMap(\.picture) : nil
         report.coverage = checked.coverage
         report.required = required
+        report.change = compared?.change
         // One stage: every text of the report the reporters print (metrics and policy included).
         if let redactor {
             report = redactor.redact(report)

@@ -26,21 +26,32 @@ public enum Waivers {
         var extra: [Finding] = []
         // Unused waivers with a subject, by their finding's place in `extra`, and their rule.
         var unused: [(at: Int, waiver: Waiver, rule: String)] = []
+        // Findings by rule: an inline waiver each would otherwise look at every finding.
+        var byRule: [String: [Int]] = [:]
+        if !waivers.isEmpty { for i in out.indices { byRule[out[i].rule, default: []].append(i) } }
         for w in waivers {
-            if w.expires < today {
+            let what = w.line.map { "the inline waiver of \(w.rule) for line \($0)" } ?? "the waiver of \(w.rule)\(w.subject.map { " for \($0)" } ?? "")"
+            let scope = [w.zone.map { "zone \($0)" }, w.component.map { "component \($0)" }].compactMap { $0 }
+            let scoped = scope.isEmpty ? "" : " (\(scope.joined(separator: ", ")))"
+            let modelPath = w.line.map { "inline-waiver[line=\($0),rule=\(w.rule)]" } ?? "waivers[rule=\(w.rule),subject=\(w.subject ?? "*")]"
+            if let expires = w.expires, expires < today {
                 extra.append(Finding(
                     rule: "expired-waiver", severity: .error,
-                    message: "the waiver of \(w.rule)\(w.subject.map { " for \($0)" } ?? "") expired on \(w.expires) (reason: \(w.reason)): fix the finding, or renew the waiver with a new reason and date",
+                    message: "\(what)\(scoped) expired on \(expires) (reason: \(w.reason)): fix the finding, or renew the waiver with a new reason and date",
                     location: w.location, subjects: [w.rule] + (w.subject.map { [$0] } ?? []),
-                    evidence: [Evidence("rule", .string(w.rule)), Evidence("expires", .string(w.expires.description))],
-                    modelPath: "waivers[rule=\(w.rule),subject=\(w.subject ?? "*")]"))
+                    evidence: [Evidence("rule", .string(w.rule)), Evidence("expires", .string(expires.description))],
+                    modelPath: modelPath))
                 continue
             }
             var used = false
             let rule = canonical[w.rule] ?? w.rule
-            for i in out.indices where out[i].rule == rule && !out[i].suppressed {
+            let inline = w.line != nil ? w.location : nil
+            for i in byRule[rule] ?? [] where !out[i].suppressed {
                 if let s = w.subject, !out[i].subjects.contains(s) { continue }
-                out[i] = out[i].with(suppression: Suppression(kind: .waiver, reason: w.reason, expires: w.expires))
+                if let line = w.line, out[i].location.line != line || out[i].location.file != w.location.file { continue }
+                if let zone = w.zone, out[i].zone != zone { continue }
+                if let component = w.component, InlineWaivers.component(of: out[i]) != component { continue }
+                out[i] = out[i].with(suppression: Suppression(kind: .waiver, reason: w.reason, expires: w.expires, inline: inline))
                 used = true
             }
             if !used && !judgingUnused {
@@ -49,10 +60,12 @@ public enum Waivers {
                 if w.subject != nil { unused.append((extra.count, w, rule)) }
                 extra.append(Finding(
                     rule: "unused-waiver", severity: .warning,
-                    message: "the waiver of \(w.rule)\(w.subject.map { " for \($0)" } ?? "") matches no finding: remove it",
+                    message: w.line != nil
+                        ? "\(what)\(scoped) matches no finding: remove \(w.rule) from the comment (a waiver on a line of its own is for the next line)"
+                        : "\(what)\(scoped) matches no finding: remove it",
                     location: w.location, subjects: [w.rule] + (w.subject.map { [$0] } ?? []),
                     evidence: [Evidence("rule", .string(w.rule))],
-                    modelPath: "waivers[rule=\(w.rule),subject=\(w.subject ?? "*")]"))
+                    modelPath: modelPath))
             }
         }
         if !unused.isEmpty {

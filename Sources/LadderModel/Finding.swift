@@ -59,11 +59,15 @@ public struct Suppression: Sendable, Hashable {
     public var kind: Kind
     public var reason: String
     public var expires: Day?
+    /// For a waiver written as a comment in a ladder file (`# ladderlint: waive …`): where the
+    /// comment is. nil for a waiver of the configuration or its waivers file, and a baseline.
+    public var inline: Location?
 
-    public init(kind: Kind, reason: String, expires: Day? = nil) {
+    public init(kind: Kind, reason: String, expires: Day? = nil, inline: Location? = nil) {
         self.kind = kind
         self.reason = reason
         self.expires = expires
+        self.inline = inline
     }
 }
 

@@ -63,6 +63,10 @@ public enum HTMLReporter {
         out += "<p class=\"lede\">Is management paid, trained and given decisions like a promotion? \(Tool.name) checked "
         out += "\(HTMLText.count(s.ladders, "ladder")) in \(HTMLText.count(s.documents, "document")) from \(HTMLText.count(s.files, "file")) "
         out += "against its \(HTMLText.count(r.rules.count, "rule")), on <time datetime=\"\(r.today)\">\(r.today)</time>.</p>"
+        if let change = r.change {
+            // With --changed-since: what the change does; the findings below are the added ones.
+            out += "<p class=\"lede\"><strong>\(HTMLText.esc(change.sentence.prefix(1).uppercased() + change.sentence.dropFirst())).</strong> Findings already at \(HTMLText.esc(change.ref)) are listed as suppressed.</p>"
+        }
         out += "<dl class=\"stats\">"
         out += stat("Ladders", s.ladders, "")
         out += stat("Documents", s.documents, "")
@@ -318,6 +322,7 @@ public enum HTMLReporter {
         var out = "<div class=\"waiver\"><strong>\(s.kind == .waiver ? "Waived" : "In the baseline")</strong>"
         if let e = s.expires { out += "<span class=\"expires\">until <time datetime=\"\(e)\">\(e)</time></span>" }
         if !s.reason.isEmpty { out += "<span class=\"reason\">\(HTMLText.esc(s.reason))</span>" }
+        if let at = s.inline { out += "<span class=\"inline\">inline at \(HTMLText.esc("\(at.file):\(at.line)"))</span>" }
         return out + "</div>"
     }
 

@@ -12,6 +12,14 @@ public enum JSONReporter: StreamedJSONReporter {
             ("summary", .value(summary(report.summary))),
             ("metrics", .object([("ladders", .written(report.metrics.count) { ladder(report.metrics[$0], redacted: report.redacted, into: &$1) })])),
             ("coverage", coverage(report)),
+        ] + (report.change.map { [("change", .value(change($0)))] } ?? []))
+    }
+
+    /// `change` (only with `--changed-since`): what the change does to the findings.
+    public static func change(_ c: ChangeSummary) -> JSONValue {
+        .object([
+            ("ref", .string(c.ref)), ("commit", .string(c.commit)),
+            ("added", .int(c.added)), ("fixed", .int(c.fixed)), ("unchanged", .int(c.unchanged)),
         ])
     }
 
@@ -70,6 +78,8 @@ public enum JSONReporter: StreamedJSONReporter {
         if let s = f.suppression {
             var sp: [(String, JSONValue)] = [("kind", .string(s.kind.rawValue)), ("reason", .string(s.reason))]
             if let e = s.expires { sp.append(("expires", .string(e.description))) }
+            // A waiver written as a comment in a ladder file: where the comment is.
+            if let at = s.inline { sp.append(("inline", location(at))) }
             pairs.append(("suppression", .object(sp)))
         }
         if let fold {

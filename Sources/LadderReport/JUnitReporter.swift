@@ -20,6 +20,14 @@ public enum JUnitReporter {
         out += "<testsuites name=\"\(Tool.name)\"\(total.attributes)>\n"
         for s in suites {
             out += "  <testsuite name=\"\(attribute(s.file))\"\(s.counts.attributes)>\n"
+            // With --changed-since: what the change does (JUnit has no run-wide place for it).
+            if let c = report.change {
+                out += "    <properties>\n"
+                for (name, value) in [("changed_since", c.ref), ("added", String(c.added)), ("fixed", String(c.fixed)), ("unchanged", String(c.unchanged))] {
+                    out += "      <property name=\"ladderlint.\(name)\" value=\"\(attribute(value))\"/>\n"
+                }
+                out += "    </properties>\n"
+            }
             for c in s.cases {
                 out += "    <testcase name=\"\(attribute(c.rule))\" classname=\"\(attribute(s.file))\""
                 switch c.outcome {
@@ -29,7 +37,8 @@ public enum JUnitReporter {
                     out += ">\n      <failure message=\"\(attribute(f.message))\" type=\"\(f.severity.rawValue)\">"
                     out += text(body(f)) + "</failure>\n    </testcase>\n"
                 case .skipped(let f, let s):
-                    let why = s.kind == .waiver ? "waived: \(s.reason)" : "in the baseline: \(s.reason)"
+                    let inline = s.inline.map { " (inline at \($0.file):\($0.line))" } ?? ""
+                    let why = s.kind == .waiver ? "waived\(inline): \(s.reason)" : "in the baseline: \(s.reason)"
                     out += ">\n      <skipped message=\"\(attribute(why))\">" + text(body(f)) + "</skipped>\n    </testcase>\n"
                 case .notChecked(let why):
                     out += ">\n      <skipped message=\"\(attribute(why))\"/>\n    </testcase>\n"

@@ -17,6 +17,12 @@ public enum MarkdownReporter {
     }
 
     public static func render(_ report: Report, budget: Int) -> String {
+        // With --changed-since the summary leads with what the change does.
+        let lead = report.change.map { "### ladderlint: \(inline($0.sentence))\n\n" } ?? ""
+        return lead + body(report, budget: budget - lead.utf8.count)
+    }
+
+    static func body(_ report: Report, budget: Int) -> String {
         let s = report.summary
         let live = report.findings.filter { !$0.suppressed }
         let suppressed = s.suppressed > 0 ? " (\(s.suppressed) suppressed)" : ""

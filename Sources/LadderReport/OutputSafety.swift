@@ -21,7 +21,7 @@ public enum OutputSafety {
             // their file; a line of what was not checked, with its family; a `--group-by`
             // heading, with its word.
             let named = files.map { Escape.terminal($0) + ":" }
-            let starts = named + named.map { "    " + $0 } + families.map { $0 + ": " } + ["rule ", "ladder ", "no ladder ("]
+            let starts = named + named.map { "    " + $0 } + families.map { $0 + ": " } + ["rule ", "ladder ", "no ladder (", "this change "]
             for line in lines where !starts.contains(where: { line.hasPrefix($0) }) && !isSummary(line) {
                 problems.append("text: a line ladderlint did not start: \(Escape.terminal(String(line.prefix(80))))")
                 break

@@ -44,6 +44,8 @@ public enum TextReporter {
         for line in CoverageLines.lines(report) {
             out += Escape.terminal(CoverageLines.shown(line)) + "\n"
         }
+        // With --changed-since: what the change does, just above the summary.
+        if let change = report.change { out += Escape.terminal(change.sentence) + "\n" }
         // Every part keeps a line (the lead's, or one indented under it), so the summary's
         // counts are the lines shown and need no word about folding.
         return out + summaryLine(report.summary) + "\n"

@@ -1932,7 +1932,7 @@ rules:
     severity: error
     summary: "With --changed-since: a change lowers the IC track's highest grade while management keeps its own."
     anchor: the IC track's top level now (its grade), or the ladder id when no IC level is left
-    message: "this change lowers the IC track's top from grade {before_grade} ({before_level}) to grade {after_grade} ({after_level}), while management still reaches grade {management_grade}: keep the IC levels, or lower both tracks together"
+    message: "this change lowers the IC track's top from grade {before_grade}, {before_level}, to grade {after_grade}, {after_level}, while management still reaches grade {management_grade}: keep the IC levels, or lower both tracks together"
     rationale: |
       Removing the top IC level (or moving it down a grade) while the management track keeps
       its height makes the IC track stop below management: the change that ic-track-ceiling
@@ -1949,7 +1949,7 @@ rules:
     params: {program_kinds: [leadership-training], forum_purposes: [planning, decision], role: tech-lead}
     summary: "With --changed-since: a leadership program's or forum's audience lost ICs or tech leads in this change."
     anchor: the program's eligible audience or the forum's members
-    message: "this change takes {lost} out of {what} ({before} IC and tech-lead levels before, {after} now): keep them in"
+    message: "this change takes {lost} out of {what}, which held {before} IC and tech-lead levels and now holds {after}: keep them in"
     rationale: |
       A program or forum closed to engineers rarely closes in one step: a grade bound raised
       here, a track left out there. Each narrowing is reported in the pull request that makes

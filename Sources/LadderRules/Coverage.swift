@@ -160,7 +160,8 @@ public struct CoveragePlan: Sendable {
     /// `rules`: the run's rules, disabled ones already left out (as `Settings.rules` has them).
     public init(rules: [Rule], registry: CheckRegistry) {
         for rule in rules {
-            guard let family = CoverageFamily(category: rule.category) else { continue }
+            // A rule that compares revisions runs only with --changed-since: never counted as not run.
+            guard let family = CoverageFamily(category: rule.category), registry[rule.check]?.comparesRevisions != true else { continue }
             let needs = registry[rule.check]?.needs ?? []
             self.rules[family, default: FamilyRules(kinds: family.documentKinds)].count += 1
             self.rules[family]!.needs.append(needs)

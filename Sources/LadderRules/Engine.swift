@@ -15,14 +15,18 @@ public struct Engine: Sendable {
     }
 
     /// The findings of one ladder: ladders are independent, so a caller may run them in parallel.
-    public func run(_ ladder: ResolvedLadder, rules: [Rule], today: Day) -> [Finding] {
+    /// `comparing`: a `--changed-since` run, whose `previous` is the ladder at that revision
+    /// (nil when it is new); only such a run runs the checks that compare revisions.
+    public func run(_ ladder: ResolvedLadder, rules: [Rule], today: Day, comparing: Bool = false, previous: ResolvedLadder? = nil) -> [Finding] {
         let minGroup = Metrics.minimumGroup(rules)
         var findings: [Finding] = []
         let payGroups = PayGroup.groups(ladder.bands)
         let surveyWithheld = ladder.surveys.isEmpty ? [] : SurveySuppression.withheld(ladder.surveys, minGroup: minGroup)
         for rule in rules {
             guard let check = registry[rule.check], check.needs.isDisjoint(with: ladder.incomplete) else { continue }
-            let ctx = CheckContext(ladder: ladder, params: rule.params, today: today, minGroup: minGroup, payGroups: payGroups, surveyWithheld: surveyWithheld)
+            if check.comparesRevisions && (!comparing || previous == nil) { continue }
+            var ctx = CheckContext(ladder: ladder, params: rule.params, today: today, minGroup: minGroup, payGroups: payGroups, surveyWithheld: surveyWithheld)
+            ctx.previous = previous
             for hit in check.run(ctx) where rule.scope.contains(hit) {
                 findings.append(finding(hit, rule: rule, ladder: ladder.id))
             }
@@ -56,7 +60,7 @@ public struct Engine: Sendable {
 /// Rules that report problems with the input itself; no configuration turns them off.
 public enum CoreRules {
     public static let ids = ["yaml-syntax", "invalid-document", "unknown-reference", "duplicate-id", "unreadable-file", "input-limit"]
-    public static let waiverIDs = ["expired-waiver", "unused-waiver"]
+    public static let waiverIDs = ["expired-waiver", "unused-waiver", "invalid-waiver"]
     public static let baselineIDs: [String] = []
 
     /// One-line descriptions, for the catalogue and SARIF.
@@ -69,6 +73,7 @@ public enum CoreRules {
         "input-limit": "A file, its nesting depth or its alias expansion is beyond the loader's limits.",
         "expired-waiver": "A waiver in the configuration has passed its expiry date.",
         "unused-waiver": "A waiver in the configuration matches no finding.",
+        "invalid-waiver": "A waiver written as a comment (# ladderlint: waive RULE -- REASON) is malformed or names an unknown rule.",
     ]
 
     public static func severity(_ id: String) -> Severity { id == "unused-waiver" ? .warning : .error }

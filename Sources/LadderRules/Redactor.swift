@@ -251,7 +251,7 @@ public struct Redactor: Sendable {
             case .bool: return e
             }
         }
-        if let s = f.suppression { g.suppression = Suppression(kind: s.kind, reason: scrub(s.reason), expires: s.expires) }
+        if let s = f.suppression { g.suppression = Suppression(kind: s.kind, reason: scrub(s.reason), expires: s.expires, inline: s.inline) }
         g.location.span.end = g.location.span.start
         // The fingerprint hashes the ids: one of an id that holds an amount could be reversed by
         // trying every amount, so it is taken again over what the report shows.

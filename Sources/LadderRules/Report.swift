@@ -62,6 +62,8 @@ public struct Report: Sendable {
     public var required: [CoverageFamily] = []
     /// The findings of one overpaid band, folded into one for the formats people read (BandFold).
     public var folds: [FindingFold] = []
+    /// With `--changed-since`: what this change does to the findings.
+    public var change: ChangeSummary? = nil
 
     /// The families `--require` asked for that did not run, per ladder, in report order.
     public var unmet: [(ladder: LadderCoverage, family: FamilyCoverage)] {
@@ -85,4 +87,35 @@ public struct Report: Sendable {
 public enum Tool {
     public static let name = "ladderlint"
     public static let version = "0.1.0"
+}
+
+/// What a change does to the findings (`--changed-since REF`): findings matched by fingerprint
+/// between the tree at REF and the working tree.
+public struct ChangeSummary: Sendable, Equatable {
+    /// As the user wrote it (capped and escaped where it is shown).
+    public var ref: String
+    /// The commit REF named.
+    public var commit: String
+    /// Findings of the working tree that REF does not have: the ones the run reports and fails on.
+    public var added: Int
+    /// Findings at REF that the working tree no longer has.
+    public var fixed: Int
+    /// Findings in both: reported as suppressed ("unchanged since REF").
+    public var unchanged: Int
+
+    public init(ref: String, commit: String, added: Int, fixed: Int, unchanged: Int) {
+        self.ref = ref
+        self.commit = commit
+        self.added = added
+        self.fixed = fixed
+        self.unchanged = unchanged
+    }
+
+    /// "this change adds 2 findings and fixes 1 (3 unchanged since main)".
+    public var sentence: String {
+        func n(_ k: Int) -> String { k == 1 ? "1 finding" : "\(k) findings" }
+        let adds = added == 0 ? "adds no finding" : "adds \(n(added))"
+        let fixes = fixed == 0 ? "fixes none" : "fixes \(fixed)"
+        return "this change \(adds) and \(fixes) (\(unchanged) unchanged since \(Escape.capped(ref)))"
+    }
 }

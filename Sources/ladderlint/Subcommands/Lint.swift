@@ -37,6 +37,22 @@ struct Lint: ParsableCommand {
     @Flag(help: "Fail when baseline entries match no finding any more.")
     var strictBaseline = false
 
+    @Option(name: .customLong("add-waivers"), help: ArgumentHelp(
+        "Append a waiver for each unsuppressed finding to this waivers file (a YAML list of waivers, read through waivers_file: in .ladderlint.yml; never a ladder file), with --reason and --until; the run then counts them waived.",
+        valueName: "FILE"))
+    var addWaivers: String?
+
+    @Option(help: ArgumentHelp("With --add-waivers: why the findings are accepted, and who approved it (required).", valueName: "TEXT"))
+    var reason: String?
+
+    @Option(help: ArgumentHelp("With --add-waivers: the date the waivers expire, YYYY-MM-DD (default: 90 days after the run date).", valueName: "DATE"))
+    var until: String?
+
+    @Option(name: .customLong("changed-since"), help: ArgumentHelp(
+        "Report only the findings this change adds to the tree at git REF (read through git, nothing checked out); the exit code counts only those.",
+        valueName: "REF"))
+    var changedSince: String?
+
     @Option(help: "The run date (YYYY-MM-DD) for date rules: surveys and waivers.")
     var today: String?
 
@@ -75,6 +91,10 @@ struct Lint: ParsableCommand {
             throw ValidationError("--sarif-help-base: expected an absolute http:// or https:// URL with no query, fragment, space, quote or bracket (such as https://github.com/OWNER/ladderlint/blob/v0.1.0/docs/rules/), found '\(Escape.terminal(Escape.capped(sarifHelpBase)))'")
         }
         if let today, Day(today) == nil { throw ValidationError("--today: expected a date written YYYY-MM-DD, found '\(today)'") }
+        if let until, Day(until) == nil { throw ValidationError("--until: expected a date written YYYY-MM-DD, found '\(Escape.terminal(Escape.capped(until)))'") }
+        if addWaivers == nil && (reason != nil || until != nil) {
+            throw ValidationError("--\(reason != nil ? "reason" : "until") goes with --add-waivers FILE: add it, or leave --\(reason != nil ? "reason" : "until") out")
+        }
         if let jobs, jobs < 1 { throw ValidationError("--jobs: expected a whole number of at least 1, found \(jobs)") }
     }
 
@@ -89,6 +109,10 @@ struct Lint: ParsableCommand {
         options.baseline = baseline
         options.writeBaseline = writeBaseline
         options.strictBaseline = strictBaseline
+        options.addWaivers = addWaivers
+        options.waiverReason = reason
+        options.waiverUntil = until.flatMap(Day.init)
+        options.changedSince = changedSince
         options.today = today.flatMap(Day.init)
         options.redact = redact
         options.jobs = jobs
