@@ -41,6 +41,10 @@ public enum GitHubReporter {
     public static func render(_ report: Report, limits: Limits) -> String {
         // Today's order is the tiebreak: findings, then coverage lines.
         var lines: [(kind: Severity, text: String, finding: Bool)] = []
+        // With --changed-since: what the change does, the first notice.
+        if let c = report.change {
+            lines.append((.info, "::notice title=\(escapeProperty("ladderlint change"))::\(escapeData(c.sentence))", false))
+        }
         for f in report.presentedFindings where !f.suppressed {
             lines.append((f.severity, command(f), true))
         }

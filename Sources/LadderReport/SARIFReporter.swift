@@ -64,6 +64,8 @@ public enum SARIFReporter: StreamedJSONReporter {
         if style.sarifOmitSuppressed {
             properties.append(("omittedSuppressed", .value(.int(report.presentedFindings.count { $0.suppressed }))))
         }
+        // With --changed-since: what the change does (the JSON report's `change`).
+        if let c = report.change { properties.append(("change", .value(JSONReporter.change(c)))) }
         let run: [(String, StreamedJSON)] = [
             ("tool", .value(.object([("driver", .object([
                 ("name", .string(Tool.name)),

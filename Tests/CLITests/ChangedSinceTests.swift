@@ -96,6 +96,29 @@ import Testing
         try Scenario.expectValidReports([("changed-since", r.stdout)])
     }
 
+    /// GitHub, SARIF, JUnit and HTML say it too; GitLab Code Quality is a list of issues only
+    /// (GitLab compares the base and head reports itself), so it has no place for it.
+    @Test func everyFormatSaysWhatTheChangeDoes() throws {
+        let dir = try Self.repository()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.write(Self.raisedManagement, to: "ladders/acme/compensation.yaml", in: dir)
+        let r = try Scenario.run(["lint", "--changed-since", "main", "--today", "2026-11-21", "--format", "github",
+                                  "--format", "sarif:out.sarif", "--format", "junit:out.xml", "--format", "html:out.html", "--format", "gitlab:out.json"], in: dir)
+        #expect(r.status == 1, "\(r)")
+        // Errors and warnings first (GitHub's limits); this is the first notice.
+        #expect(r.lines.first { $0.hasPrefix("::notice") } == "::notice title=ladderlint change::this change adds 3 findings and fixes none (0 unchanged since main)", "\(r)")
+        let sarif = try JSONSerialization.jsonObject(with: Data(try Self.read("out.sarif", in: dir).utf8)) as? [String: Any]
+        let run = try #require((sarif?["runs"] as? [[String: Any]])?.first)
+        let change = try #require((run["properties"] as? [String: Any])?["change"] as? [String: Any])
+        #expect(change["added"] as? Int == 3 && change["fixed"] as? Int == 0 && change["unchanged"] as? Int == 0 && change["ref"] as? String == "main")
+        let junit = try Self.read("out.xml", in: dir)
+        #expect(junit.contains("<property name=\"ladderlint.changed_since\" value=\"main\"/>") && junit.contains("<property name=\"ladderlint.added\" value=\"3\"/>"), "\(junit)")
+        #expect(try Self.read("out.html", in: dir).contains("<strong>This change adds 3 findings and fixes none (0 unchanged since main).</strong>"))
+        let gitlab = try JSONSerialization.jsonObject(with: Data(try Self.read("out.json", in: dir).utf8)) as? [Any]
+        // The band's two pay findings fold into one issue, beside band-change-parity.
+        #expect(gitlab?.count == 2)
+    }
+
     @Test func theICTrackLosingItsTopGradeIsAnError() throws {
         let dir = try Self.repository()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -38,12 +38,22 @@ extension Check {
         // Made once for the default words (the usual case), not once per ladder.
         let matcher = WordingMatcher.isDefault(ctx.params) ? WordingMatcher.standard : WordingMatcher(ctx.params)
         var hits: [Hit] = []
+        // A long text read once: one title aliased by every level (`title: *t`) would otherwise
+        // be scanned once per level (issue 23's hostile corpus: 800 levels, a 256 KiB title).
+        var long: [String: (up: Bool, phrase: String)?] = [:]
+        func find(_ text: String) -> (up: Bool, phrase: String)? {
+            guard text.utf8.count > 1024 else { return matcher.find(text) }
+            if let known = long[text] { return known }
+            let found = matcher.find(text)
+            long[text] = .some(found)
+            return found
+        }
         // Path, subject and subjects are made only for a text that says it: most say nothing.
         func look(
             _ text: String, _ span: Span, file: String, path: @autoclosure () -> ModelPath, subject: @autoclosure () -> String,
             subjects: @autoclosure () -> [String], track: String? = nil, grade: Int? = nil
         ) {
-            guard let found = matcher.find(text) else { return }
+            guard let found = find(text) else { return }
             hits.append(Hit(
                 file: file, span: span, path: path(), subjects: subjects(),
                 evidence: [Evidence("direction", .string(found.up ? "into-management" : "back-from-management")), Evidence("phrase", .string(found.phrase)), Evidence("text", .string(text))],
