@@ -145,9 +145,11 @@ extension SurveyImport {
                 throw UsageError(file: bad.location.file, span: bad.location.span, "--previous: \(bad.message) [\(bad.rule)]: fix the file, or leave it out of --previous")
             }
             for case .survey(let s) in loaded.documents where s.ladder.value == ladder {
+                // A question written `withheld: true` has no counts: nothing to subtract from.
                 for q in s.questions {
+                    guard let (respondents, agree) = q.counts else { continue }
                     cells.append(SurveySuppression.Cell(question: q.id.value, conducted: s.conducted.value, audience: q.audience,
-                                                        respondents: q.respondents.value, agree: q.agree.value))
+                                                        respondents: respondents.value, agree: agree.value))
                 }
             }
         }

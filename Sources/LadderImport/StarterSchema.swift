@@ -758,9 +758,12 @@ enum StarterSchema {
       }
     },
     "question": {
-      "description": "One survey question with its aggregated answers.",
+      "description": "One survey question with its aggregated answers, or withheld: true for a question that was asked but whose answers are left out of the file (too few answered).",
       "type": "object",
-      "required": ["id", "respondents", "agree"],
+      "required": ["id"],
+      "if": {"properties": {"withheld": {"const": true}}, "required": ["withheld"]},
+      "then": {"not": {"anyOf": [{"required": ["respondents"]}, {"required": ["agree"]}]}},
+      "else": {"required": ["respondents", "agree"]},
       "additionalProperties": false,
       "patternProperties": {
         "^x-": {"description": "Your own annotation; ladderlint ignores it."}
@@ -786,6 +789,10 @@ enum StarterSchema {
           "description": "How many of them agreed, a whole number >= 0 and at most respondents.",
           "type": "integer",
           "minimum": 0
+        },
+        "withheld": {
+          "description": "Optional: true for a question that was asked but whose answers are left out of the file (fewer than the smallest group answered); then write no respondents or agree. It counts as asked and is never judged or shown.",
+          "type": "boolean"
         }
       }
     }

@@ -26,7 +26,7 @@ public enum FormatKeys {
     public static let recognition: KeySet = ["id", "name", "kind", "audience", "description"]
     public static let transition: KeySet = ["from", "to", "grade_change", "pay_change", "name", "description", "min_years_experience", "min_grade"]
     public static let survey: KeySet = ["kind", "ladder", "conducted", "anonymous", "questions"]
-    public static let question: KeySet = ["id", "audience", "respondents", "agree"]
+    public static let question: KeySet = ["id", "audience", "respondents", "agree", "withheld"]
     public static let audience: KeySet = ["tracks", "track_kinds", "roles", "min_grade", "max_grade", "group", "groups"]
     /// The root of a pay formula: nine keys, one more than a `KeySet` holds, so a plain list
     /// that `PayFormulaDecoder` reads itself.
@@ -642,6 +642,26 @@ public struct DocumentDecoder {
     private func question(_ node: TableNode, _ path: DecodePath, _ c: DecodeContext) -> Question? {
         guard var r = MappingReader(node, anchor: node.span, path: path, what: "a survey question", keys: FormatKeys.question, context: c) else { return nil }
         let id = r.string("id"), audience = r.string("audience", required: false)
+        // `withheld: true`: asked, its figures left out of the file; the counts are then not given.
+        let withheld = r.bool("withheld", required: false)
+        if let w = withheld, w.value {
+            let given = ["respondents", "agree"].filter { r.optional($0) != nil }
+            if let first = given.first, let at = r.optional(first) {
+                r.fail(at.value.span, first, "expected no counts with withheld: true, found \(given.joined(separator: " and ")): remove \(given.count == 1 ? "it" : "them") to keep the figures out of the file, or remove withheld: true to show them")
+            }
+            guard r.ok, let id else { return nil }
+            return Question(id: id, audience: audience?.value, respondents: nil, agree: nil, withheld: w)
+        }
+        if r.absent("respondents"), r.absent("agree") {
+            // Neither count: one finding that says both, and how to write a question whose
+            // figures were left out; none when `withheld` was misspelt (reported as that).
+            r.invalidate()
+            // `withheld` misspelt, or not true or false: already reported.
+            let misspelt = !r.has("withheld") && !r.absent("withheld")
+            guard !misspelt, withheld != nil || r.optional("withheld") == nil else { return nil }
+            r.context.fail(r.anchor, r.path, "a survey question lacks the required keys 'respondents' and 'agree' (whole numbers >= 0): add them, or write withheld: true for a question that was asked but whose figures are left out of the file")
+            return nil
+        }
         let respondents = r.int("respondents", min: 0), agree = r.int("agree", min: 0)
         if let a = agree, let n = respondents, a.value > n.value {
             r.fail(a.span, "agree", "expected agree <= respondents, found \(a.value) agreeing of \(n.value) respondents: correct the counts")

@@ -149,6 +149,9 @@ struct MappingReader {
 
     func has(_ key: String) -> Bool { index(key) != nil }
 
+    /// Whether `key` is not written at all, and no unknown key was taken for a typo of it.
+    func absent(_ key: String) -> Bool { index(key) == nil && !suggested.contains(key) }
+
     /// The index of the pair for `key` when given and not null.
     private func present(_ key: String) -> Int? {
         guard let i = index(key) else { return nil }

@@ -395,11 +395,32 @@ public struct Survey: Sendable {
     public var questions: [Question]
 }
 
+/// One question of a survey: its counts, or `withheld: true` for a question that was asked
+/// but whose figures were left out of the file (fewer than the smallest group answered).
 public struct Question: Sendable {
     public var id: Located<String>
     public var audience: String?
-    public var respondents: Located<Int>
-    public var agree: Located<Int>
+    /// How many answered, and how many of them agreed: both given, or both nil for a question
+    /// written `withheld: true` (the decoder allows nothing else).
+    public var respondents: Located<Int>?
+    public var agree: Located<Int>?
+    /// `withheld: true`, where it is written; nil when the key is absent or `false`.
+    public var withheld: Located<Bool>?
+
+    public init(id: Located<String>, audience: String?, respondents: Located<Int>?, agree: Located<Int>?, withheld: Located<Bool>? = nil) {
+        self.id = id
+        self.audience = audience
+        self.respondents = respondents
+        self.agree = agree
+        self.withheld = withheld
+    }
+
+    /// The counts, when the file gives them; nil for a question asked with its figures withheld.
+    /// Such a question counts as asked, but is never judged on counts and never shown.
+    public var counts: (respondents: Located<Int>, agree: Located<Int>)? {
+        guard let respondents, let agree else { return nil }
+        return (respondents, agree)
+    }
 
     public var path: ModelPath { ModelPath.root.item("questions", ["id": id.value]) }
 }

@@ -1194,10 +1194,12 @@ rules:
       of the first question asked on that date. A question counts for the side its id is on,
       whether it is asked of that side's audience or of `everyone`; asked of the other side's
       audience only (`seat-at-the-table` for `management`), it does not count. A figure withheld
-      as a small group still counts as asked; its answers are never shown. A question left out
-      of the file reads as not asked, also one `ladderlint import survey` left out because fewer
-      than `--min-group` answered: waive the finding for that date with that reason. A date that
-      asks neither side is not judged: `survey-missing` is about surveys that are not run.
+      as a small group still counts as asked, and so does a question written `withheld: true`
+      (asked, its counts left out of the file, as `ladderlint import survey` writes a group
+      smaller than `--min-group`); their answers are never shown. A question missing from the
+      file reads as not asked: when it was asked but too few answered, write it as
+      `{id: return-status-loss, audience: management, withheld: true}`. A date that asks
+      neither side is not judged: `survey-missing` is about surveys that are not run.
     examples:
       triggers: |
         kind: ladder

@@ -162,12 +162,14 @@ public enum Metrics {
         let suppressed = SurveySuppression.withheld(l.surveys, minGroup: minGroup)
         for si in l.surveys.indices.sorted(by: { l.surveys[$0].conducted.value > l.surveys[$1].conducted.value }) {
             let s = l.surveys[si]
+            // A question written `withheld: true` has no figure in the file to show: it is left out.
             for (qi, q) in s.questions.enumerated() {
+                guard let (respondents, agree) = q.counts else { continue }
                 let withheld = suppressed[si][qi]
                 survey.append(SurveyMetric(
                     question: q.id.value, conducted: s.conducted.value.description, audience: q.audience,
-                    respondents: q.respondents.value,
-                    agreeRatio: withheld ? nil : Format.round(Double(q.agree.value) / Double(q.respondents.value), 4),
+                    respondents: respondents.value,
+                    agreeRatio: withheld ? nil : Format.round(Double(agree.value) / Double(respondents.value), 4),
                     withheld: withheld, threshold: thresholds[q.id.value]))
             }
         }

@@ -32,6 +32,11 @@ public enum SurveySuppression {
         public var audience: String
         public var respondents: Int
         public var agree: Int
+        /// False for a figure written `withheld: true`: asked, its counts not in the file (then
+        /// `respondents` and `agree` are 0 and mean nothing). It is withheld, takes no part in a
+        /// sum (its count is unknown), and counts as a group of people that a shown `everyone`
+        /// figure on which all or none agreed would give away.
+        public var counted = true
 
         public init(question: String, conducted: Day, audience: String?, respondents: Int, agree: Int) {
             self.question = question
@@ -54,7 +59,8 @@ public enum SurveySuppression {
     static let ic = TrackKind.individualContributor.rawValue
     static let management = TrackKind.management.rawValue
 
-    /// `withheld[s][q]` for question `q` of `surveys[s]`.
+    /// `withheld[s][q]` for question `q` of `surveys[s]`. A question written `withheld: true`
+    /// has no counts in the file and is always withheld.
     public static func withheld(_ surveys: [Survey], minGroup: Int) -> [[Bool]] {
         // Every relation links figures of one question id. When no id repeats across the
         // ladder's surveys, each figure stands alone and only the small ones are withheld: the
@@ -69,13 +75,15 @@ public enum SurveySuppression {
             if !alone { break }
         }
         if alone {
-            return surveys.map { s in s.questions.map { $0.respondents.value < minGroup || $0.respondents.value == 0 } }
+            return surveys.map { s in s.questions.map { q in q.counts.map { $0.respondents.value < minGroup || $0.respondents.value == 0 } ?? true } }
         }
         var cells: [Cell] = []
         for s in surveys {
             for q in s.questions {
-                cells.append(Cell(question: q.id.value, conducted: s.conducted.value, audience: q.audience,
-                                  respondents: q.respondents.value, agree: q.agree.value))
+                var cell = Cell(question: q.id.value, conducted: s.conducted.value, audience: q.audience,
+                                respondents: q.counts?.respondents.value ?? 0, agree: q.counts?.agree.value ?? 0)
+                cell.counted = q.counts != nil
+                cells.append(cell)
             }
         }
         var flags = withheld(cells, minGroup: minGroup)[...]
@@ -88,7 +96,7 @@ public enum SurveySuppression {
 
     /// Whether each cell is withheld, in the order given.
     public static func withheld(_ cells: [Cell], minGroup: Int) -> [Bool] {
-        var w = cells.map { $0.respondents < minGroup || $0.respondents == 0 }
+        var w = cells.map { !$0.counted || $0.respondents < minGroup || $0.respondents == 0 }
         let (groups, relations) = structure(cells)
         for g in groups where g.opaque {
             for i in g.cells { w[i] = true }
@@ -106,7 +114,7 @@ public enum SurveySuppression {
             for g in groups where !g.opaque {
                 guard let p = g.parent, !w[p] else { continue }
                 let n = cells[p].respondents, a = cells[p].agree
-                if a == 0 || a == n, g.cells.contains(where: { $0 != p && w[$0] && cells[$0].respondents > 0 }) {
+                if a == 0 || a == n, g.cells.contains(where: { $0 != p && w[$0] && (cells[$0].respondents > 0 || !cells[$0].counted) }) {
                     w[p] = true
                     changed = true
                 }
@@ -146,14 +154,16 @@ public enum SurveySuppression {
             for i in groups[gi].cells where byAudience.updateValue(i, forKey: cells[i].audience) != nil {
                 groups[gi].opaque = true
             }
-            guard !groups[gi].opaque, let p = byAudience[everyone] else { continue }
+            guard !groups[gi].opaque, let p = byAudience[everyone], cells[p].counted else { continue }
             groups[gi].parent = p
             let n = cells[p].respondents
-            for i in groups[gi].cells where i != p && cells[i].respondents <= n {
+            // A figure without counts is in no sum: its count, and so the rest, is unknown.
+            for i in groups[gi].cells where i != p && cells[i].counted && cells[i].respondents <= n {
                 relations.append(Relation(total: p, parts: [i], rest: n - cells[i].respondents))
             }
             // Counts come from the file and may be near Int.max: subtract only what fits.
-            if let a = byAudience[ic], let b = byAudience[management], cells[a].respondents <= n, cells[b].respondents <= n - cells[a].respondents {
+            if let a = byAudience[ic], let b = byAudience[management], cells[a].counted, cells[b].counted,
+               cells[a].respondents <= n, cells[b].respondents <= n - cells[a].respondents {
                 relations.append(Relation(total: p, parts: [a, b], rest: n - cells[a].respondents - cells[b].respondents))
             }
         }

@@ -64,6 +64,8 @@ import Testing
         let surveyYAML = try String(contentsOf: dir.appendingPathComponent("ladders/survey.yaml"), encoding: .utf8)
         #expect(!surveyYAML.contains("@example.com") && !surveyYAML.contains("Software Engineer"))
         #expect(surveyYAML.contains("# withheld: return-status-loss for management: fewer than 5 respondents"))
+        // Asked, its figures withheld: an entry without counts, so the managers read as asked.
+        #expect(surveyYAML.contains("  - id: return-status-loss\n    audience: management\n    withheld: true\n"))
 
         let lint = try Scenario.run(["lint"] + today, in: dir)
         #expect(lint.status == 1)
@@ -72,10 +74,10 @@ import Testing
         // Folded under the band's ceiling, indented (issue 18).
         #expect(lines.contains { $0.hasPrefix("    comp/bands-2026.csv:6:35: warning:") && $0.hasSuffix("[variable-pay-parity]") })
         #expect(lines.contains { $0.hasPrefix("ladders/survey.yaml:") && $0.contains("3 of 6 engineers (50%)") })
-        // The managers' question was withheld on import (fewer than 5 answered), so the file
-        // asks the engineers only: survey-return-intent reads it as not asked (issue 21.5).
-        #expect(lines.contains { $0.hasPrefix("ladders/survey.yaml:") && $0.hasSuffix("[survey-return-intent]") })
-        #expect(lines.last == "1 error, 4 warnings, 0 info in 4 files (5 documents, 1 ladder)", "\(lint.stdout)")
+        // The managers' question was withheld on import (fewer than 5 answered) and written as
+        // `withheld: true`: asked, so survey-return-intent has nothing to say (issue 21.5).
+        #expect(!lines.contains { $0.hasSuffix("[survey-return-intent]") }, "\(lint.stdout)")
+        #expect(lines.last == "1 error, 3 warnings, 0 info in 4 files (5 documents, 1 ladder)", "\(lint.stdout)")
 
         let html = try Scenario.run(["lint", "--redact", "--format", "html:audit.html"] + today, in: dir)
         #expect(html.status == 1)

@@ -45,7 +45,21 @@ import Testing
     static func figures(_ yaml: String) -> [String: [String: [Int]]] {
         var out: [String: [String: [Int]]] = [:]
         for s in surveys(yaml).surveys {
-            for q in s.questions { out[q.audience ?? "everyone", default: [:]][q.id.value] = [q.respondents.value, q.agree.value] }
+            for q in s.questions {
+                guard let (n, a) = q.counts else { continue }
+                out[q.audience ?? "everyone", default: [:]][q.id.value] = [n.value, a.value]
+            }
+        }
+        return out
+    }
+
+    /// `[audience: [question]]` of the questions written `withheld: true`, in file order.
+    static func withheldEntries(_ yaml: String) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for s in surveys(yaml).surveys {
+            for q in s.questions where q.counts == nil && q.withheld?.value == true {
+                out[q.audience ?? "everyone", default: []].append(q.id.value)
+            }
         }
         return out
     }
@@ -88,8 +102,10 @@ import Testing
             "individual-contributor": ["seat-at-the-table": [10, 3], Self.growth: [10, 7]],
             "management": [Self.growth: [5, 3]],
         ])
-        // Documents in audience order, questions in the file's order.
-        #expect(surveys.map { $0.questions.map(\.id.value) } == [["seat-at-the-table", Self.growth], [Self.growth], []])
+        // Documents in audience order, questions in the file's order; the withheld figures
+        // as `withheld: true` entries (issue 21.5).
+        #expect(surveys.map { $0.questions.map(\.id.value) } == [["seat-at-the-table", Self.growth], ["return-status-loss", Self.growth], [Self.growth]])
+        #expect(Self.withheldEntries(r.yaml) == ["management": ["return-status-loss"], "tech-lead": [Self.growth]])
     }
 
     @Test func theHeaderCommentAndProvenance() throws {
@@ -102,14 +118,23 @@ import Testing
 
     // MARK: withheld
 
-    @Test func smallGroupsAreCommentsWithoutCounts() throws {
+    /// A small group is written as asked with its figures withheld: a comment saying why and a
+    /// `withheld: true` entry without counts, so that survey-return-intent reads the managers as
+    /// asked (issue 21.5).
+    @Test func smallGroupsAreWithheldEntriesWithoutCounts() throws {
         let yaml = try Self.realistic().yaml
         let lines = yaml.split(separator: "\n").map(String.init)
         let withheld = lines.filter { $0.contains("withheld:") }
         #expect(withheld == [
             "  # withheld: return-status-loss for management: fewer than 5 respondents",
+            "    withheld: true",
             "  # withheld: \(Self.growth) for tech-lead: fewer than 5 respondents",
+            "    withheld: true",
         ])
+        let at = try #require(lines.firstIndex(of: "  # withheld: return-status-loss for management: fewer than 5 respondents"))
+        #expect(Array(lines[(at + 1)...(at + 3)]) == ["  - id: return-status-loss", "    audience: management", "    withheld: true"])
+        // No count of a withheld group anywhere: the managers' 4 and 2, the tech leads' 2 and 1.
+        #expect(!lines.contains { $0.hasPrefix("    respondents: ") && ["4", "2"].contains($0.dropFirst(17)) }, "\(yaml)")
         // The rules read seat-at-the-table as engineers' answers and return-status-loss as
         // managers': other audiences' answers to them are not written.
         #expect(lines.contains("  # not written: seat-at-the-table for management: the rules read every figure of seat-at-the-table as engineers' answers"))
@@ -170,7 +195,8 @@ import Testing
         var o = Self.realisticOptions()
         o.earlier = [SurveySuppression.Cell(question: "seat-at-the-table", conducted: Day("2025-03-10")!, audience: "individual-contributor", respondents: 8, agree: 1)]
         let yaml = try SurveyImport.aggregate(try Self.fixture(Self.export), file: Self.export, options: o).yaml
-        #expect(yaml.contains("  # withheld: seat-at-the-table for individual-contributor: with an earlier survey's figure it would give the answers of fewer than 5 people away\n"))
+        #expect(yaml.contains("  # withheld: seat-at-the-table for individual-contributor: with an earlier survey's figure it would give the answers of fewer than 5 people away\n  - id: seat-at-the-table\n    audience: individual-contributor\n    withheld: true\n"))
+        #expect(Self.withheldEntries(yaml)["individual-contributor"] == ["seat-at-the-table"])
         #expect(Self.figures(yaml)["individual-contributor"] == [Self.growth: [10, 7]])
         // 30 last year: the difference is 20 people, nothing is given away.
         o.earlier[0].respondents = 30
@@ -212,6 +238,7 @@ import Testing
         #expect(first.exitCode == 0, "\(first.stderr)")
         let written = try dir.text("ladders/survey-2026.yaml")
         #expect(written.contains("# withheld: seat-at-the-table for individual-contributor: with an earlier survey's figure"))
+        #expect(Self.withheldEntries(written)["individual-contributor"] == ["seat-at-the-table"])
         // Another ladder's survey is no earlier figure of this one.
         #expect(Self.figures(written)["individual-contributor"]?[Self.growth] == [10, 7])
         a.force = true
@@ -240,7 +267,8 @@ import Testing
         let handWritten = findings(try Self.fixture("hand-written.yaml"))
         #expect(imported == handWritten)
         #expect(imported.contains { $0.hasPrefix("survey-seat-at-the-table warning 3 of 10 engineers (30%)") }, "\(imported)")
-        for rule in ["invalid-document", "yaml-syntax", "duplicate-id", "unknown-reference", "survey-small-group", "survey-missing"] {
+        // The managers' return-status-loss is withheld, not left out: they were asked (issue 21.5).
+        for rule in ["invalid-document", "yaml-syntax", "duplicate-id", "unknown-reference", "survey-small-group", "survey-missing", "survey-return-intent"] {
             #expect(!imported.contains { $0.hasPrefix(rule + " ") }, "\(rule): \(imported)")
         }
     }

@@ -222,6 +222,7 @@ import Testing
         anonymous: true
         questions:
           - {id: seat-at-the-table, audience: individual-contributor, respondents: 42, agree: 16}
+          - {id: return-status-loss, audience: management, withheld: true}
 
         """
 
@@ -300,6 +301,10 @@ import Testing
         ("bad date", survey.replacingOccurrences(of: "2026-03-01", with: "March 2026"), "March 2026"),
         ("negative agree", survey.replacingOccurrences(of: "agree: 16", with: "agree: -1"), "-1"),
         ("anonymous as text", survey.replacingOccurrences(of: "anonymous: true", with: "anonymous: yes"), "'yes'"),
+        ("counts with withheld", survey.replacingOccurrences(of: "withheld: true}", with: "withheld: true, respondents: 3, agree: 1}"), "should not be valid under"),
+        ("no counts", survey.replacingOccurrences(of: ", respondents: 42, agree: 16}", with: "}"), "'respondents' is a required property"),
+        ("withheld false without counts", survey.replacingOccurrences(of: "withheld: true}", with: "withheld: false}"), "'respondents' is a required property"),
+        ("withheld as text", survey.replacingOccurrences(of: "withheld: true}", with: "withheld: yes}"), "'yes'"),
         ("formula key typo", formula.replacingOccurrences(of: "zone_floor", with: "zone-floor"), "zone-floor"),
         ("factor zero", formula.replacingOccurrences(of: "em-5: 1.2", with: "em-5: 0"), "less than or equal to the minimum"),
         ("zone currency without fx", formula.replacingOccurrences(of: ", fx: 0.758", with: ""), "'fx' is a dependency of 'currency'"),

@@ -17,18 +17,20 @@ extension Check {
         // only to protect a smaller group would give that group away.
         let withheld = ctx.surveyWithheld
         for (si, s) in ctx.ladder.surveys.enumerated() {
+            // A question written `withheld: true` has no counts and is always withheld.
             for (qi, q) in s.questions.enumerated() where q.id.value == question && !withheld[si][qi] {
-                let ratio = Double(q.agree.value) / Double(q.respondents.value)
+                guard let (respondents, agree) = q.counts else { continue }
+                let ratio = Double(agree.value) / Double(respondents.value)
                 guard ratio > threshold else { continue }
                 hits.append(Hit(
-                    file: s.source.file, span: q.agree.span, path: q.path.key("agree"), subjects: [q.id.value],
+                    file: s.source.file, span: agree.span, path: q.path.key("agree"), subjects: [q.id.value],
                     evidence: [
-                        Evidence("conducted", .string(s.conducted.value.description)), Evidence("respondents", .int(q.respondents.value)),
-                        Evidence("agree", .int(q.agree.value)), Evidence("agree_ratio", .ratio(Format.round(ratio, 4))),
+                        Evidence("conducted", .string(s.conducted.value.description)), Evidence("respondents", .int(respondents.value)),
+                        Evidence("agree", .int(agree.value)), Evidence("agree_ratio", .ratio(Format.round(ratio, 4))),
                         Evidence("threshold", .ratio(threshold)),
                     ],
                     args: [
-                        "question": .text(q.id.value), "agree": .int(q.agree.value), "respondents": .int(q.respondents.value),
+                        "question": .text(q.id.value), "agree": .int(agree.value), "respondents": .int(respondents.value),
                         "ratio": .percent(ratio), "threshold": .percent(threshold), "conducted": .text(s.conducted.value.description),
                     ]))
             }
@@ -48,11 +50,14 @@ extension Check {
         let minGroup = ctx.params.int("min_group")
         var hits: [Hit] = []
         for s in ctx.ladder.surveys {
-            for q in s.questions where q.respondents.value < minGroup {
+            // A question written `withheld: true` is already left out of the file's figures, and
+            // its count is not in the file: nothing to find.
+            for q in s.questions {
+                guard let respondents = q.respondents, respondents.value < minGroup else { continue }
                 hits.append(Hit(
-                    file: s.source.file, span: q.respondents.span, path: q.path.key("respondents"), subjects: [q.id.value],
-                    evidence: [Evidence("respondents", .int(q.respondents.value)), Evidence("min_group", .int(minGroup))],
-                    args: ["question": .text(q.id.value), "respondents": .int(q.respondents.value), "min_group": .int(minGroup)]))
+                    file: s.source.file, span: respondents.span, path: q.path.key("respondents"), subjects: [q.id.value],
+                    evidence: [Evidence("respondents", .int(respondents.value)), Evidence("min_group", .int(minGroup))],
+                    args: ["question": .text(q.id.value), "respondents": .int(respondents.value), "min_group": .int(minGroup)]))
             }
         }
         return hits

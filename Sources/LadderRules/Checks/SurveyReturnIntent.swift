@@ -28,7 +28,8 @@ extension Check {
         func isIC(_ q: Question) -> Bool { q.id.value == icQuestion && q.audience != SurveySuppression.management }
         func isManager(_ q: Question) -> Bool { managerSet.contains(q.id.value) && q.audience != SurveySuppression.ic }
         // Dates in the order their first document comes; each date's questions in file order.
-        // A withheld figure still counts as asked: only its id and date are shown, never its answers.
+        // A withheld figure still counts as asked, also a question written `withheld: true` (asked,
+        // its counts left out of the file): only its id and date are shown, never its answers.
         let dates = partition(ctx.ladder.surveys.indices) { ctx.ladder.surveys[$0].conducted.value }
         var hits: [Hit] = []
         for (date, members) in dates {

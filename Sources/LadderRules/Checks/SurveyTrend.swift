@@ -35,7 +35,7 @@ extension Check {
         var figures: [Key: [Figure]] = [:]
         var order: [Key] = []
         for (si, s) in surveys.enumerated() {
-            for (qi, q) in s.questions.enumerated() where !withheld[si][qi] && q.respondents.value > 0 {
+            for (qi, q) in s.questions.enumerated() where !withheld[si][qi] && (q.respondents?.value ?? 0) > 0 {
                 guard rising.contains(q.id.value) || falling.contains(q.id.value) else { continue }
                 let key = Key(question: q.id.value, audience: q.audience ?? SurveySuppression.everyone)
                 if figures[key] == nil { order.append(key) }
@@ -48,20 +48,22 @@ extension Check {
             let list = figures[key, default: []].enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
             for (a, b) in zip(list, list.dropFirst()) where a.date < b.date {
                 let qa = surveys[a.survey].questions[a.question], qb = surveys[b.survey].questions[b.question]
-                let before = Double(qa.agree.value) / Double(qa.respondents.value)
-                let after = Double(qb.agree.value) / Double(qb.respondents.value)
+                // Only figures with counts were collected (a `withheld: true` question is withheld).
+                guard let ca = qa.counts, let cb = qb.counts else { continue }
+                let before = Double(ca.agree.value) / Double(ca.respondents.value)
+                let after = Double(cb.agree.value) / Double(cb.respondents.value)
                 // The change from whole counts, one division at the end, so that 21/48 - 6/40
                 // is 28.75 points exactly and shows as 28.8, as 43.8% - 15% reads. Doubles, not
                 // Int products: counts come from the file and could overflow.
-                let numerator = Double(qb.agree.value) * Double(qa.respondents.value) - Double(qa.agree.value) * Double(qb.respondents.value)
-                let denominator = Double(qa.respondents.value) * Double(qb.respondents.value)
+                let numerator = Double(cb.agree.value) * Double(ca.respondents.value) - Double(ca.agree.value) * Double(cb.respondents.value)
+                let denominator = Double(ca.respondents.value) * Double(cb.respondents.value)
                 let change = numerator / denominator, points = numerator * 100 / denominator
                 let rose = rising.contains(key.question) && change - maxChange > 1e-12
                 let fell = falling.contains(key.question) && -change - maxChange > 1e-12
                 guard rose || fell else { continue }
                 let earlier = a.date.description, later = b.date.description
                 hits.append(Hit(
-                    file: surveys[b.survey].source.file, span: qb.agree.span, path: qb.path.key("agree"),
+                    file: surveys[b.survey].source.file, span: cb.agree.span, path: qb.path.key("agree"),
                     subjects: [key.question, key.audience, later],
                     evidence: [
                         Evidence("question", .string(key.question)), Evidence("audience", .string(key.audience)),

@@ -10,8 +10,8 @@ struct ImportSurveyCommand: ParsableCommand {
         discussion: """
             One row per respondent, a role column and one column per question with Likert answers \
             (Agree ... Disagree, Yes/No, or numbers with --scale). Writes counts per question and \
-            audience only; groups smaller than --min-group are withheld as comments, and so is any \
-            figure that would give one away. No answer, name or email is ever written. \
+            audience only; groups smaller than --min-group are written as withheld: true, without their \
+            counts, and so is any figure that would give one away. No answer, name or email is ever written. \
             See docs/import.md.
             """)
 
