@@ -233,6 +233,16 @@ enum StarterSchema {
           "type": "array",
           "minItems": 1,
           "items": {"$ref": "#/definitions/band"}
+        },
+        "headcount": {
+          "description": "Optional: the people in each level's band today, by level (every zone of this document) or by level and zone, e.g. {swe-4: 14, em-4: {us: 3, uk: 1}}. The HTML report uses it for the yearly cost of closing each pay gap.",
+          "type": "object",
+          "additionalProperties": {
+            "oneOf": [
+              {"type": "integer", "minimum": 0},
+              {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}}
+            ]
+          }
         }
       }
     },

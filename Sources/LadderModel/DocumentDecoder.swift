@@ -10,7 +10,7 @@ public enum FormatKeys {
     public static let handsOn: KeySet = ["expected", "max_years_away", "rotation"]
     public static let level: KeySet = ["id", "track", "grade", "title", "roles", "promotion", "family", "description"]
     public static let promotion: KeySet = ["requires", "criteria", "min_months_in_level"]
-    public static let compensation: KeySet = ["kind", "ladder", "currency", "period", "bands"]
+    public static let compensation: KeySet = ["kind", "ladder", "currency", "period", "bands", "headcount"]
     public static let band: KeySet = ["level", "zone", "currency", "base", "bonus_target", "equity", "steps", "scales_with"]
     public static let range: KeySet = ["min", "mid", "max"]
     /// An equity range: a range whose amounts may be 0, in a currency of its own if need be.
@@ -299,8 +299,64 @@ public struct DocumentDecoder {
             if c.problems.count > before, let ladder { leftOut(node, ladder: ladder.value, problems: c.problems.count - before, c) }
             return b
         }
-        guard r.ok, let ladder, let currency, let bands else { return nil }
+        var counts: [String: (all: Int?, zones: [String: Int])] = [:]
+        if let p = r.optional("headcount") {
+            // An invalid headcount is reported; the bands stay, without it, and the set stays
+            // whole: the rules never read headcount (counted with the problems that leave it so).
+            let before = c.problems.count
+            counts = headcount(p, r.sub("headcount"), bands: bands ?? [], c)
+            c.bandProblems += c.problems.count - before
+        }
+        guard r.ok, let ladder, let currency, var bands else { return nil }
+        if !counts.isEmpty {
+            for i in bands.indices {
+                guard let n = counts[bands[i].level.value] else { continue }
+                bands[i].headcount = n.zones[bands[i].zone] ?? n.all
+            }
+        }
         return Compensation(source: source, ladder: ladder, currency: currency, period: period, bands: bands)
+    }
+
+    /// `headcount:` of a compensation document: the people in each level's band, by level
+    /// (`swe-4: 14`, every zone of the document) or by level and zone (`swe-4: {us: 10, uk: 4}`).
+    /// Kept next to the bands, not in them: headcount changes every month, the approved bands
+    /// once a year (and a band's keys are full: `KeySet`).
+    private func headcount(_ p: TablePair, _ path: DecodePath, bands: [Band], _ c: DecodeContext) -> [String: (all: Int?, zones: [String: Int])] {
+        let example = "{swe-4: 14, em-4: {us: 3, uk: 1}}"
+        guard p.value.kind == .mapping else {
+            c.fail(p.anchorSpan, path, "expected a mapping of level id to the number of people in its band, such as \(example), found \(p.value.kindDescription)")
+            return [:]
+        }
+        let levels = Set(bands.map(\.level.value))
+        func count(_ node: TableNode, _ at: DecodePath) -> Int? {
+            if case .int(let v)? = node.scalarValue, v >= 0 { return v }
+            c.fail(node.span, at, "expected a whole number of people >= 0, found \(node.kindDescription)")
+            return nil
+        }
+        var out: [String: (all: Int?, zones: [String: Int])] = [:]
+        for i in 0..<p.value.count {
+            let pair = p.value.pair(at: i)
+            guard let level = pair.key.scalarText else { continue }
+            let at = path.key(level)
+            guard levels.contains(level) else {
+                var message = "expected the id of a level with a band in this document, found \"\(Escape.capped(level, 80))\""
+                if let near = Suggest.nearest(level, in: levels.sorted()) { message += ": did you mean '\(near)'?" } else { message += ": add its band or remove the line" }
+                c.fail(pair.key.span, at, message)
+                continue
+            }
+            if pair.value.kind == .mapping {
+                var zones: [String: Int] = [:]
+                for k in 0..<pair.value.count {
+                    let z = pair.value.pair(at: k)
+                    guard let zone = z.key.scalarText, let n = count(z.value, at.key(zone)) else { continue }
+                    zones[zone] = n
+                }
+                out[level] = (nil, zones)
+            } else if let n = count(pair.value, at) {
+                out[level] = (n, [:])
+            }
+        }
+        return out
     }
 
     /// Records a band with errors by its level and zone, when its level can be read: only the

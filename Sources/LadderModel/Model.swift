@@ -220,6 +220,9 @@ public struct Band: Sendable {
     public var zoneSpan: Span? = nil
     /// `scales_with:`: what each pay component grows with, as the band says.
     public var scalesWith: [PayScaling] = []
+    /// People in the band today: the compensation document's `headcount:` for the band's
+    /// level (and zone); nil when not written. Only the report's cost of closing a gap reads it.
+    public var headcount: Int? = nil
 
     public init(level: Located<String>, zone: String, currency: String, period: PayPeriod, base: AmountRange, bonusTarget: Located<Double>?, equity: AmountRange?, steps: [BandStep] = [], formula: BandFormula? = nil, zoneSpan: Span? = nil) {
         self.level = level

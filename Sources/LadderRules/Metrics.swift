@@ -37,6 +37,18 @@ public struct PayMetric: Sendable {
     public var icSteps: [[PayStep]] = []
     public var managementSteps: [[PayStep]] = []
 
+    /// Bonus target (a fraction of base) and annual equity (the midpoint of the equity range, in
+    /// the row's currency only), each the highest among the side's levels; nil when no band of
+    /// the side gives it. People in the IC side's bands (`headcount:`, summed over its IC-only
+    /// levels); nil when none is written. Shown by the HTML report; not in the JSON metrics.
+    public var icBonus: Double? = nil
+    public var managementBonus: Double? = nil
+    public var icEquity: Double? = nil
+    public var managementEquity: Double? = nil
+    public var icHeadcount: Int? = nil
+    /// People in the management side's management-only bands, for the payroll a cost is a share of.
+    public var managementHeadcount: Int? = nil
+
     /// Whether any band of the row has steps.
     public var hasSteps: Bool { icSteps.contains { !$0.isEmpty } || managementSteps.contains { !$0.isEmpty } }
 
@@ -78,6 +90,8 @@ public struct LadderMetrics: Sendable {
     public var topManagement: Int?
     public var pay: [PayMetric]
     public var survey: [SurveyMetric]
+    /// Level titles by id, for the report ("Senior Engineer" beside `swe-4`).
+    public var titles: [String: String] = [:]
 }
 
 /// Metrics the model gives: computed once, shown by the JSON `metrics` section and the HTML charts.
@@ -126,7 +140,14 @@ public enum Metrics {
             // get an empty list. Most bands have none, and then nothing is made.
             let steps = band.steps.isEmpty ? [] : band.steps.map { PayStep(name: $0.name.value, amount: $0.amount.value) }
             // A shared level's band is on both sides (see PayMetric).
+            // A bonus target above 1 is an amount written in the wrong place (band-shape says so):
+            // no fraction to compare or to add to base, and under --redact an amount to hide.
+            let bonus = band.bonusTarget.flatMap { $0.value >= 0 && $0.value <= 1 ? $0.value : nil }
+            let equity = band.equity.flatMap { band.equityCurrency == band.currency ? $0.midpoint : nil }
             if kind != .management {
+                if let bonus { rows[i].icBonus = max(rows[i].icBonus ?? bonus, bonus) }
+                if let equity { rows[i].icEquity = max(rows[i].icEquity ?? equity, equity) }
+                if kind == .individualContributor, let n = band.headcount { rows[i].icHeadcount = (rows[i].icHeadcount ?? 0) + n }
                 rows[i].icLevels.append(id)
                 rows[i].icMin = max(rows[i].icMin ?? -.infinity, base.min.value)
                 rows[i].icMid = max(rows[i].icMid ?? -.infinity, base.midpoint)
@@ -137,6 +158,9 @@ public enum Metrics {
                 }
             }
             if kind != .individualContributor {
+                if let bonus { rows[i].managementBonus = max(rows[i].managementBonus ?? bonus, bonus) }
+                if let equity { rows[i].managementEquity = max(rows[i].managementEquity ?? equity, equity) }
+                if kind == .management, let n = band.headcount { rows[i].managementHeadcount = (rows[i].managementHeadcount ?? 0) + n }
                 rows[i].managementLevels.append(id)
                 rows[i].managementMin = max(rows[i].managementMin ?? -.infinity, base.min.value)
                 rows[i].managementMid = max(rows[i].managementMid ?? -.infinity, base.midpoint)
@@ -174,9 +198,11 @@ public enum Metrics {
             }
         }
         let top = reach(l)
+        var titles: [String: String] = [:]
+        for i in l.levels.indices { titles[l.levels[i].id.value] = l.levels[i].title }
         return LadderMetrics(
             id: l.id, name: l.ladder.name, organization: l.ladder.organization, file: l.file,
-            topIC: top.ic, topManagement: top.management, pay: pay, survey: survey)
+            topIC: top.ic, topManagement: top.management, pay: pay, survey: survey, titles: titles)
     }
 
     /// The highest grade each side reaches, shared levels (of both tracks) included, as
