@@ -87,6 +87,7 @@ struct Delivery {
         } else {
             var style = options.style(color: options.color)
             style.quiet = options.quiet
+            style.terminalWidth = options.terminalWidth
             for o in outputs where o.file == nil {
                 Reporters.table[o.format]!(report, style, stdout)
             }

@@ -41,6 +41,9 @@ public struct LintOptions: Sendable {
     public var redact = false
     public var jobs: Int?
     public var color = false
+    /// Standard output's terminal width, from the command line when it is a TTY (the text
+    /// format's layout for people); nil otherwise.
+    public var terminalWidth: Int?
     /// Lets the configuration's `paths` and `rules` lead out of the repository (RepositoryBounds).
     public var allowOutsideRepo = false
     /// `--require`: rule families that must run on every ladder, as written (`pay,policy`);

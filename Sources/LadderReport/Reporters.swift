@@ -14,6 +14,10 @@ public struct ReportStyle: Sendable {
     public var sarifHelpBase: String?
     /// `--sarif-omit-suppressed`: waived and baselined results are left out of SARIF.
     public var sarifOmitSuppressed: Bool
+    /// The terminal's width when the text goes to one (standard output is a TTY): the text
+    /// format then leads with a summary block and wraps long lines (issue 20.7). Nil for pipes,
+    /// files and CI logs, which keep OUTPUT.md's one line per finding.
+    public var terminalWidth: Int? = nil
 
     public init(color: Bool = false, groupBy: TextGrouping = .file, quiet: Bool = false,
                 sarifHelpBase: String? = SARIFReporter.defaultHelpBase, sarifOmitSuppressed: Bool = false) {

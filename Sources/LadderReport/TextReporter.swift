@@ -19,6 +19,105 @@ public enum TextGrouping: String, Sendable, CaseIterable {
 public enum TextReporter {
     public static func render(_ report: Report, _ style: ReportStyle) -> String {
         guard !style.quiet else { return summaryLine(report.summary) + "\n" }
+        if let width = style.terminalWidth { return forTerminal(report, style, width: width) }
+        var out = findings(report, style)
+        for line in CoverageLines.lines(report) {
+            out += Escape.terminal(CoverageLines.shown(line)) + "\n"
+        }
+        // With --changed-since: what the change does, just above the summary.
+        if let change = report.change { out += Escape.terminal(change.sentence) + "\n" }
+        // Every part keeps a line (the lead's, or one indented under it), so the summary's
+        // counts are the lines shown and need no word about folding.
+        return out + summaryLine(report.summary) + "\n"
+    }
+
+    /// For a person at a terminal (issue 20.7): a summary block first (the counts, a verdict in
+    /// plain words, findings per rule family, what could not be checked, what the change
+    /// does), then the findings wrapped to the terminal's width (continuation lines indented),
+    /// then the summary line, last as always. Pipes, files and CI logs get OUTPUT.md's format.
+    static func forTerminal(_ report: Report, _ style: ReportStyle, width: Int) -> String {
+        var out = ""
+        for line in block(report) { out += wrap(Escape.terminal(line), width: width) }
+        let body = findings(report, style)
+        if !body.isEmpty {
+            out += "\n"
+            for line in body.split(separator: "\n", omittingEmptySubsequences: false).dropLast() { out += wrap(String(line), width: width) }
+        }
+        return out + "\n" + summaryLine(report.summary) + "\n"
+    }
+
+    /// The summary block's lines, unescaped.
+    static func block(_ report: Report) -> [String] {
+        let s = report.summary
+        var lines = ["Summary: " + summaryLine(s)]
+        let live = report.findings.filter { !$0.suppressed }
+        let ruleOf = Dictionary(report.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let promotion = live.filter { $0.severity >= .warning && ruleOf[$0.rule]?.promotion == true }
+        let unchecked = CoverageLines.lines(report)
+        if promotion.isEmpty {
+            lines.append("Verdict: no error or warning says management is treated as a promotion"
+                + (unchecked.isEmpty ? "." : ", but some of it could not be checked (below)."))
+        } else {
+            let ladders = Set(promotion.compactMap(\.ladder)).count, rules = Set(promotion.map(\.rule)).count
+            lines.append("Verdict: management is treated as a promotion in \(ladders) of \(count(s.ladders, "ladder")): "
+                + "\(count(promotion.count, "error or warning", plural: "errors or warnings")) of \(count(rules, "rule")) \(promotion.count == 1 ? "says" : "say") so.")
+        }
+        // Per rule family, in coverage's order; the input's own problems and hygiene apart.
+        var byFamily: [String: Int] = [:]
+        for f in live {
+            let family = ruleOf[f.rule].flatMap { CoverageFamily(category: $0.category)?.rawValue }
+                ?? (CoreRules.ids.contains(f.rule) ? "input" : "other")
+            byFamily[family, default: 0] += 1
+        }
+        let order = CoverageFamily.allCases.map(\.rawValue) + ["other", "input"]
+        let parts = order.compactMap { k in byFamily[k].map { "\(k) \($0)" } }
+        if !parts.isEmpty { lines.append("By family: " + parts.joined(separator: ", ")) }
+        if !unchecked.isEmpty {
+            lines.append("Not checked:")
+            lines += unchecked.map { "  " + CoverageLines.shown($0) }
+        }
+        if let change = report.change { lines.append("Change: " + change.sentence) }
+        return lines
+    }
+
+    static func count(_ n: Int, _ word: String, plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? word : plural ?? word + "s")"
+    }
+
+    /// `line` (no newline, already escaped) cut at spaces into lines of at most `width`
+    /// visible columns (colour codes are not counted); continuation lines are indented six
+    /// spaces, past any indent of the line itself. A word longer than the width stays whole.
+    static func wrap(_ line: String, width: Int) -> String {
+        func visible(_ s: Substring) -> Int {
+            var n = 0, inEscape = false
+            for c in s.unicodeScalars {
+                if inEscape { if c == "m" { inEscape = false }; continue }
+                if c == "\u{1B}" { inEscape = true; continue }
+                n += 1
+            }
+            return n
+        }
+        guard visible(Substring(line)) > width else { return line + "\n" }
+        let lead = line.prefix { $0 == " " }
+        let indent = String(lead) + "      "
+        var out = "", current = String(lead), currentWidth = lead.count, atStart = true
+        for word in line.dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: false) {
+            let w = visible(word)
+            if !atStart && currentWidth + 1 + w > width {
+                out += current + "\n"
+                current = indent + word
+                currentWidth = indent.count + w
+            } else {
+                current += (atStart ? "" : " ") + word
+                currentWidth += (atStart ? 0 : 1) + w
+                atStart = false
+            }
+        }
+        return out + current + "\n"
+    }
+
+    /// The findings' lines, grouped as `--group-by` says.
+    static func findings(_ report: Report, _ style: ReportStyle) -> String {
         var out = ""
         switch style.groupBy {
         case .file:
@@ -41,14 +140,7 @@ public enum TextReporter {
             if !loose.isEmpty { order.append(("no ladder", loose)) }
             out += groups(order, style)
         }
-        for line in CoverageLines.lines(report) {
-            out += Escape.terminal(CoverageLines.shown(line)) + "\n"
-        }
-        // With --changed-since: what the change does, just above the summary.
-        if let change = report.change { out += Escape.terminal(change.sentence) + "\n" }
-        // Every part keeps a line (the lead's, or one indented under it), so the summary's
-        // counts are the lines shown and need no word about folding.
-        return out + summaryLine(report.summary) + "\n"
+        return out
     }
 
     /// A heading per group (`rule pay-ceiling-parity (2 findings):`), its findings, a blank line.

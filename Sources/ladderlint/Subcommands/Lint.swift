@@ -129,6 +129,7 @@ struct Lint: ParsableCommand {
         }
         let noColorEnv = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         options.color = !noColor && !noColorEnv && isatty(STDOUT_FILENO) == 1
+        if isatty(STDOUT_FILENO) == 1 { options.terminalWidth = Self.terminalWidth() }
         // Reports stream to standard output as they are written: a large audit's JSON is never
         // held whole in memory.
         let stdout = ByteSink(fileDescriptor: STDOUT_FILENO)
@@ -142,5 +143,13 @@ struct Lint: ParsableCommand {
         // The process ends here, with the report still held: freeing every finding and metric
         // one by one would be serial work for nothing (a tenth of a second on 10,000 ladders).
         withExtendedLifetime(result) { Foundation.exit(result.exitCode) }
+    }
+
+    /// The terminal's columns: the window size, else `COLUMNS`, else 80; at least 40.
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return max(40, Int(size.ws_col)) }
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 0 { return max(40, c) }
+        return 80
     }
 }
