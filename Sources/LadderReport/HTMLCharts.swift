@@ -14,6 +14,8 @@ struct HTMLBandChart {
     var ladderID: String
     var ladderName: String
     var redacted: Bool
+    /// Level titles by id: the table shows a title with its id in small print.
+    var titles: [String: String] = [:]
 
     var zone: String { rows.first?.zone ?? "default" }
     var currency: String { rows.first?.currency ?? "" }
@@ -157,8 +159,8 @@ struct HTMLBandChart {
 
             // Ratio labels above the pair: red where management is above IC, muted otherwise.
             let topY = [r.icMax, r.managementMax].compactMap { $0 }.map(scale.y).min() ?? y0
-            var lines: [(String, Bool)] = gaps.map { ("\($0.0) \(HTMLText.ratio($0.1))×", true) }
-            if gaps.isEmpty, let x = r.ratio { lines.append(("max \(HTMLText.ratio(x))×", false)) }
+            var lines: [(String, Bool)] = gaps.map { ("\($0.0) \(HTMLText.gap($0.1))", true) }
+            if gaps.isEmpty, let x = r.ratio { lines.append(("max \(HTMLText.gap(x))", false)) }
             for (k, line) in lines.enumerated() {
                 let y = topY - 8 - Double(lines.count - 1 - k) * 12
                 s += "<text class=\"\(line.1 ? "ratio gap-label" : "ratio")\" x=\"\(HTMLText.n(cx))\" y=\"\(HTMLText.n(y))\" text-anchor=\"middle\">\(HTMLText.esc(line.0))</text>"
@@ -262,7 +264,7 @@ struct HTMLBandChart {
         t += "</caption>"
         let span = hasSteps ? 5 : 4
         t += "<thead><tr><th scope=\"col\" rowspan=\"2\">Grade</th><th scope=\"colgroup\" colspan=\"\(span)\" class=\"ic-head\">Individual contributor</th>"
-        t += "<th scope=\"colgroup\" colspan=\"\(span)\" class=\"mgmt-head\">Management</th><th scope=\"colgroup\" colspan=\"3\">Management ÷ IC</th></tr>"
+        t += "<th scope=\"colgroup\" colspan=\"\(span)\" class=\"mgmt-head\">Management</th><th scope=\"colgroup\" colspan=\"3\">Management vs IC</th></tr>"
         t += "<tr>"
         for _ in 0..<2 {
             t += "<th scope=\"col\">Levels</th><th scope=\"col\" class=\"num\">Min</th><th scope=\"col\" class=\"num\">Mid</th><th scope=\"col\" class=\"num\">Max</th>"
@@ -276,9 +278,9 @@ struct HTMLBandChart {
             t += side(r.managementLevels, r.managementMin, r.managementMid, r.managementMax, r.managementSteps, shared: shared, none: "no management level", alert: false)
             for x in [r.minRatio, r.midRatio, r.ratio] {
                 if let x, x > 1 {
-                    t += "<td class=\"num gap-cell\">\(Self.upMark)\(HTMLText.ratio(x))<span class=\"sr\"> (management above IC)</span></td>"
+                    t += "<td class=\"num gap-cell\">\(Self.upMark)\(HTMLText.gap(x))<span class=\"sr\"> (management above IC)</span></td>"
                 } else {
-                    t += "<td class=\"num\">\(HTMLText.ratio(x))</td>"
+                    t += "<td class=\"num\">\(HTMLText.gap(x))</td>"
                 }
             }
             t += "</tr>"
@@ -291,8 +293,8 @@ struct HTMLBandChart {
         guard !levels.isEmpty else {
             return "<td colspan=\"\(hasSteps ? 5 : 4)\" class=\"\(alert ? "none alert" : "none")\">\(HTMLText.esc(none))</td>"
         }
-        let ids = levels.map { shared.contains($0) ? $0 + " (shared)" : $0 }
-        var t = "<td class=\"ids\">\(HTMLText.esc(ids.joined(separator: ", ")))</td>"
+        let ids = levels.map { HTMLText.level($0, titles) + (shared.contains($0) ? " (shared)" : "") }
+        var t = "<td class=\"ids\">\(ids.joined(separator: ", "))</td>"
         for v in [lo, mid, hi] { t += "<td class=\"num\">\(HTMLText.amount(v, redacted: redacted))</td>" }
         if hasSteps { t += "<td class=\"ids\">\(stepsText(steps, levels: levels))</td>" }
         return t

@@ -115,23 +115,29 @@ struct HTMLVerdict {
     }
 
     static func pay(_ m: LadderMetrics) -> String {
-        var compared = Set<Int>(), above = Set<Int>(), unequal = Set<Int>()
-        for r in m.pay where r.ratio != nil {
-            compared.insert(r.grade)
-            if !HTMLBandChart.gaps(r).isEmpty { above.insert(r.grade) }
-            if r.ratio != 1 || r.minRatio != 1 || r.midRatio != 1 { unequal.insert(r.grade) }
-        }
+        // Counted over what was compared: one grade in one zone (a row of the metrics) is a pair.
+        let compared = m.pay.filter { $0.ratio != nil }
+        let above = compared.filter { !HTMLBandChart.gaps($0).isEmpty }
+        let unequal = compared.filter { $0.ratio != 1 || $0.minRatio != 1 || $0.midRatio != 1 }
         if m.pay.isEmpty { return "no pay bands on file" }
         if compared.isEmpty { return "no grade has pay bands on both tracks" }
         let n = compared.count
         if !above.isEmpty {
-            return "management is paid above IC peers at \(above.count) of \(n) grade\(n == 1 ? "" : "s") with both tracks"
+            let worst = above.flatMap { HTMLBandChart.gaps($0).map(\.1) }.max() ?? 1
+            return "management is paid above IC peers at \(above.count) of \(pairs(n)), by up to \(HTMLText.gap(worst))"
         }
-        if unequal.isEmpty { return "IC and management are paid alike at \(n == 1 ? "the one grade" : "all \(n) grades") with both tracks" }
-        return "management is paid above IC peers at none of the \(n) grade\(n == 1 ? "" : "s") with both tracks"
+        if unequal.isEmpty { return "IC and management are paid alike at \(n == 1 ? "the one grade × zone pair" : "all \(pairs(n))") with both tracks" }
+        return "management is paid above IC peers at none of the \(pairs(n)) with both tracks"
     }
 
     static func policy(_ p: PolicyPicture) -> [String] {
+        let c = categorized(p)
+        return [RuleCategory.training, .decisions, .forums, .transitions].flatMap { c[$0] ?? [] }
+    }
+
+    /// The policy clauses by the rule category they speak for.
+    static func categorized(_ p: PolicyPicture) -> [RuleCategory: [String]] {
+        var byCategory: [RuleCategory: [String]] = [:]
         var out: [String] = []
         // As the rules judge them: a shared level counts as an IC (and a manager), and an
         // audience of groups outside the ladder only (the people team) is neither.
@@ -146,6 +152,8 @@ struct HTMLVerdict {
         } else {
             out.append("\(closed.count) of \(training.count) leadership-training programs are open to managers only")
         }
+        byCategory[.training] = out
+        out = []
         let technical = p.decisions.filter { $0.kind == "technical" }
         let managerOwned = technical.filter { $0.owner.individualContributor.isEmpty && !$0.owner.outsideOnly }
         if !technical.isEmpty {
@@ -157,6 +165,8 @@ struct HTMLVerdict {
                 out.append("managers alone own \(managerOwned.count) of \(technical.count) technical decisions")
             }
         }
+        byCategory[.decisions] = out
+        out = []
         let seats = p.forums.filter { $0.purpose != "information" && !$0.members.management.isEmpty }
         let noIC = seats.filter { $0.members.individualContributor.isEmpty }
         if !noIC.isEmpty {
@@ -164,6 +174,8 @@ struct HTMLVerdict {
         } else if !seats.isEmpty {
             out.append("ICs sit in every planning and decision forum")
         }
+        byCategory[.forums] = out
+        out = []
         var costs: [String] = []
         for t in p.transitions {
             if t.fromKind == "individual-contributor", t.toKind == "management" {
@@ -180,7 +192,8 @@ struct HTMLVerdict {
         } else if p.transitions.contains(where: switchesTracks) {
             out.append("switching tracks keeps grade and pay")
         }
-        return out
+        byCategory[.transitions] = out
+        return byCategory
     }
 
     /// A move between an IC and a management track: the only moves the transition rules judge

@@ -29,6 +29,9 @@ public enum HTMLReporter {
         let verdicts = report.metrics.map { HTMLVerdict($0, ctx) }
         let order = report.metrics.indices.sorted { (verdicts[$0].status.rank, $0) < (verdicts[$1].status.rank, $1) }
         out += summary(ctx, order: order, verdicts: verdicts) + "\n"
+        out += contents(ctx, order: order) + "\n"
+        out += HTMLFixes(ctx).html() + "\n"
+        out += HTMLTrend.html(ctx)
         out += HTMLCoverage.section(report)
         for i in order {
             out += ladder(report.metrics[i], index: i, verdict: verdicts[i], ctx) + "\n"
@@ -76,7 +79,7 @@ public enum HTMLReporter {
         out += stat("Suppressed", s.suppressed, s.suppressed > 0 ? "suppressed" : "zero")
         out += "</dl>"
 
-        out += "<h2 class=\"section-h\">Verdict by ladder</h2>"
+        out += "<h2 class=\"section-h\" id=\"verdict\">Verdict by ladder</h2>"
         if r.metrics.isEmpty {
             out += "<p class=\"muted\">No ladder was read.</p>"
         } else {
@@ -85,7 +88,9 @@ public enum HTMLReporter {
                 let m = r.metrics[i], v = verdicts[i]
                 out += "<tr class=\"status-\(v.status.rawValue)\"><th scope=\"row\"><a href=\"#\(ladderAnchor(i))\">\(HTMLText.esc(m.name))</a>"
                 out += "<span class=\"org\">\(HTMLText.esc(m.organization ?? ""))\(m.organization == nil ? "" : " · ")<code>\(HTMLText.esc(m.id))</code></span></th>"
-                out += "<td>\(chip(v.status))<span class=\"sentence\">\(HTMLText.esc(v.sentence))</span></td>"
+                out += "<td>\(chip(v.status))<span class=\"sentence\">\(HTMLText.esc(v.sentence))</span>"
+                // Past a few dozen ladders, only the families with something to say.
+                out += familyLines(HTMLVerdict.lines(m, ctx), quiet: r.metrics.count > HTMLCoverage.allRowsUpTo) + "</td>"
                 out += "<td class=\"num counts\">\(counts(ctx.byLadder[m.id] ?? []))</td></tr>"
             }
             out += "</tbody></table>"
@@ -95,6 +100,35 @@ public enum HTMLReporter {
             out += "<p class=\"note\">\(HTMLText.count(loose.count, "finding")) belong\(loose.count == 1 ? "s" : "") to no ladder (files that could not be read or resolved): see <a href=\"#findings\">Findings by rule</a>.</p>"
         }
         out += "</section>"
+        return out
+    }
+
+    /// A ladder's verdict by family: a mark and a plain sentence each. `quiet` leaves out the
+    /// families with nothing to say (checked, no finding).
+    static func familyLines(_ lines: [HTMLFamilyLine], quiet: Bool) -> String {
+        let shown = quiet ? lines.filter { $0.state != .ok } : lines
+        guard !shown.isEmpty else { return "" }
+        var out = "<ul class=\"families\">"
+        for l in shown {
+            out += "<li class=\"fam-\(l.state.rawValue)\"><span class=\"fam-mark\" aria-hidden=\"true\">\(l.state.symbol)</span><strong>\(HTMLText.esc(l.family))</strong>: \(HTMLText.esc(l.text))</li>"
+        }
+        return out + "</ul>"
+    }
+
+    /// The table of contents: the lead sections, each ladder, the findings.
+    static func contents(_ ctx: HTMLContext, order: [Int]) -> String {
+        let r = ctx.report
+        var out = "<nav class=\"toc\" aria-labelledby=\"toc-h\"><h2 id=\"toc-h\" class=\"section-h\">Contents</h2><ol>"
+        out += "<li><a href=\"#verdict\">Verdict by ladder</a></li><li><a href=\"#fix-first\">Fix first</a></li>"
+        if let c = r.change { out += "<li><a href=\"#trend\">Since the last audit (\(HTMLText.esc(Escape.capped(c.ref))))</a></li>" }
+        if !r.coverage.isEmpty { out += "<li><a href=\"#coverage\">What was checked</a></li>" }
+        if !order.isEmpty {
+            out += "<li>Ladders<ol>"
+            for i in order.prefix(HTMLCoverage.allRowsUpTo) { out += "<li><a href=\"#\(ladderAnchor(i))\">\(HTMLText.esc(HTMLFixes.title(r.metrics[i])))</a></li>" }
+            if order.count > HTMLCoverage.allRowsUpTo { out += "<li>and \(order.count - HTMLCoverage.allRowsUpTo) more, in the same order below</li>" }
+            out += "</ol></li>"
+        }
+        out += "<li><a href=\"#findings\">Findings by rule</a></li></ol></nav>"
         return out
     }
 
@@ -127,6 +161,7 @@ public enum HTMLReporter {
         out += "<header class=\"ladder-head\"><div><p class=\"eyebrow\">\(HTMLText.esc(m.organization ?? "Ladder"))</p>"
         out += "<h2 id=\"\(anchor)-h\">\(HTMLText.esc(m.name)) <code class=\"id\">\(HTMLText.esc(m.id))</code></h2></div>\(chip(v.status))</header>"
         out += "<p class=\"verdict\">\(HTMLText.esc(v.sentence))</p>"
+        out += familyLines(HTMLVerdict.lines(m, ctx), quiet: false)
         out += "<ul class=\"facts\">"
         out += "<li><span>Top IC grade</span> \(m.topIC.map(String.init) ?? "none")</li>"
         out += "<li><span>Top management grade</span> \(m.topManagement.map(String.init) ?? "none")</li>"
@@ -140,8 +175,8 @@ public enum HTMLReporter {
         if groups.isEmpty {
             out += "<p class=\"muted\">No compensation bands are on file for this ladder.</p>"
         } else {
-            out += gapSummary(m.pay)
-            out += "<p class=\"explain\">Each grade shows the IC band (solid) beside the management band (hatched), from minimum to maximum with the midpoint marked. Where management sits above its IC peer, the excess is cross-hatched and labelled with management ÷ IC.</p>"
+            out += gapSummary(m.pay, titles: m.titles)
+            out += "<p class=\"explain\">Each zone's chart and table are folded below: open one to see every band. Each grade shows the IC band (solid) beside the management band (hatched), from minimum to maximum with the midpoint marked. Where management sits above its IC peer, the excess is cross-hatched and labelled with how much more management is paid (+7.5% means 7.5% above IC).</p>"
             // Groups with the most grades where management is above IC, or has no IC peer, come
             // first; ties keep the metrics' order.
             func trouble(_ rows: [PayMetric]) -> Int {
@@ -149,20 +184,31 @@ public enum HTMLReporter {
             }
             let ordered = groups.indices.sorted { (-trouble(groups[$0]), $0) < (-trouble(groups[$1]), $1) }.map { groups[$0] }
             for (k, rows) in ordered.enumerated() {
-                let chart = HTMLBandChart(rows: rows, id: "\(anchor)-chart-\(k + 1)", ladderID: m.id, ladderName: m.name, redacted: ctx.report.redacted)
-                out += chart.html()
+                let chart = HTMLBandChart(rows: rows, id: "\(anchor)-chart-\(k + 1)", ladderID: m.id, ladderName: m.name, redacted: ctx.report.redacted, titles: m.titles)
+                let gaps = rows.filter { !HTMLBandChart.gaps($0).isEmpty }.count
+                out += "<details class=\"zone\"><summary>Base pay bands · zone <strong>\(HTMLText.esc(chart.zone))</strong> · \(HTMLText.esc(chart.currency)) · \(HTMLText.count(rows.count, "grade"))"
+                out += gaps > 0 ? " · <span class=\"alert\">management above IC at \(gaps)</span>" : ""
+                out += "</summary>" + chart.html() + "</details>"
+            }
+            out += "<h3>Total pay: base, bonus and equity</h3>"
+            out += "<p class=\"explain\">Total target pay per grade: the base midpoint, the bonus target on it and annual equity (the midpoint of its range), IC beside management.</p>"
+            for (k, rows) in ordered.enumerated() {
+                let chart = HTMLTotalChart(rows: rows, id: "\(anchor)-total-\(k + 1)", ladderName: m.name, titles: m.titles, redacted: ctx.report.redacted)
+                out += "<details class=\"zone\"><summary>Total pay · zone <strong>\(HTMLText.esc(chart.zone))</strong> · \(HTMLText.esc(chart.currency))</summary>" + chart.html() + "</details>"
             }
         }
 
-        out += "<h3>Policy: who trains, decides and plans</h3>"
+        out += "<details class=\"block\"><summary><h3>Policy: who trains, decides and plans</h3></summary>"
         out += HTMLPolicy(ladder: m, ctx: ctx).html()
+        out += "</details>"
 
-        out += "<h3>Parity survey</h3>"
+        out += "<details class=\"block\"><summary><h3>Parity survey</h3></summary>"
         if m.survey.isEmpty {
             out += "<p class=\"muted\">No survey is on file for this ladder.</p>"
         } else {
             out += HTMLSurvey.html(m.survey, minGroup: ctx.minGroup)
         }
+        out += "</details>"
         let surveyFindings = (ctx.byLadder[m.id] ?? []).filter { ctx.facet($0) == .surveyOverdue || ctx.facet($0) == .surveyConduct }
         if !surveyFindings.isEmpty {
             out += "<ul class=\"plain\">"
@@ -180,25 +226,25 @@ public enum HTMLReporter {
 
     /// Where management is paid above its IC peers, or has none, as ratios only: the charts
     /// below hold the amounts.
-    static func gapSummary(_ rows: [PayMetric]) -> String {
+    static func gapSummary(_ rows: [PayMetric], titles: [String: String] = [:]) -> String {
         let gaps = rows.filter { !HTMLBandChart.gaps($0).isEmpty || ($0.icLevels.isEmpty && !$0.managementLevels.isEmpty) }
         guard !gaps.isEmpty else { return "" }
-        var out = "<table class=\"gaps\"><caption>At a glance: where management is paid above its IC peers (management ÷ IC), and grades with no IC peer.</caption>"
+        var out = "<table class=\"gaps\"><caption>At a glance: where management is paid above its IC peers (how much more, at the band's min, midpoint and max), and grades with no IC peer.</caption>"
         out += "<thead><tr><th scope=\"col\">Zone</th><th scope=\"col\">Grade</th><th scope=\"col\">Management</th><th scope=\"col\">IC peer</th>"
         out += "<th scope=\"col\" class=\"num\">Min</th><th scope=\"col\" class=\"num\">Mid</th><th scope=\"col\" class=\"num\">Max</th></tr></thead><tbody>"
         for r in gaps {
             out += "<tr><td>\(HTMLText.esc(r.zone)) <span class=\"muted\">\(HTMLText.esc(r.currency))\(r.period == "annual" ? "" : ", " + HTMLText.esc(r.period))</span></td>"
-            out += "<th scope=\"row\">\(r.grade)</th><td>\(HTMLText.esc(r.managementLevels.joined(separator: ", ")))</td>"
+            out += "<th scope=\"row\">\(r.grade)</th><td>\(r.managementLevels.map { HTMLText.level($0, titles) }.joined(separator: ", "))</td>"
             if r.icLevels.isEmpty {
                 out += "<td colspan=\"4\" class=\"none alert\">no IC peer</td></tr>"
                 continue
             }
-            out += "<td>\(HTMLText.esc(r.icLevels.joined(separator: ", ")))</td>"
+            out += "<td>\(r.icLevels.map { HTMLText.level($0, titles) }.joined(separator: ", "))</td>"
             for x in [r.minRatio, r.midRatio, r.ratio] {
                 if let x, x > 1 {
-                    out += "<td class=\"num gap-cell\">\(HTMLBandChart.upMark)\(HTMLText.ratio(x))</td>"
+                    out += "<td class=\"num gap-cell\">\(HTMLBandChart.upMark)\(HTMLText.gap(x))</td>"
                 } else {
-                    out += "<td class=\"num\">\(HTMLText.ratio(x))</td>"
+                    out += "<td class=\"num\">\(HTMLText.gap(x))</td>"
                 }
             }
             out += "</tr>"
@@ -279,6 +325,8 @@ public enum HTMLReporter {
             out += "<span class=\"rule-count\">\(HTMLText.count(list.count, "finding"))\(list.count > open.count ? ", \(list.count - open.count) suppressed" : "")</span></header>"
             let summary = rule?.summary ?? CoreRules.summaries[id]
             if let summary { out += "<p class=\"rule-summary\">\(HTMLText.esc(summary))</p>" }
+            // Folded: why the rule matters and every finding, under one line that counts them.
+            out += "<details class=\"rule-list\"><summary>\(HTMLText.count(list.count, "finding"))\(open.count == list.count ? "" : " (\(open.count) open)") and why it matters</summary>"
             if let rationale = rule?.rationale, !rationale.isEmpty {
                 out += "<div class=\"rationale\"><h4>Why it matters</h4>\(HTMLText.paragraphs(rationale))</div>"
             }
@@ -295,7 +343,7 @@ public enum HTMLReporter {
                 out += "</td>"
                 out += "<td>\(status(f))</td></tr>"
             }
-            out += "</tbody></table></article>"
+            out += "</tbody></table></details></article>"
         }
         return out + "</section>"
     }

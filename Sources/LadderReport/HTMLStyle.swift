@@ -199,6 +199,34 @@ enum HTMLStyle {
         .colophon { color: var(--muted); font-size: 12.5px; padding: 8px 0 40px; }
         .colophon h2 { font-size: 13px; margin: 14px 0 6px; }
         .files { columns: 3 18em; padding-left: 18px; margin: 0; }
+        ul.families { list-style: none; padding: 0; margin: 6px 0 0; font-size: 13px; }
+        ul.families li { margin: 2px 0; padding-left: 1.5em; text-indent: -1.5em; }
+        .fam-mark { display: inline-block; width: 1.5em; text-indent: 0; font-weight: 700; }
+        .fam-problem .fam-mark { color: var(--gap); } .fam-ok .fam-mark { color: var(--ok); }
+        .fam-note .fam-mark { color: var(--info); } .fam-unchecked .fam-mark, .fam-unchecked { color: var(--muted); }
+        .ladder ul.families { font-size: 14px; margin: 0 0 14px; }
+        small.lid, code.lid { color: var(--faint); font-size: 0.82em; font-family: ui-monospace, Menlo, Consolas, "Liberation Mono", monospace; }
+        nav.toc { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 14px 28px; margin: 0 0 18px; font-size: 13.5px; }
+        nav.toc ol { margin: 6px 0 0; padding-left: 20px; } nav.toc ol ol { columns: 2 16em; }
+        ol.fix-list { padding-left: 24px; margin: 8px 0; }
+        li.fix { margin: 0 0 10px; padding-left: 4px; }
+        li.fix .change { font-size: 14px; }
+        li.fix .fix-meta, li.fix .cost { display: block; font-size: 12.5px; color: var(--muted); }
+        li.fix .cost { color: var(--ink); }
+        li.fix .cost.muted { color: var(--muted); font-style: italic; }
+        .cost-total { font-size: 14px; background: #f6f8fb; border-radius: 8px; padding: 8px 12px; }
+        details { margin: 6px 0; }
+        details > summary { cursor: pointer; padding: 4px 0; color: var(--ink); }
+        details.zone > summary { font-size: 14px; }
+        details.block > summary h3 { display: inline; border: none; margin: 0; padding: 0; }
+        details.block { margin-top: 22px; padding-top: 10px; border-top: 1px solid var(--line); }
+        .alert { color: var(--gap); font-weight: 600; }
+        rect.t-base { fill: var(--ic); } rect.t-base.mgmt { fill: url(#ll-mgmt); stroke: var(--mgmt); stroke-width: 1; }
+        rect.t-bonus { fill: #7aa0d4; } rect.t-bonus.mgmt { fill: #f2a57c; }
+        rect.t-equity { fill: #c9d8ee; stroke: var(--ic); stroke-width: 0.8; stroke-dasharray: 2 2; } rect.t-equity.mgmt { fill: #fbe4d5; stroke: var(--mgmt); }
+        svg.totals { display: block; width: 100%; height: auto; }
+        svg.totals .axis { stroke: #9aa4b2; } svg.totals .grade { fill: var(--ink); font-size: 12px; font-weight: 700; }
+        .stat.fixed { border-top-color: var(--ok); } .stat.fixed dd { color: var(--ok); }
         @media (max-width: 800px) {
           .stats { grid-template-columns: repeat(3, 1fr); }
           main > section { padding: 18px 16px; }
@@ -217,6 +245,11 @@ enum HTMLStyle {
           a { color: inherit; text-decoration: none; }
           .stats { grid-template-columns: repeat(6, 1fr); }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          /* The PDF is the short audit: folded sections print folded (open one to include it). */
+          details > summary { list-style: none; } details > summary::-webkit-details-marker { display: none; }
+          nav.toc { border: none; padding: 0; margin: 0 0 6mm; }
+          section.ladder { break-before: auto; }
+          li.fix, ul.families li { break-inside: avoid; }
         }
 
         """

@@ -30,6 +30,45 @@ enum HTMLText {
         return (r < 0 ? "-" : "") + "\(scaled / 10000)." + String(repeating: "0", count: 4 - frac.count) + frac
     }
 
+    /// A ratio (management ÷ IC) as people read a gap: 1.0746 -> "+7.5%", 0.97 -> "−3.0%",
+    /// 1 -> "0.0%"; "–" without one. One decimal always, so a column lines up.
+    static func gap(_ r: Double?) -> String {
+        guard let r, r.isFinite else { return "–" }
+        return percentChange(r - 1)
+    }
+
+    /// A fraction as a signed percentage with one decimal: 0.075 -> "+7.5%", -0.03 -> "−3.0%".
+    static func percentChange(_ f: Double) -> String {
+        guard f.isFinite else { return f.isNaN ? "–" : (f > 0 ? "+∞%" : "−∞%") }
+        let tenths = (abs(f) * 1000).rounded()
+        guard tenths < 1e15 else { return (f > 0 ? "+" : "−") + Format.plain(abs(f) * 100) + "%" }
+        let whole = Int64(tenths) / 10, frac = Int64(tenths) % 10
+        let sign = tenths == 0 ? "" : f > 0 ? "+" : "−"
+        return "\(sign)\(whole).\(frac)%"
+    }
+
+    /// A fraction as a percentage with up to one decimal: 0.1 -> "10%", 0.125 -> "12.5%".
+    static func share(_ f: Double) -> String { Format.percent(f) }
+
+    /// An amount with its currency, "245,000 USD", or "[redacted]".
+    static func money(_ v: Double?, _ currency: String, redacted: Bool) -> String {
+        guard let v else { return "–" }
+        return redacted ? "[redacted]" : Format.grouped(v) + "\u{A0}" + currency
+    }
+
+    /// A level as people know it: its title, the id in small print ("Senior Engineer swe-4");
+    /// the id alone when the ladder gives no title. Escaped.
+    static func level(_ id: String, _ titles: [String: String]) -> String {
+        guard let t = titles[id], !t.isEmpty, t != id else { return "<code class=\"lid\">\(esc(id))</code>" }
+        return "\(esc(t)) <small class=\"lid\">\(esc(id))</small>"
+    }
+
+    /// The same, as plain text: "Senior Engineer (swe-4)".
+    static func levelText(_ id: String, _ titles: [String: String]) -> String {
+        guard let t = titles[id], !t.isEmpty, t != id else { return id }
+        return "\(t) (\(id))"
+    }
+
     /// A fraction as a signed percentage: 0.1 -> "+10%", -0.05 -> "−5%", 0 -> "0%".
     static func signedPercent(_ f: Double) -> String {
         if f == 0 { return "0%" }

@@ -27,12 +27,12 @@ public enum MarkdownReporter {
         let live = report.findings.filter { !$0.suppressed }
         let suppressed = s.suppressed > 0 ? " (\(s.suppressed) suppressed)" : ""
         if live.isEmpty {
-            return "### ladderlint: no findings in \(count(s.files, "file"))\(suppressed)\n" + coverage(report)
+            return "### ladderlint: no findings in \(count(s.files, "file"))\(suppressed)\n" + coverage(report) + verdicts(report)
         }
         var out = "### ladderlint: \(count(live.count, "finding")) in \(count(s.files, "file"))\n\n"
         out += "| error | warning | info | suppressed |\n|---:|---:|---:|---:|\n"
         out += "| \(s.error) | \(s.warning) | \(s.info) | \(s.suppressed) |\n"
-        out += coverage(report) + "\n"
+        out += coverage(report) + verdicts(report) + "\n"
         if !report.folds.isEmpty {
             let parts = report.folds.reduce(0) { $0 + $1.parts.count }
             out += "\(parts) findings on \(count(report.folds.count, "overpaid band")) are folded into one row per band.\n\n"
@@ -73,6 +73,23 @@ public enum MarkdownReporter {
         let partial = report.coverage.filter { !$0.unchecked.isEmpty }.count
         var out = "\n**What was not checked** (\(partial) of \(count(ladders, "ladder"))):\n\n"
         for line in lines { out += "- \(inline(CoverageLines.shown(line)))\n" }
+        return out
+    }
+
+    /// The most ladders the verdict lists; past it, a count of the rest.
+    static let maxVerdicts = 20
+
+    /// "**Verdict:**", one line per ladder in the HTML report's words (gaps as +7.5%, counts
+    /// over the grade × zone pairs compared). Empty when the run read no ladder.
+    static func verdicts(_ report: Report) -> String {
+        guard !report.metrics.isEmpty else { return "" }
+        let ctx = HTMLContext(report, policy: report.policy)
+        var out = "\n**Verdict:**\n\n"
+        for m in report.metrics.prefix(maxVerdicts) {
+            let v = HTMLVerdict(m, ctx)
+            out += "- **\(inline(HTMLFixes.title(m)))** (\(inline(v.status.label.lowercased()))): \(inline(cut(v.sentence)))\n"
+        }
+        if report.metrics.count > maxVerdicts { out += "- …and \(count(report.metrics.count - maxVerdicts, "more ladder")) (see `--format html`).\n" }
         return out
     }
 

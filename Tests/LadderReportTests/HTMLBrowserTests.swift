@@ -43,6 +43,41 @@ import Testing
         let charts = run.report.metrics.reduce(0) { $0 + HTMLGroups.count($1.pay) }
         #expect(visit.charts == charts && charts > 0)
         #expect(visit.tablesForCharts == visit.charts)
+        // Total-pay charts too, one per band chart, each with its table.
+        #expect(visit.totals == charts && visit.tablesForTotals == visit.totals)
+        // Short by default: the folded page reads in well under half the text of the open one.
+        #expect(visit.folded > 10)
+        #expect(visit.foldedTextLength * 2 < visit.openTextLength, "folded \(visit.foldedTextLength), open \(visit.openTextLength)")
+    }
+
+    /// "Save as PDF": Chromium prints the page (print styles), pdftotext (poppler-utils,
+    /// installed by scripts/test-setup) reads it back. The PDF is the short audit: the verdict,
+    /// the fixes and what was checked; folded details stay folded.
+    @Test func thePrintedPDFHoldsTheVerdictAndTheFixesAndNotTheFoldedDetails() throws {
+        let run = try HTMLRun.lint(Self.input)
+        let dir = try HTMLRepo.temporaryDirectory("pdf")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let page = dir + "/report.html", pdf = dir + "/report.pdf"
+        try run.html.write(toFile: page, atomically: true, encoding: .utf8)
+        let printed = try HTMLProcess.run(try HTMLProcess.chromium(), [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=" + dir + "/profile",
+            "--disable-background-networking", "--disable-component-update", "--no-first-run",
+            "--print-to-pdf=" + pdf, "file://" + page,
+        ])
+        #expect(printed.status == 0, "chromium: \(printed.stderr.suffix(2000))")
+        let pdftotext = try #require(["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) },
+                                     "pdftotext is not installed: run scripts/test-setup (it installs Debian's poppler-utils)")
+        let out = try HTMLProcess.run(pdftotext, [pdf, "-"])
+        #expect(out.status == 0)
+        let text = out.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("Career ladder parity audit"))
+        #expect(text.contains("Verdict by ladder") && text.contains("grade × zone pairs"))
+        #expect(text.contains("Fix first") && text.contains("Raise "))
+        #expect(text.contains("What was checked") && text.contains("Findings by rule"))
+        // Folded: a band table's caption and a rule's rationale are not printed.
+        #expect(!text.contains("the numbers of the chart above"))
+        #expect(!text.contains("Why it matters"))
+        #expect(run.html.contains("the numbers of the chart above") && run.html.contains("Why it matters"))
     }
 
     /// 1,000 organisations in one run give one report that a browser opens in seconds.

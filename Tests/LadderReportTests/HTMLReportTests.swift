@@ -59,7 +59,13 @@ import Testing
             for p in l["pay"] as? [[String: Any]] ?? [] {
                 let key = [l["id"], p["zone"], p["currency"], p["period"]].map { $0 as? String ?? "" }.joined(separator: "|")
                 func amount(_ k: String) -> String { (p[k] as? NSNumber).map { Format.grouped($0.doubleValue) } ?? "" }
-                func ratio(_ k: String) -> String { (p[k] as? NSNumber).map { String(format: "%.4f", $0.doubleValue) } ?? "–" }
+                // A ratio as the page words it: 1.0746 -> "+7.5%", 0.97 -> "−3.0%", 1 -> "0.0%".
+                func ratio(_ k: String) -> String {
+                    (p[k] as? NSNumber).map {
+                        let d = ($0.doubleValue - 1) * 100, r = (abs(d) * 10).rounded() / 10
+                        return r == 0 ? "0.0%" : (d > 0 ? "+" : "−") + String(format: "%.1f%%", r)
+                    } ?? "–"
+                }
                 expected[key, default: []].append([
                     "\(p["grade"] as? Int ?? -1)",
                     amount("individual_contributor_min"), amount("individual_contributor_mid"), amount("individual_contributor_max"),
@@ -82,7 +88,7 @@ import Testing
             // A row: grade, IC levels, min, mid, max, management levels, min, mid, max, 3 ratios;
             // a side without levels is one cell ("no IC peer").
             #expect(row.first == want[0])
-            // A ratio above 1 carries a note for screen readers: "1.0513 (management above IC)".
+            // A gap above IC carries a note for screen readers: "+5.1% (management above IC)".
             let ratios = row.suffix(3).map { $0.split(separator: " ").first.map(String.init) ?? "" }
             #expect(ratios == Array(want.suffix(3)), "ratios of grade \(want[0])")
             for amount in want[1...6] where !amount.isEmpty {
@@ -174,21 +180,21 @@ import Testing
     @Test func theUnhealthyVerdictSaysWhereManagementIsAPromotion() throws {
         let run = try HTMLRun.lint([Self.acme])
         let html = run.html
-        #expect(html.contains("Management is paid above IC peers at 1 of 2 grades with both tracks"))
+        #expect(html.contains("Management is paid above IC peers at 2 of 3 grade × zone pairs, by up to +5.5%"))
         #expect(html.contains("leadership training is open to managers only"))
         #expect(html.contains("managers alone own technical decisions"))
         #expect(html.contains("moving into management earns +10% pay"))
         #expect(html.contains("going back to IC costs −1 grade"))
         #expect(html.contains("Management treated as a promotion"))
-        // The chart labels the gap with its ratio and shows the grade without an IC peer.
-        #expect(html.contains(">max 1.0549×</text>"))
+        // The chart labels the gap as a percentage and shows the grade without an IC peer.
+        #expect(html.contains(">max +5.5%</text>"))
         #expect(html.contains(">no IC peer</text>"))
     }
 
     @Test func theHealthyVerdictShowsParity() throws {
         let run = try HTMLRun.lint([Self.evenkeel])
         let html = run.html
-        #expect(html.contains("IC and management are paid alike at all 4 grades with both tracks"))
+        #expect(html.contains("IC and management are paid alike at all 20 grade × zone pairs with both tracks"))
         #expect(html.contains("leadership training is open to ICs and managers"))
         #expect(html.contains("engineers own technical decisions"))
         #expect(html.contains("switching tracks keeps grade and pay"))

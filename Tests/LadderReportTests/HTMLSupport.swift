@@ -130,6 +130,13 @@ struct HTMLBrowserVisit {
     var charts: Int
     var tablesForCharts: Int
     var screenshotBytes: Int
+    /// Folded sections (`<details>`), and the page's text length folded and with all open.
+    var folded: Int = 0
+    var foldedTextLength: Int = 0
+    var openTextLength: Int = 0
+    /// Total-pay charts, and those with their table (a row per grade).
+    var totals: Int = 0
+    var tablesForTotals: Int = 0
 
     /// Opens `file` in headless Chromium through the DevTools protocol on a pipe (no port, no
     /// network) and writes a full-width screenshot to `screenshot`.
@@ -152,7 +159,12 @@ struct HTMLBrowserVisit {
             loadMilliseconds: json["load_ms"] as? Double ?? -1,
             charts: json["charts"] as? Int ?? -1,
             tablesForCharts: json["tables_for_charts"] as? Int ?? -1,
-            screenshotBytes: json["screenshot_bytes"] as? Int ?? 0)
+            screenshotBytes: json["screenshot_bytes"] as? Int ?? 0,
+            folded: json["folded"] as? Int ?? 0,
+            foldedTextLength: json["folded_text"] as? Int ?? 0,
+            openTextLength: json["open_text"] as? Int ?? 0,
+            totals: json["totals"] as? Int ?? -1,
+            tablesForTotals: json["totals_tables"] as? Int ?? -2)
     }
 
     /// A minimal DevTools-protocol client over --remote-debugging-pipe (fd 3 to the browser,
@@ -248,7 +260,21 @@ struct HTMLBrowserVisit {
                     return t && t.tagName === 'TABLE' && t.tBodies[0] &&
                         t.tBodies[0].rows.length === Number(s.dataset.grades);
                 });
-                return JSON.stringify({text: document.body.innerText, charts: charts.length, tables: tables.length});
+                // The text a reader gets by opening every folded section; folded again after.
+                const folded = [...document.querySelectorAll('details:not([open])')];
+                folded.forEach(d => d.open = true);
+                const text = document.body.innerText;
+                const openLength = document.body.innerText.length;
+                folded.forEach(d => d.open = false);
+                const totals = [...document.querySelectorAll('svg.totals')];
+                const totalTables = totals.filter(s => {
+                    const t = document.getElementById(s.getAttribute('aria-describedby'));
+                    return t && t.tagName === 'TABLE' && t.tBodies[0] &&
+                        t.tBodies[0].rows.length === Number(s.dataset.grades);
+                });
+                return JSON.stringify({text: text, charts: charts.length, tables: tables.length,
+                    folded: folded.length, folded_text: document.body.innerText.length, open_text: openLength,
+                    totals: totals.length, totals_tables: totalTables.length});
             })()"""
             res = call("Runtime.evaluate", {"expression": probe, "returnByValue": True}, session=session)
             dom = json.loads(res["result"]["value"])
@@ -287,6 +313,8 @@ struct HTMLBrowserVisit {
             print(json.dumps({
                 "requests": requests, "console": console, "exceptions": exceptions, "log": log,
                 "text": dom["text"], "charts": dom["charts"], "tables_for_charts": dom["tables"],
+                "folded": dom["folded"], "folded_text": dom["folded_text"], "open_text": dom["open_text"],
+                "totals": dom["totals"], "totals_tables": dom["totals_tables"],
                 "load_ms": load_ms, "screenshot_bytes": len(png)}))
         finally:
             try:

@@ -70,6 +70,11 @@ import Testing
                   mid: \(a(240000))
                   max: \(a(260000))
                 bonus_target: \(a(37000))
+            # The HTML report's cost of closing the grade-2 gap: 7 × 10,000 at the floor, 7 × 35,000
+            # at the midpoint; payroll 7 × 205,000 + 2 × 240,000 (issue 20): shares only under --redact.
+            headcount:
+              ic-2: 7
+              em-2: 2
 
             """
         // A ladder of its own: a compensation document with errors makes its ladder's pay
@@ -120,7 +125,9 @@ import Testing
     }
 
     /// Every amount of `files(scale: 1)`, as the run reads them.
-    static let amounts: [Int] = [150000, 230000, 200000, 20000, 40000, 180000, 60000, 190000, 240000, 260000, 37000, 250000, 252000, 251000, 300000, 175000, 30000, 205000, 40000]
+    static let amounts: [Int] = [150000, 230000, 200000, 20000, 40000, 180000, 60000, 190000, 240000, 260000, 37000, 250000, 252000, 251000, 300000, 175000, 30000, 205000, 40000,
+                                 // The HTML report's costs (headcount × gap) and payroll: derived amounts.
+                                 70000, 245000, 1915000]
 
     /// The ways a report could write `v`.
     static func forms(_ v: Int) -> [String] {
