@@ -21,21 +21,23 @@ struct IntegrationPreCommitTests {
         var repo: URL
         var environment: [String: String]
 
-        init(_ label: String) throws {
+        /// `hook`: the manifest's hook to install as a local one (`ladderlint`, its language
+        /// made `system`; `ladderlint-system` as it is).
+        init(_ label: String, hook: String = "ladderlint") throws {
             folder = try Integration.temporaryFolder(label)
             let bin = URL(fileURLWithPath: try Integration.ladderlint()).deletingLastPathComponent().path
             environment = Integration.isolatedEnvironment(sandbox: folder, prependingPath: [bin])
             repo = try Integration.gitRepositoryWithHealthyLadders(sandbox: folder, environment: environment)
-            try Self.localHookConfig().write(to: repo.appendingPathComponent(".pre-commit-config.yaml"), atomically: true, encoding: .utf8)
+            try Self.localHookConfig(hook).write(to: repo.appendingPathComponent(".pre-commit-config.yaml"), atomically: true, encoding: .utf8)
             try Integration.git(["add", "-A"], in: repo, environment: environment)
             try Integration.git(["commit", "-q", "-m", "ladders"], in: repo, environment: environment)
         }
 
         /// `.pre-commit-hooks.yaml`'s hook, unchanged but for `language: system` (JSON is YAML).
-        static func localHookConfig() throws -> String {
-            guard let hooks = try Integration.yamlAsJSON(Integration.path(".pre-commit-hooks.yaml")) as? [[String: Any]],
-                var hook = hooks.first(where: { $0["id"] as? String == "ladderlint" })
-            else { throw SetupError(".pre-commit-hooks.yaml has no hook with id ladderlint") }
+        static func localHookConfig(_ id: String = "ladderlint") throws -> String {
+            guard var hook = try IntegrationPreCommitTests.manifestHook(id) else {
+                throw SetupError(".pre-commit-hooks.yaml has no hook with id \(id)")
+            }
             hook["language"] = "system"
             let config: [String: Any] = ["repos": [["repo": "local", "hooks": [hook]]]]
             return String(decoding: try JSONSerialization.data(withJSONObject: config, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
@@ -52,6 +54,12 @@ struct IntegrationPreCommitTests {
         }
 
         func remove() { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    /// A hook of `.pre-commit-hooks.yaml`, as pre-commit reads it.
+    static func manifestHook(_ id: String) throws -> [String: Any]? {
+        let hooks = try Integration.yamlAsJSON(Integration.path(".pre-commit-hooks.yaml")) as? [[String: Any]]
+        return hooks?.first { $0["id"] as? String == id }
     }
 
     @Test("a policy file changed alone that admits managers only fails with the policy finding, not unknown-reference")
@@ -143,5 +151,87 @@ struct IntegrationPreCommitTests {
         #expect(r.stdout.contains("manager-only-leadership-training"), "\(r)")
         #expect(!r.output.contains("unknown-reference"), "\(r)")
         #expect(!r.output.contains("An unexpected error has occurred"), "\(r)")
+    }
+
+    // MARK: - The `language: system` hook (issue 19.5): the ladderlint installed on PATH
+
+    @Test("the system hook is the swift hook but for its id, description and language: the same files, entry and batching")
+    func systemHookMatchesSwiftHook() throws {
+        let swift = try #require(try Self.manifestHook("ladderlint"))
+        let system = try #require(try Self.manifestHook("ladderlint-system"), ".pre-commit-hooks.yaml declares ladderlint-system")
+        #expect(system["language"] as? String == "system")
+        #expect(swift["language"] as? String == "swift")
+        let differing: Set<String> = ["id", "description", "language"]
+        let keys = Set(swift.keys).union(system.keys).subtracting(differing)
+        for key in keys.sorted() {
+            #expect(
+                String(describing: swift[key] ?? "(none)") == String(describing: system[key] ?? "(none)"),
+                "\(key) differs between ladderlint and ladderlint-system")
+        }
+    }
+
+    @Test("the system hook, installed as declared, stops a managers-only programme with the ladderlint on PATH")
+    func systemHookLocal() throws {
+        let sandbox = try Sandbox("precommit-system", hook: "ladderlint-system")
+        defer { sandbox.remove() }
+        try Integration.edit(sandbox.file(Self.policy), replacing: Self.openProgramme, with: Self.managersOnly)
+        try sandbox.stage(Self.policy)
+
+        let r = try sandbox.preCommit(["run"])
+        #expect(r.status == 1, "\(r)")
+        #expect(r.stdout.contains("- hook id: ladderlint-system"), "\(r)")
+        #expect(r.stdout.contains("manager-only-leadership-training"), "\(r)")
+        #expect(!r.output.contains("unknown-reference"), "\(r)")
+    }
+
+    /// An environment whose PATH has no folder holding a `ladderlint`, but `extra` first.
+    static func environment(sandbox: URL, ladderlintIn extra: [String]) -> [String: String] {
+        var environment = Integration.isolatedEnvironment(sandbox: sandbox)
+        let folders = (environment["PATH"] ?? "").split(separator: ":").map(String.init).filter {
+            !FileManager.default.isExecutableFile(atPath: URL(fileURLWithPath: $0).appendingPathComponent("ladderlint").path)
+        }
+        environment["PATH"] = (extra + folders).joined(separator: ":")
+        return environment
+    }
+
+    /// The system hook as users install it, from a clone of this repository at HEAD: nothing is
+    /// built, so this takes seconds. `bin`: the folder of the ladderlint to put on PATH (the one
+    /// built with the tests, or an extracted release), nil for none.
+    static func tryRepoSystemHook(label: String, bin: String?) throws -> Integration.Result {
+        let folder = try Integration.temporaryFolder(label)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = environment(sandbox: folder, ladderlintIn: bin.map { [$0] } ?? [])
+        let head = try Integration.git(["rev-parse", "HEAD"], in: Integration.root, environment: environment)
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let manifest = try Integration.run("git", ["show", "\(head):.pre-commit-hooks.yaml"], in: Integration.root, environment: environment)
+        try #require(
+            manifest.status == 0 && manifest.stdout.contains("id: ladderlint-system"),
+            "HEAD \(head) has no ladderlint-system hook in .pre-commit-hooks.yaml: commit it before trying the hook")
+
+        let repo = try Integration.gitRepositoryWithHealthyLadders(sandbox: folder, environment: environment)
+        try Integration.git(["add", "-A"], in: repo, environment: environment)
+        try Integration.git(["commit", "-q", "-m", "ladders"], in: repo, environment: environment)
+        try Integration.edit(repo.appendingPathComponent(Self.policy), replacing: Self.openProgramme, with: Self.managersOnly)
+        return try Integration.run(
+            Integration.venv("pre-commit"),
+            ["try-repo", Integration.root.path, "ladderlint-system", "--ref", head, "--verbose", "--files", Self.policy],
+            in: repo, environment: environment)
+    }
+
+    @Test("the system hook from a clone of this repository runs the ladderlint on PATH, building nothing")
+    func systemHookFromClone() throws {
+        let bin = URL(fileURLWithPath: try Integration.ladderlint()).deletingLastPathComponent().path
+        let r = try Self.tryRepoSystemHook(label: "precommit-system-clone", bin: bin)
+        #expect(r.status == 1, "\(r)")
+        #expect(r.stdout.contains("manager-only-leadership-training"), "\(r)")
+        #expect(!r.output.contains("unknown-reference"), "\(r)")
+        #expect(!r.output.contains("Installing environment"), "a system hook installs nothing: \(r)")
+    }
+
+    @Test("the system hook without a ladderlint on PATH fails and names the missing executable")
+    func systemHookWithoutBinary() throws {
+        let r = try Self.tryRepoSystemHook(label: "precommit-system-missing", bin: nil)
+        #expect(r.status == 1, "\(r)")
+        #expect(r.output.contains("Executable `ladderlint` not found"), "\(r)")
     }
 }

@@ -92,6 +92,43 @@ struct IntegrationRecipesTests {
         #expect(config.contains("id: ladderlint"))
     }
 
+    @Test("docs/ci.md's team workflow lints a pull request's change with full history, and every pre-commit configuration is valid (issue 19.5)")
+    func guideTeamWorkflow() throws {
+        let blocks = try Self.yamlBlocks(of: "docs/ci.md")
+        let workflow = try #require(blocks.first { $0.contains("jobs:") && $0.contains("--changed-since") }, "docs/ci.md shows a workflow with --changed-since")
+        let folder = try Integration.temporaryFolder("guide-team")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("ladderlint.yml")
+        try workflow.write(to: file, atomically: true, encoding: .utf8)
+        let valid = try Integration.run(Integration.venv("check-jsonschema"), ["--builtin-schema", "vendor.github-workflows", file.path])
+        #expect(valid.status == 0, "\(valid)")
+        let steps = try Self.steps(ofJob: "ladderlint", in: try Integration.yamlAsJSON(file.path))
+        let checkout = try #require(steps.first { ($0["uses"] as? String)?.hasPrefix("actions/checkout@") == true })
+        #expect((checkout["with"] as? [String: Any])?["fetch-depth"] as? Int == 0, "--changed-since needs the base commit: fetch-depth: 0")
+        let action = try #require(steps.first { ($0["uses"] as? String)?.hasPrefix("OWNER/ladderlint@") == true })
+        let args = try #require((action["with"] as? [String: Any])?["args"] as? String)
+        #expect(args.contains("--changed-since") && args.contains("github.event.pull_request.base.sha"), "\(args)")
+
+        // Every input a snippet gives the action is one action.yml declares.
+        let declared = try #require((try Integration.yamlAsJSON(Integration.path(Self.action)) as? [String: Any])?["inputs"] as? [String: Any])
+        let text = try String(contentsOfFile: Integration.path("docs/ci.md"), encoding: .utf8)
+        #expect(text.contains("binary: ${{ runner.temp }}/ladderlint-0.1.0-linux-x86_64/ladderlint"))
+        for name in ["paths", "args", "binary", "fail-on", "sarif-file", "upload-sarif", "category"] {
+            #expect(declared[name] != nil, "docs/ci.md documents input \(name)")
+        }
+
+        for (index, config) in blocks.filter({ $0.contains("repos:") }).enumerated() {
+            let configFile = folder.appendingPathComponent("pre-commit-\(index).yaml")
+            let lines = config.split(separator: "\n", omittingEmptySubsequences: false)
+            let indent = lines.filter { !$0.isEmpty }.map { $0.prefix { $0 == " " }.count }.min() ?? 0
+            try lines.map { String($0.dropFirst(min(indent, $0.count))) }.joined(separator: "\n")
+                .write(to: configFile, atomically: true, encoding: .utf8)
+            let c = try Integration.run(Integration.venv("pre-commit"), ["validate-config", configFile.path])
+            #expect(c.status == 0, "\(config)\n\(c)")
+        }
+        #expect(blocks.contains { $0.contains("repos:") && $0.contains("id: ladderlint-system") }, "docs/ci.md shows the system hook's configuration")
+    }
+
     // MARK: - Running the recipes' own commands
 
     /// A working folder holding one sample organisation as `ladders/`.
@@ -283,5 +320,161 @@ struct IntegrationRecipesTests {
         #expect(usage.outputs["exit-code"] == "2", "\(usage.lint)")
         #expect(usage.outputs["sarif-file"] == nil, "no SARIF to upload after a usage error")
         #expect(usage.final.status == 2, "\(usage.final)")
+    }
+
+    // MARK: - Where the action's ladderlint comes from (issue 19.5): `binary`, or a cached build
+
+    /// A composite step of action.yml by id.
+    static func actionStep(_ id: String) throws -> [String: Any] {
+        let action = try #require(try Integration.yamlAsJSON(Integration.path(Self.action)) as? [String: Any])
+        let steps = try #require((action["runs"] as? [String: Any])?["steps"] as? [[String: Any]])
+        return try #require(steps.first { $0["id"] as? String == id }, "action.yml has no step \(id)")
+    }
+
+    /// A folder with a fake `swift` that logs each call to `swift.log` beside it: `--version`
+    /// prints `version`, `--show-bin-path` prints `products`, a build copies the test-built
+    /// ladderlint into `products`.
+    static func fakeSwift(in folder: URL, version: String = "Swift version 6.3 (fake)") throws -> (bin: URL, log: URL, products: URL) {
+        let bin = folder.appendingPathComponent("fake-swift")
+        let products = folder.appendingPathComponent("fake-products")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let log = bin.appendingPathComponent("swift.log")
+        let script = """
+            #!/bin/bash
+            echo "$*" >> '\(log.path)'
+            case " $* " in
+              *" --version "*) echo '\(version)' ;;
+              *" --show-bin-path "*) echo '\(products.path)' ;;
+              *) mkdir -p '\(products.path)' && cp '\(try Integration.ladderlint())' '\(products.path)/ladderlint' ;;
+            esac
+            """
+        let swift = bin.appendingPathComponent("swift")
+        try script.write(to: swift, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: swift.path)
+        return (bin, log, products)
+    }
+
+    /// Runs the action's build step with `inputs.binary` and the cache's outputs filled in; the
+    /// fake `swift` comes first on PATH. Returns the run and the `bin` output.
+    static func runBuildStep(in folder: URL, fake: URL, binary: String = "", cacheHit: String = "", key: String = "k") throws -> (Integration.Result, String?) {
+        let step = try actionStep("build")
+        let outputs = folder.appendingPathComponent("github-output-\(UUID().uuidString.prefix(8))")
+        _ = FileManager.default.createFile(atPath: outputs.path, contents: nil)
+        let context = ["inputs.binary": binary, "steps.cache.outputs.cache-hit": cacheHit, "steps.key.outputs.key": key]
+        var env = try expand(step["env"], context)
+        env["GITHUB_OUTPUT"] = outputs.path
+        env["GITHUB_ACTION_PATH"] = Integration.root.path
+        env["PATH"] = fake.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let r = try shell(step["run"] as! String, in: folder, environment: env, options: ["-eo", "pipefail"])
+        let bin = try String(contentsOf: outputs, encoding: .utf8).split(separator: "\n")
+            .first { $0.hasPrefix("bin=") }.map { String($0.dropFirst(4)) }
+        return (r, bin)
+    }
+
+    @Test("action.yml: with `binary`, the build step builds nothing and hands the given executable to the lint step")
+    func actionGivenBinary() throws {
+        let action = try #require(try Integration.yamlAsJSON(Integration.path(Self.action)) as? [String: Any])
+        let binaryInput = try #require((action["inputs"] as? [String: [String: Any]])?["binary"], "action.yml declares a binary input")
+        #expect(binaryInput["default"] as? String == "")
+        for id in ["key", "cache"] {
+            #expect((try Self.actionStep(id))["if"] as? String == "inputs.binary == ''", "\(id) is skipped with a binary")
+        }
+
+        let folder = try Integration.temporaryFolder("action-binary")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fake = try Self.fakeSwift(in: folder)
+        let tools = folder.appendingPathComponent("tools")
+        try FileManager.default.createDirectory(at: tools, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: try Integration.ladderlint(), toPath: tools.appendingPathComponent("ladderlint").path)
+
+        let (given, bin) = try Self.runBuildStep(in: folder, fake: fake.bin, binary: "tools/ladderlint")
+        #expect(given.status == 0, "\(given)")
+        #expect(bin == tools.appendingPathComponent("ladderlint").resolvingSymlinksInPath().path, "\(given)")
+        #expect(!FileManager.default.fileExists(atPath: fake.log.path), "swift was run: \((try? String(contentsOf: fake.log, encoding: .utf8)) ?? "")")
+
+        let (missing, none) = try Self.runBuildStep(in: folder, fake: fake.bin, binary: "tools/no-such-ladderlint")
+        #expect(missing.status == 2, "\(missing)")
+        #expect(missing.stdout.contains("::error title=ladderlint::binary: tools/no-such-ladderlint is not an executable file"), "\(missing)")
+        #expect(none == nil)
+    }
+
+    @Test("action.yml: without `binary`, the first run builds and fills the cache folder, a run on a cache hit builds nothing")
+    func actionCachedBuild() throws {
+        let restore = try Self.actionStep("cache")
+        let save = try Self.actionStep("save")
+        #expect((restore["uses"] as? String)?.hasPrefix("actions/cache/restore@") == true)
+        #expect((save["uses"] as? String)?.hasPrefix("actions/cache/save@") == true, "saved right after the build, also when the lint fails the job")
+        let restoreWith = try #require(restore["with"] as? [String: String])
+        let saveWith = try #require(save["with"] as? [String: String])
+        #expect(restoreWith == saveWith, "restore and save use the same path and key")
+        #expect(restoreWith["key"] == "${{ steps.key.outputs.key }}")
+        #expect((save["if"] as? String)?.contains("steps.cache.outputs.cache-hit != 'true'") == true)
+        let cachePath = try #require(restoreWith["path"])
+        let build = try #require(try Self.actionStep("build")["run"] as? String)
+        #expect(build.contains(cachePath), "the build step fills the folder the cache saves")
+
+        let folder = try Integration.temporaryFolder("action-cache")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fake = try Self.fakeSwift(in: folder)
+        let cached = folder.appendingPathComponent("home").appendingPathComponent(String(cachePath.dropFirst(2))).appendingPathComponent("ladderlint")
+
+        let (first, firstBin) = try Self.runBuildStep(in: folder, fake: fake.bin, cacheHit: "")
+        #expect(first.status == 0, "\(first)")
+        #expect(firstBin == cached.path, "\(first)")
+        #expect(FileManager.default.isExecutableFile(atPath: cached.path), "the build is copied into the cached folder")
+        let builds = try String(contentsOf: fake.log, encoding: .utf8)
+        #expect(builds.contains("build -c release --product ladderlint --package-path \(Integration.root.path)"), "\(builds)")
+
+        try FileManager.default.removeItem(at: fake.log)
+        let (second, secondBin) = try Self.runBuildStep(in: folder, fake: fake.bin, cacheHit: "true")
+        #expect(second.status == 0, "\(second)")
+        #expect(secondBin == cached.path)
+        #expect(second.stdout.contains("restored from the cache (k), not rebuilt"), "\(second)")
+        #expect(!FileManager.default.fileExists(atPath: fake.log.path), "a cache hit runs no swift: \((try? String(contentsOf: fake.log, encoding: .utf8)) ?? "")")
+
+        // A hit whose folder lacks the executable (a cache saved by hand, say) builds again.
+        try FileManager.default.removeItem(at: cached)
+        let (third, _) = try Self.runBuildStep(in: folder, fake: fake.bin, cacheHit: "true")
+        #expect(third.status == 0 && FileManager.default.isExecutableFile(atPath: cached.path), "\(third)")
+    }
+
+    @Test("action.yml: the cache key follows the action's sources and the Swift toolchain, and nothing else")
+    func actionCacheKey() throws {
+        let step = try Self.actionStep("key")
+        let script = try #require(step["run"] as? String)
+        let folder = try Integration.temporaryFolder("action-key")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = folder.appendingPathComponent("action")
+        try FileManager.default.createDirectory(at: source.appendingPathComponent("Sources/ladderlint"), withIntermediateDirectories: true)
+        try "// swift-tools-version: 6.0\n".write(to: source.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+        let main = source.appendingPathComponent("Sources/ladderlint/main.swift")
+        try "print(1)\n".write(to: main, atomically: true, encoding: .utf8)
+
+        func key(swiftVersion: String = "Swift version 6.3 (fake)") throws -> String {
+            let run = folder.appendingPathComponent("run-\(UUID().uuidString.prefix(8))")
+            try FileManager.default.createDirectory(at: run, withIntermediateDirectories: true)
+            let fake = try Self.fakeSwift(in: run, version: swiftVersion)
+            let outputs = run.appendingPathComponent("github-output")
+            _ = FileManager.default.createFile(atPath: outputs.path, contents: nil)
+            let env = [
+                "GITHUB_OUTPUT": outputs.path, "GITHUB_ACTION_PATH": source.path, "RUNNER_OS": "Linux", "RUNNER_ARCH": "X64",
+                "PATH": fake.bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
+            ]
+            let r = try Self.shell(script, in: run, environment: env, options: ["-eo", "pipefail"])
+            try #require(r.status == 0, "\(r)")
+            let line = try String(contentsOf: outputs, encoding: .utf8)
+            return try #require(line.split(separator: "\n").first { $0.hasPrefix("key=") }.map { String($0.dropFirst(4)) }, "\(line)")
+        }
+
+        let first = try key()
+        #expect(first.wholeMatch(of: try Regex("ladderlint-Linux-X64-swift-[0-9a-f]{8}-[0-9a-f]{20}")) != nil, "\(first)")
+        #expect(try key() == first, "the same sources give the same key")
+        #expect(try key(swiftVersion: "Swift version 6.4 (fake)") != first, "another toolchain builds again")
+        try "print(2)\n".write(to: main, atomically: true, encoding: .utf8)
+        let changed = try key()
+        #expect(changed != first, "a changed source builds again")
+        try "print(1)\n".write(to: main, atomically: true, encoding: .utf8)
+        try "not a source\n".write(to: source.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        #expect(try key() == first, "a file outside Package.swift and Sources/ does not")
     }
 }
