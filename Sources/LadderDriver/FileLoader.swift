@@ -39,8 +39,8 @@ public struct FileLoader: Sendable {
         }
         let format = formats.format(for: file)
         let decoded = format.documents(bytes: bytes, file: file.display, limits: limits, collectAmounts: collectAmounts)
-        // Spreadsheets have no comments: only YAML files carry inline waivers.
-        let inline: (waivers: [Waiver], findings: [Finding]) = format is YAMLInput ? InlineWaivers.read(bytes, file: file.display) : ([], [])
+        // Only the YAML format reads comments: spreadsheets have none.
+        let inline = InlineWaivers.read(decoded.comments, file: file.display)
         return LoadedFile(
             file: file, documents: decoded.documents, findings: decoded.findings + inline.findings, brokenIDs: decoded.brokenIDs,
             documentCount: decoded.documentCount, amounts: decoded.amounts, waivers: inline.waivers)

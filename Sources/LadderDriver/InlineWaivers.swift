@@ -18,11 +18,10 @@ public enum InlineWaivers {
     static let rule = "invalid-waiver"
     static let grammar = "# ladderlint: waive RULE-ID [until YYYY-MM-DD] [zone=ZONE] [component=base|bonus|equity] -- REASON"
 
-    /// The inline waivers of a YAML file, and an `invalid-waiver` finding for each malformed
-    /// one. Rule ids are checked later, against the run's rules (`checked`). A file without the
-    /// marker costs one byte search.
-    public static func read(_ bytes: [UInt8], file: String) -> (waivers: [Waiver], findings: [Finding]) {
-        let comments = YAMLComments.find(marker, in: bytes)
+    /// The inline waivers of a YAML file's marked comments (`YAMLInput` finds them), and an
+    /// `invalid-waiver` finding for each malformed one. Rule ids are checked later, against the
+    /// run's rules (`checked`).
+    public static func read(_ comments: [YAMLComment], file: String) -> (waivers: [Waiver], findings: [Finding]) {
         guard !comments.isEmpty else { return ([], []) }
         var waivers: [Waiver] = [], findings: [Finding] = []
         for c in comments {

@@ -30,9 +30,18 @@ public struct YAMLInput: InputFormat {
 
     public func documents(bytes: [UInt8], file: String, limits: LoadLimits, collectAmounts: Bool) -> DecodedFile {
         var amounts: [Double] = []
+        // Inline waivers (`# ladderlint: waive …`): only a file with such a comment has the
+        // parse's quoted and block scalars collected, to tell a comment from text.
+        let marked = YAMLComments.mayHave(InlineWaivers.marker, in: bytes)
+        var textSpans: [Span] = []
         var decoded = DocumentDecoder().decodeFile(
-            bytes, file: file, limits: limits, eachRoot: collectAmounts ? { amounts += Redactor.amounts(in: $0) } : nil)
+            bytes, file: file, limits: limits, eachRoot: collectAmounts ? { amounts += Redactor.amounts(in: $0) } : nil,
+            eachTable: marked ? { textSpans = YAMLComments.textSpans(of: $0) } : nil)
         decoded.amounts = amounts
+        if marked {
+            // A file not read whole: libyaml's scanner decides, up to where it stops.
+            decoded.comments = YAMLComments.find(InlineWaivers.marker, in: bytes, textSpans: decoded.unparsed ? nil : textSpans)
+        }
         // Nothing of the file was a ladder document (a syntax error, or a root that is no
         // mapping): when its text is a CSV or Markdown table (or Markdown, or HTML), one finding
         // says so and what reads it, instead of the parser's words. Only on this failed path.

@@ -48,6 +48,8 @@ public struct DecodedFile: Sendable {
     public var unparsed = false
     /// Money amounts of the file, collected for `--redact` when the run asks for them.
     public var amounts: [Double] = []
+    /// Its `# ladderlint: …` comments (inline waivers), read by the YAML input format.
+    public var comments: [YAMLComment] = []
 
     public init() {}
 }
@@ -67,13 +69,15 @@ public struct DocumentDecoder {
 
     /// Loads `bytes` (named `file` in findings) within `limits` and decodes each of its
     /// documents that is not empty, handing each such document's root, as a tree, to
-    /// `eachRoot` first (if given; the tree is built only then).
+    /// `eachRoot` first (if given; the tree is built only then). `eachTable`, if given, sees the
+    /// whole node table once, before decoding.
     /// This is how every input file is read: by `ladderlint lint`, the tests and the fuzzer.
     public func decodeFile(
-        _ bytes: [UInt8], file: String, limits: LoadLimits, eachRoot: ((Node) -> Void)? = nil
+        _ bytes: [UInt8], file: String, limits: LoadLimits, eachRoot: ((Node) -> Void)? = nil, eachTable: ((NodeTable) -> Void)? = nil
     ) -> DecodedFile {
         var result = DecodedFile()
         let loaded = YAMLLoader(options: LoadOptions(limits: limits)).loadTable(bytes)
+        eachTable?(loaded.table)
         // A duplicate key is reported, but the rest of the file was still read.
         result.unparsed = loaded.issues.contains { $0.kind != .duplicateKey }
         // A digit key given twice may be the second half of `216,000` in a flow mapping: a

@@ -20,20 +20,59 @@ public struct YAMLComment: Sendable, Equatable {
 }
 
 /// Finds marked comments without a second parse of the file (libyaml reports no comments): a
-/// byte search (`memchr`) for `#` followed by the marker, and for a file that has one,
-/// libyaml's scanner (tokens only, no events, no nodes) to rule out a `#` inside a quoted or
-/// block scalar.
+/// byte search (`memchr`) for `#` followed by the marker; for a file that has one, the spans
+/// of the parse's quoted and block scalars (`textSpans`) rule out a `#` inside one. A file the
+/// parse could not read whole falls back to libyaml's scanner (tokens only), up to the last
+/// candidate.
 public enum YAMLComments {
+    /// Whether `bytes` has a `#` at a line start or after a blank followed (after spaces) by
+    /// `marker`: one `memchr` pass over a file without.
+    public static func mayHave(_ marker: String, in bytes: [UInt8]) -> Bool {
+        !candidates(Array(marker.utf8), in: bytes, inputStart: inputStart(bytes)).isEmpty
+    }
+
+    /// The spans of `table`'s quoted and block scalars (keys included): the only nodes whose
+    /// text may hold ` #` (a plain scalar ends before it).
+    public static func textSpans(of table: NodeTable) -> [Span] {
+        var spans: [Span] = []
+        for r in table.records where r.kind == .scalar && r.style != .plain { spans.append(r.span) }
+        return spans
+    }
+
     /// The comments of `bytes` whose text, after the `#` and any spaces, starts with `marker`.
-    /// A file without a `#` before `marker` costs one `memchr` pass. A `#` inside a scalar (a quoted string, a
-    /// block scalar, a key) is no comment; nor is one after a syntax error, where the scanner
-    /// stopped (the file has a `yaml-syntax` finding there).
-    public static func find(_ marker: String, in bytes: [UInt8]) -> [YAMLComment] {
+    /// `textSpans`: the quoted and block scalars of a parse that read the whole file; nil
+    /// when there is none, and libyaml's scanner finds them. A `#` inside one (a quoted string,
+    /// a block scalar, a key) is no comment; nor, without `textSpans`, is one after a syntax
+    /// error, where the scanner stopped.
+    public static func find(_ marker: String, in bytes: [UInt8], textSpans: [Span]? = nil) -> [YAMLComment] {
         let needle = Array(marker.utf8)
         guard !needle.isEmpty, bytes.count >= needle.count else { return [] }
-        let inputStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        // Candidates: `#`, spaces, the marker, with the `#` at a line's start or after a blank.
-        // `memchr` to each `#` (vectorised by libc): a file without comments costs one pass.
+        let inputStart = inputStart(bytes)
+        let hashes = candidates(needle, in: bytes, inputStart: inputStart)
+        guard !hashes.isEmpty else { return [] }
+        var lines = LineCursor(bytes: bytes, start: inputStart)
+        let marks = hashes.map { lines.mark(at: $0) }
+        let scan = textSpans.map { ($0, Mark?.none) } ?? scalars(bytes, from: inputStart, until: marks.last!)
+        lines = LineCursor(bytes: bytes, start: inputStart)
+        var out: [YAMLComment] = []
+        for (hash, mark) in zip(hashes, marks) {
+            _ = lines.mark(at: hash)
+            if let stop = scan.1, !(mark < stop) { break }
+            if scan.0.contains(where: { !(mark < $0.start) && mark < $0.end }) { continue }
+            let end = LineCursor.lineEnd(bytes, from: hash)
+            let ownLine = bytes[lines.lineStart..<hash].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            out.append(YAMLComment(
+                text: String(decoding: bytes[(hash + 1)..<end], as: UTF8.self), start: mark, ownLine: ownLine,
+                target: ownLine ? LineCursor.nextContentLine(bytes, after: end, line: Int(mark.line)) : Int(mark.line)))
+        }
+        return out
+    }
+
+    static func inputStart(_ bytes: [UInt8]) -> Int { bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0 }
+
+    /// The offsets of `#`, spaces, `needle`, with the `#` at a line's start or after a blank.
+    /// `memchr` to each `#` (vectorised by libc): a file without comments costs one pass.
+    static func candidates(_ needle: [UInt8], in bytes: [UInt8], inputStart: Int) -> [Int] {
         var hashes: [Int] = []
         bytes.withUnsafeBufferPointer { buf in
             guard let base = buf.baseAddress else { return }
@@ -50,26 +89,13 @@ public enum YAMLComments {
                 if k == needle.count { hashes.append(hash) }
             }
         }
-        guard !hashes.isEmpty else { return [] }
-        let scan = scalars(bytes, from: inputStart)
-        var out: [YAMLComment] = []
-        var lines = LineCursor(bytes: bytes, start: inputStart)
-        for hash in hashes {
-            let mark = lines.mark(at: hash)
-            if let stop = scan.stop, !(mark < stop) { break }
-            if scan.spans.contains(where: { !(mark < $0.start) && mark < $0.end }) { continue }
-            let end = LineCursor.lineEnd(bytes, from: hash)
-            let ownLine = bytes[lines.lineStart..<hash].allSatisfy { $0 == 0x20 || $0 == 0x09 }
-            out.append(YAMLComment(
-                text: String(decoding: bytes[(hash + 1)..<end], as: UTF8.self), start: mark, ownLine: ownLine,
-                target: ownLine ? LineCursor.nextContentLine(bytes, after: end, line: Int(mark.line)) : Int(mark.line)))
-        }
-        return out
+        return hashes
     }
 
-    /// The spans of every scalar token, and where the scanner stopped on an error (nil when it
-    /// read the whole file). Marks as the loader gives them (1-based).
-    static func scalars(_ bytes: [UInt8], from inputStart: Int) -> (spans: [Span], stop: Mark?) {
+    /// The spans of the scalar tokens that start before `last` (the last comment asked about:
+    /// the scan stops there, a token after it cannot hold it), and where the scanner stopped on
+    /// an error (nil when it did not). Marks as the loader gives them (1-based).
+    static func scalars(_ bytes: [UInt8], from inputStart: Int, until last: Mark) -> (spans: [Span], stop: Mark?) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else { return ([], Mark(line: 1, column: 1)) }
         defer { yaml_parser_delete(&parser) }
@@ -93,10 +119,10 @@ public enum YAMLComments {
                     }
                     return
                 }
-                let type = token.type
-                if type == YAML_SCALAR_TOKEN { spans.append(Span(start: mark(token.start_mark), end: mark(token.end_mark))) }
+                let type = token.type, start = mark(token.start_mark)
+                if type == YAML_SCALAR_TOKEN { spans.append(Span(start: start, end: mark(token.end_mark))) }
                 yaml_token_delete(&token)
-                if type == YAML_STREAM_END_TOKEN || type == YAML_NO_TOKEN { return }
+                if type == YAML_STREAM_END_TOKEN || type == YAML_NO_TOKEN || last < start { return }
             }
         }
         return (spans, stop)
