@@ -239,6 +239,7 @@ struct HTMLFixes {
         for (i, f) in indexed { if let l = f.ladder { byLadder[l, default: []].append((i, f)) } }
         for m in r.metrics {
             let own = byLadder[m.id] ?? []
+            let titles = m.pay.isEmpty ? [:] : m.titles
             let yearly = { (row: PayMetric) in row.period == "monthly" ? 12.0 : 1.0 }
             var payroll: [String: Double] = [:]
             for row in m.pay {
@@ -256,7 +257,7 @@ struct HTMLFixes {
                 }
                 guard let severity = measures.values.max() else { continue }
                 let rules = Set(own.filter { used.contains($0.0) && Self.evidence($0.1, "zone") == row.zone && Self.evidence($0.1, "grade") == String(row.grade) }.map(\.1.rule)).sorted()
-                fixes.append(payFix(m, row, measures: measures, severity: severity, rules: rules, payroll: payroll[row.currency] ?? 0, yearly: yearly(row)))
+                fixes.append(payFix(m, row, titles: titles, measures: measures, severity: severity, rules: rules, payroll: payroll[row.currency] ?? 0, yearly: yearly(row)))
             }
         }
         for (i, f) in indexed where !used.contains(i) {
@@ -272,12 +273,12 @@ struct HTMLFixes {
         }
     }
 
-    func payFix(_ m: LadderMetrics, _ row: PayMetric, measures: [String: Severity], severity: Severity, rules: [String], payroll: Double, yearly: Double) -> Fix {
+    func payFix(_ m: LadderMetrics, _ row: PayMetric, titles: [String: String], measures: [String: Severity], severity: Severity, rules: [String], payroll: Double, yearly: Double) -> Fix {
         let redacted = ctx.report.redacted
         let shared = row.sharedLevels
         let ic = row.icLevels.filter { !shared.contains($0) }
-        let icNames = (ic.isEmpty ? row.icLevels : ic).map { HTMLText.level($0, m.titles) }
-        let mgmt = row.managementLevels.filter { !shared.contains($0) }.map { HTMLText.level($0, m.titles) }
+        let icNames = (ic.isEmpty ? row.icLevels : ic).map { HTMLText.level($0, titles) }
+        let mgmt = row.managementLevels.filter { !shared.contains($0) }.map { HTMLText.level($0, titles) }
         var steps: [String] = []
         var size = 0.0
         for (measure, word, icV, mV) in [("max", "max", row.icMax, row.managementMax), ("mid", "midpoint", row.icMid, row.managementMid), ("min", "min", row.icMin, row.managementMin)] where measures[measure] != nil {

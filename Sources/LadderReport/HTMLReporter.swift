@@ -175,7 +175,8 @@ public enum HTMLReporter {
         if groups.isEmpty {
             out += "<p class=\"muted\">No compensation bands are on file for this ladder.</p>"
         } else {
-            out += gapSummary(m.pay, titles: m.titles)
+            let titles = m.titles
+            out += gapSummary(m.pay, titles: titles)
             out += "<p class=\"explain\">Each zone's chart and table are folded below: open one to see every band. Each grade shows the IC band (solid) beside the management band (hatched), from minimum to maximum with the midpoint marked. Where management sits above its IC peer, the excess is cross-hatched and labelled with how much more management is paid (+7.5% means 7.5% above IC).</p>"
             // Groups with the most grades where management is above IC, or has no IC peer, come
             // first; ties keep the metrics' order.
@@ -184,7 +185,7 @@ public enum HTMLReporter {
             }
             let ordered = groups.indices.sorted { (-trouble(groups[$0]), $0) < (-trouble(groups[$1]), $1) }.map { groups[$0] }
             for (k, rows) in ordered.enumerated() {
-                let chart = HTMLBandChart(rows: rows, id: "\(anchor)-chart-\(k + 1)", ladderID: m.id, ladderName: m.name, redacted: ctx.report.redacted, titles: m.titles)
+                let chart = HTMLBandChart(rows: rows, id: "\(anchor)-chart-\(k + 1)", ladderID: m.id, ladderName: m.name, redacted: ctx.report.redacted, titles: titles)
                 let gaps = rows.filter { !HTMLBandChart.gaps($0).isEmpty }.count
                 out += "<details class=\"zone\"><summary>Base pay bands · zone <strong>\(HTMLText.esc(chart.zone))</strong> · \(HTMLText.esc(chart.currency)) · \(HTMLText.count(rows.count, "grade"))"
                 out += gaps > 0 ? " · <span class=\"alert\">management above IC at \(gaps)</span>" : ""
@@ -193,7 +194,7 @@ public enum HTMLReporter {
             out += "<h3>Total pay: base, bonus and equity</h3>"
             out += "<p class=\"explain\">Total target pay per grade: the base midpoint, the bonus target on it and annual equity (the midpoint of its range), IC beside management.</p>"
             for (k, rows) in ordered.enumerated() {
-                let chart = HTMLTotalChart(rows: rows, id: "\(anchor)-total-\(k + 1)", ladderName: m.name, titles: m.titles, redacted: ctx.report.redacted)
+                let chart = HTMLTotalChart(rows: rows, id: "\(anchor)-total-\(k + 1)", ladderName: m.name, titles: titles, redacted: ctx.report.redacted)
                 out += "<details class=\"zone\"><summary>Total pay · zone <strong>\(HTMLText.esc(chart.zone))</strong> · \(HTMLText.esc(chart.currency))</summary>" + chart.html() + "</details>"
             }
         }

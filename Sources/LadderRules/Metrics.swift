@@ -90,8 +90,15 @@ public struct LadderMetrics: Sendable {
     public var topManagement: Int?
     public var pay: [PayMetric]
     public var survey: [SurveyMetric]
-    /// Level titles by id, for the report ("Senior Engineer" beside `swe-4`).
-    public var titles: [String: String] = [:]
+    /// Level ids and titles in the ladder's order, for the report ("Senior Engineer" beside
+    /// `swe-4`). A list, not a dictionary: every run computes metrics, only the HTML report
+    /// looks titles up (`titles`), and hashing each id cost the metrics a sixth more.
+    public var levelTitles: [(id: String, title: String)] = []
+
+    /// Titles by level id (the first level of an id, as the resolver keeps it).
+    public var titles: [String: String] {
+        Dictionary(levelTitles.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+    }
 }
 
 /// Metrics the model gives: computed once, shown by the JSON `metrics` section and the HTML charts.
@@ -142,8 +149,11 @@ public enum Metrics {
             // A shared level's band is on both sides (see PayMetric).
             // A bonus target above 1 is an amount written in the wrong place (band-shape says so):
             // no fraction to compare or to add to base, and under --redact an amount to hide.
-            let bonus = band.bonusTarget.flatMap { $0.value >= 0 && $0.value <= 1 ? $0.value : nil }
-            let equity = band.equity.flatMap { band.equityCurrency == band.currency ? $0.midpoint : nil }
+            var bonus: Double?
+            if let b = band.bonusTarget?.value, b >= 0, b <= 1 { bonus = b }
+            // Equity in another currency than the band's cannot be added to its base.
+            var equity: Double?
+            if let e = band.equity, e.currency == nil || e.currency?.value == band.currency { equity = e.midpoint }
             if kind != .management {
                 if let bonus { rows[i].icBonus = max(rows[i].icBonus ?? bonus, bonus) }
                 if let equity { rows[i].icEquity = max(rows[i].icEquity ?? equity, equity) }
@@ -198,11 +208,12 @@ public enum Metrics {
             }
         }
         let top = reach(l)
-        var titles: [String: String] = [:]
-        for i in l.levels.indices { titles[l.levels[i].id.value] = l.levels[i].title }
+        var titles: [(id: String, title: String)] = []
+        titles.reserveCapacity(l.levels.count)
+        for i in l.levels.indices { titles.append((l.levels[i].id.value, l.levels[i].title)) }
         return LadderMetrics(
             id: l.id, name: l.ladder.name, organization: l.ladder.organization, file: l.file,
-            topIC: top.ic, topManagement: top.management, pay: pay, survey: survey, titles: titles)
+            topIC: top.ic, topManagement: top.management, pay: pay, survey: survey, levelTitles: titles)
     }
 
     /// The highest grade each side reaches, shared levels (of both tracks) included, as

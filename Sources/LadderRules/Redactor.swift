@@ -279,7 +279,7 @@ public struct Redactor: Sendable {
         m.name = scrub(m.name)
         m.organization = m.organization.map(scrub)
         // Titles are the file's text, keyed by ids that are scrubbed as the rows' ids are.
-        m.titles = Dictionary(m.titles.map { (scrub($0.key), scrub($0.value)) }, uniquingKeysWith: { a, _ in a })
+        m.levelTitles = m.levelTitles.map { (scrub($0.id), scrub($0.title)) }
         m.pay = m.pay.map { row in
             var row = row
             row.zone = scrub(row.zone)
