@@ -305,7 +305,7 @@ public enum HTMLReporter {
         guard !r.findings.isEmpty else {
             return out + "<p class=\"mark-line\"><span class=\"mark ok\"><span aria-hidden=\"true\">✓ </span>No finding: every rule passed.</span></p></section>"
         }
-        out += "<p class=\"explain\">Each rule with its reason, then every finding: where it points (file:line:column), what it says, and whether a waiver or the baseline suppresses it.</p>"
+        out += "<p class=\"explain\">Each rule with its summary; open it for why it matters and every finding: where it points (file:line:column), what it says, and whether a waiver or the baseline suppresses it.</p>"
         var byRule: [String: [Finding]] = [:]
         var indices: [String: [Int]] = [:]
         for (i, f) in r.findings.enumerated() {

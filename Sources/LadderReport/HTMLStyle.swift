@@ -250,6 +250,8 @@ enum HTMLStyle {
           nav.toc { border: none; padding: 0; margin: 0 0 6mm; }
           section.ladder { break-before: auto; }
           li.fix, ul.families li { break-inside: avoid; }
+          /* The summary table holds each ladder's family lines: printed once. */
+          .ladder ul.families { display: none; }
         }
 
         """
