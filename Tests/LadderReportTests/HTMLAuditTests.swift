@@ -1,4 +1,5 @@
 import Foundation
+import LadderDriver
 import LadderModel
 @testable import LadderReport
 import LadderRules
@@ -232,6 +233,44 @@ import Testing
         let changed = MarkdownReporter.render(run.report, ReportStyle())
         #expect(changed.hasPrefix("### ladderlint: this change adds 2 findings and fixes 3 (4 unchanged since main)\n"))
         #expect(changed.contains("**Verdict:**"))
+    }
+
+    @Test("a real --changed-since run: the trend counts the new finding and lists it, the old ones stay suppressed")
+    func trendFromGit() throws {
+        let dir = try HTMLRepo.temporaryDirectory("trend")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Self.ladder.write(toFile: dir + "/ladder.yaml", atomically: true, encoding: .utf8)
+        try Self.bands().write(toFile: dir + "/bands.yaml", atomically: true, encoding: .utf8)
+        func git(_ args: [String]) throws {
+            let out = try HTMLProcess.run("/usr/bin/env", ["git", "-C", dir, "-c", "user.name=t", "-c", "user.email=t@ladderlint.invalid",
+                                                            "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false"] + args)
+            #expect(out.status == 0, "git \(args): \(out.stderr)")
+        }
+        try git(["init", "-q"])
+        try git(["add", "-A"])
+        try git(["commit", "-q", "-m", "last audit"])
+        // The change: em-3's ceiling in eu rises above swe-3's (130,000 -> 140,000).
+        let changed = Self.bands().replacingOccurrences(of: "  - level: em-3\n    zone: eu\n    base:\n      min: 100000\n      max: 130000", with: "  - level: em-3\n    zone: eu\n    base:\n      min: 100000\n      max: 140000")
+        #expect(changed != Self.bands())
+        try changed.write(toFile: dir + "/bands.yaml", atomically: true, encoding: .utf8)
+        var options = LintOptions()
+        options.paths = ["ladder.yaml", "bands.yaml"]
+        options.today = Day("2026-11-21")
+        options.changedSince = "main"
+        options.outputs = [OutputRequest(format: "json", file: nil)]
+        let result = LintRun(workingDirectory: dir).execute(options)
+        let report = try #require(result.report, "\(result.stderr)")
+        let change = try #require(report.change)
+        #expect(change.added >= 1 && change.fixed == 0 && change.unchanged >= 1, "\(change)")
+        let html = HTMLReporter.page(report, policy: nil)
+        let trend = Self.text(try Self.section("trend", in: html))
+        #expect(trend.contains("Since the last audit (main)"))
+        #expect(trend.contains("New \(change.added)") && trend.contains("Fixed 0") && trend.contains("Unchanged \(change.unchanged)"), "\(trend)")
+        #expect(trend.contains("New since main") && trend.contains("em-3 (Engineering Manager) tops out at 140,000 USD"), "\(trend)")
+        // Fix first lists only what is open: the new finding, not the unchanged ones.
+        let fixes = Self.text(try Self.section("fix-first", in: html))
+        #expect(fixes.contains("Raise Senior Engineer swe-3 in eu : max from 130,000 to 140,000 USD (+7.7%)"), "\(fixes)")
+        #expect(!fixes.contains("Raise Staff Engineer swe-4"))
     }
 
     @Test("with --changed-since the page says what changed since the last audit")
