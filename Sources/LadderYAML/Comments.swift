@@ -50,17 +50,18 @@ public enum YAMLComments {
         let inputStart = inputStart(bytes)
         let hashes = candidates(needle, in: bytes, inputStart: inputStart)
         guard !hashes.isEmpty else { return [] }
+        // One walk of the lines: each candidate's mark, and whether only blanks precede it.
         var lines = LineCursor(bytes: bytes, start: inputStart)
-        let marks = hashes.map { lines.mark(at: $0) }
-        let scan = textSpans.map { ($0, Mark?.none) } ?? scalars(bytes, from: inputStart, until: marks.last!)
-        lines = LineCursor(bytes: bytes, start: inputStart)
+        let placed = hashes.map { hash in
+            let mark = lines.mark(at: hash)
+            return (mark, bytes[lines.lineStart..<hash].allSatisfy { $0 == 0x20 || $0 == 0x09 })
+        }
+        let scan = textSpans.map { ($0, Mark?.none) } ?? scalars(bytes, from: inputStart, until: placed.last!.0)
         var out: [YAMLComment] = []
-        for (hash, mark) in zip(hashes, marks) {
-            _ = lines.mark(at: hash)
+        for (hash, (mark, ownLine)) in zip(hashes, placed) {
             if let stop = scan.1, !(mark < stop) { break }
             if scan.0.contains(where: { !(mark < $0.start) && mark < $0.end }) { continue }
             let end = LineCursor.lineEnd(bytes, from: hash)
-            let ownLine = bytes[lines.lineStart..<hash].allSatisfy { $0 == 0x20 || $0 == 0x09 }
             out.append(YAMLComment(
                 text: String(decoding: bytes[(hash + 1)..<end], as: UTF8.self), start: mark, ownLine: ownLine,
                 target: ownLine ? LineCursor.nextContentLine(bytes, after: end, line: Int(mark.line)) : Int(mark.line)))
@@ -176,14 +177,22 @@ struct LineCursor {
     /// The mark of `offset`, at or after every offset asked before.
     mutating func mark(at offset: Int) -> Mark {
         var i = lineStart
-        while i < offset {
-            let n = Self.breakLength(bytes, at: i)
-            if n > 0 {
-                i += n
-                line += 1
-                lineStart = i
-            } else {
-                i += 1
+        bytes.withUnsafeBufferPointer { buf in
+            while i < offset {
+                // Only these bytes can start a line break (`\n`, `\r`, NEL, LS, PS).
+                let b = buf[i]
+                guard b == 0x0A || b == 0x0D || b == 0xC2 || b == 0xE2 else {
+                    i += 1
+                    continue
+                }
+                let n = Self.breakLength(bytes, at: i)
+                if n > 0 {
+                    i += n
+                    line += 1
+                    lineStart = i
+                } else {
+                    i += 1
+                }
             }
         }
         var column = 1
