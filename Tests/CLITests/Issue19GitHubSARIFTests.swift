@@ -174,7 +174,8 @@ import Testing
         for r in rules {
             let id = try #require(r["id"] as? String)
             #expect(r["helpUri"] as? String == "\(base)/\(id).md")
-            #expect((((r["help"] as? [String: Any])?["markdown"] as? String) ?? "").contains("[More about \(id)](<\(base)/\(id).md>)"))
+            let markdown = (r["help"] as? [String: Any])?["markdown"] as? String ?? ""
+            #expect(markdown.contains("[More about \(id)](<\(base)/\(id).md>)"))
         }
         for bad in ["javascript:alert(1)", "docs/rules/", "https://", "https://example.com/rules?x=1", "https://example.com/a b/"] {
             let refused = try Scenario.run(["lint", "--sarif-help-base", bad, "--format", "sarif"] + Fixtures.today, in: dir)

@@ -8,55 +8,44 @@ extension Check {
         params: [
             ParamSpec(
                 "tags", .strings,
-                .strings(["people-management", "direct-reports", "management-experience", "line-management", "people-leadership"]),
+                .strings(ManagementPhrases.defaultTags),
                 "promotion.requires tags that mean \"has managed people\""),
             ParamSpec(
                 "patterns", .strings,
-                .strings([
-                    "direct reports", "people management", "managed a team", "management experience",
-                    // British: line management.
-                    "line managed", "line managing", "line management", "as a line manager",
-                    "managing people", "managed people", "manages people", "managing a team", "manages a team",
-                    "as a manager", "as a people manager", "as an engineering manager",
-                    "been a manager", "been a people manager", "been an engineering manager",
-                    "people leadership",
-                ]),
+                .strings(ManagementPhrases.defaultPatterns),
                 "phrases in promotion.criteria that mean the same (case-insensitive; a hyphen matches a space)"),
             ParamSpec(
                 "exceptions", .strings,
-                .strings([
-                    "project management", "programme management", "program management", "product management",
-                    "vendor management", "stakeholder management", "incident management", "risk management",
-                    "change management", "release management", "time management", "configuration management",
-                ]),
+                .strings(ManagementPhrases.defaultExceptions),
                 "phrases in which a pattern does not count: managing things, not people (\"vendor management experience\")"),
         ],
         messageArgs: ["level", "found", "grade"]
     ) { ctx in
         let l = ctx.ladder
         let tags = Set(ctx.params.strings("tags"))
-        let patterns = ctx.params.strings("patterns").map { ($0.lowercased(), Self.phraseUTF8($0)) }
-        let exceptions = ctx.params.strings("exceptions").map(Self.phraseUTF8)
+        // Prepared once for the default phrases (the usual case), not once per ladder.
+        let phrases = ManagementPhrases.isDefault(ctx.params) ? ManagementPhrases.standard
+            : ManagementPhrases(patterns: ctx.params.strings("patterns"), exceptions: ctx.params.strings("exceptions"))
         var hits: [Hit] = []
         // A shared level is reached from the IC track too (a converged top, a common trunk): a
         // promotion to it that asks for people management closes it to engineers.
         for level in l.levels where l.onICSide(level) {
             guard let promotion = level.promotion else { continue }
-            let label = "\(level.id.value) (\(level.title))"
+            // Made only for a finding: most levels raise none.
+            let label = { "\(level.id.value) (\(level.title))" }
             for tag in promotion.requires where tags.contains(tag.value) {
                 hits.append(Hit(
                     file: l.file, span: tag.span, path: level.path.key("promotion").entry("requires", tag.value), subjects: [level.id.value],
                     evidence: [Evidence("grade", .int(level.grade.value)), Evidence("tag", .string(tag.value))],
-                    args: ["level": .text(label), "found": .text("the tag '\(tag.value)'"), "grade": .int(level.grade.value)],
+                    args: ["level": .text(label()), "found": .text("the tag '\(tag.value)'"), "grade": .int(level.grade.value)],
                     track: level.track.value, grade: level.grade.value))
             }
             for criterion in promotion.criteria {
-                let text = Self.phraseUTF8(criterion.value)
-                guard let (pattern, _) = patterns.first(where: { Self.mentions(text, $0.1, unless: exceptions) }) else { continue }
+                guard let pattern = phrases.first(in: criterion.value) else { continue }
                 hits.append(Hit(
                     file: l.file, span: criterion.span, path: level.path.key("promotion").entry("criteria", pattern), subjects: [level.id.value],
                     evidence: [Evidence("grade", .int(level.grade.value)), Evidence("pattern", .string(pattern)), Evidence("criterion", .string(criterion.value))],
-                    args: ["level": .text(label), "found": .text("the criterion \"\(criterion.value)\""), "grade": .int(level.grade.value)],
+                    args: ["level": .text(label()), "found": .text("the criterion \"\(criterion.value)\""), "grade": .int(level.grade.value)],
                     track: level.track.value, grade: level.grade.value))
             }
         }
@@ -139,6 +128,70 @@ extension Check {
                 if j == pattern.count { return i }
             }
             i += 1
+        }
+        return nil
+    }
+}
+
+/// The phrases management-required-for-ic-promotion looks for, prepared: each pattern as the
+/// bytes `Check.phraseUTF8` gives, and its longest word as an anchor. A criterion is compared
+/// with a pattern only when it holds that pattern's anchor, each anchor looked for once: most
+/// criteria mention none (a criterion was scanned once per pattern, twenty times).
+struct ManagementPhrases: Sendable {
+    static let defaultTags = ["people-management", "direct-reports", "management-experience", "line-management", "people-leadership"]
+    static let defaultPatterns: [String] = [
+                    "direct reports", "people management", "managed a team", "management experience",
+                    // British: line management.
+                    "line managed", "line managing", "line management", "as a line manager",
+                    "managing people", "managed people", "manages people", "managing a team", "manages a team",
+                    "as a manager", "as a people manager", "as an engineering manager",
+                    "been a manager", "been a people manager", "been an engineering manager",
+                    "people leadership",
+                ]
+    static let defaultExceptions: [String] = [
+                    "project management", "programme management", "program management", "product management",
+                    "vendor management", "stakeholder management", "incident management", "risk management",
+                    "change management", "release management", "time management", "configuration management",
+                ]
+
+    static let standard = ManagementPhrases(patterns: defaultPatterns, exceptions: defaultExceptions)
+
+    static func isDefault(_ p: Params) -> Bool {
+        p.strings("patterns") == defaultPatterns && p.strings("exceptions") == defaultExceptions
+    }
+
+    /// In the parameter's order: the pattern as written (lowercased), its bytes, its anchor's index.
+    let patterns: [(shown: String, bytes: [UInt8], anchor: Int)]
+    let anchors: [[UInt8]]
+    let exceptions: [[UInt8]]
+
+    init(patterns: [String], exceptions: [String]) {
+        var anchors: [[UInt8]] = [], index: [[UInt8]: Int] = [:]
+        self.patterns = patterns.map { p in
+            let bytes = Check.phraseUTF8(p)
+            let anchor = Array(bytes.split(separator: UInt8(ascii: " ")).max { $0.count < $1.count } ?? bytes[...])
+            let i = index[anchor] ?? anchors.count
+            if i == anchors.count {
+                anchors.append(anchor)
+                index[anchor] = i
+            }
+            return (p.lowercased(), bytes, i)
+        }
+        self.anchors = anchors
+        self.exceptions = exceptions.map(Check.phraseUTF8)
+    }
+
+    /// The first pattern, in the parameter's order, that `criterion` mentions outside the exceptions.
+    func first(in criterion: String) -> String? {
+        let text = Check.phraseUTF8(criterion)
+        var present: [Bool?] = Array(repeating: nil, count: anchors.count)
+        for p in patterns {
+            let has: Bool
+            if let known = present[p.anchor] { has = known } else {
+                has = Check.firstIndex(of: anchors[p.anchor], in: text, from: 0) != nil
+                present[p.anchor] = has
+            }
+            if has && Check.mentions(text, p.bytes, unless: exceptions) { return p.shown }
         }
         return nil
     }

@@ -205,7 +205,10 @@ struct WordingMatcher {
 
     /// The first offending phrase of `text`, and whether it calls going into management up.
     func find(_ text: String) -> (up: Bool, phrase: String)? {
-        // Most texts name no verb of going up or down: look for one before anything else.
+        // Most texts name no verb of going up or down: look for one before anything else, in
+        // the string's own bytes when they are ASCII (lowered on the fly), so that a text that
+        // says nothing is never copied.
+        if let said = text.utf8.withContiguousStorageIfAvailable({ screenedASCII($0) }), said == false { return nil }
         let lower = Check.phraseUTF8(text)
         guard screened(lower) else { return nil }
         for w in Self.clauses(lower) {
@@ -218,6 +221,29 @@ struct WordingMatcher {
             }
         }
         return nil
+    }
+
+    /// `screened` on a text's UTF-8 as written, each ASCII capital read as its small letter (as
+    /// `Check.phraseUTF8` lowers it; its other changes, dashes and spaces, make no letters);
+    /// nil when the text is not ASCII, which only the lowered copy answers.
+    private func screenedASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        @inline(__always) func lowered(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+        let n = bytes.count
+        var previousIsWord = false
+        for i in 0..<n {
+            let raw = bytes[i]
+            if raw >= 0x80 { return nil }
+            let b = lowered(raw)
+            if !previousIsWord {
+                for w in screen where w[0] == b && i + w.count <= n {
+                    var j = 1
+                    while j < w.count && lowered(bytes[i + j]) == w[j] { j += 1 }
+                    if j == w.count { return true }
+                }
+            }
+            previousIsWord = Self.isWordByte(b)
+        }
+        return false
     }
 
     /// Whether a word of `lower` starts with one of `screen`: one pass over the text.
