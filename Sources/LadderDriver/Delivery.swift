@@ -10,6 +10,8 @@ import LadderOutput
 struct Delivery {
     var workingDirectory: String
     var outputs: [OutputRequest]
+    /// A `github` output appends the Markdown summary to `$GITHUB_STEP_SUMMARY` (when set).
+    var stepSummary = false
 
     /// The requested outputs (text to stdout when none), each checked against the reporters
     /// before anything is read.
@@ -24,7 +26,10 @@ struct Delivery {
     }
 
     /// What the outputs need computed beyond the findings.
-    var needs: ReportNeeds { Reporters.needs(of: outputs.map(\.format)) }
+    var needs: ReportNeeds {
+        let summary = stepSummary && outputs.contains { $0.format == "github" }
+        return Reporters.needs(of: outputs.map(\.format) + (summary ? ["markdown"] : []))
+    }
 
     func deliver(_ outcome: Outcome, inputs: Inputs, settings: Settings, options: LintOptions, stdout: ByteSink) throws -> LintResult {
         let report = outcome.report

@@ -45,7 +45,7 @@ public struct LintRun: Sendable {
     /// The stages, each taking the values the ones before it made: Settings, Inputs, Checking
     /// (documents, models, findings), Outcome, Delivery.
     func run(_ options: LintOptions, stdout: ByteSink) throws -> LintResult {
-        let delivery = Delivery(workingDirectory: workingDirectory, outputs: try Delivery.outputs(options.outputs))
+        let delivery = Delivery(workingDirectory: workingDirectory, outputs: try Delivery.outputs(options.outputs), stepSummary: options.stepSummary != nil)
         let required = try Requirements.parse(options.require)
         let settings = try Settings.load(options, workingDirectory: workingDirectory, registry: registry)
         let formats = self.formats.adding(settings.configuration.sources)

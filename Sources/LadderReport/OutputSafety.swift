@@ -32,7 +32,9 @@ public enum OutputSafety {
                 break
             }
         case "markdown":
-            let coverage = ["**What was checked:** ", "**What was not checked** "] + families.map { "- " + $0 + ": " }
+            // The verdict block: its heading, and one item per ladder that starts with the
+            // ladder's name in bold (escaped like every cell).
+            let coverage = ["**What was checked:** ", "**What was not checked** ", "**Verdict:**", "- **"] + families.map { "- " + $0 + ": " }
             let folded = { (line: Substring) in line.first?.isNumber == true && line.hasSuffix(" are folded into one row per band.") }
             for line in lines where !(line.hasPrefix("|") || line.hasPrefix("### ladderlint") || line.hasPrefix("…and ") || folded(line) || coverage.contains(where: { line.hasPrefix($0) })) {
                 problems.append("markdown: a line ladderlint did not start: \(Escape.terminal(String(line.prefix(80))))")

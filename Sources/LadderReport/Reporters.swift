@@ -51,6 +51,8 @@ public enum Reporters {
     public static let needs: [String: ReportNeeds] = [
         "json": .metrics,
         "html": [.metrics, .policyPicture],
+        // The verdict line per ladder, in the HTML report's words (issue 20.2).
+        "markdown": [.metrics, .policyPicture],
     ]
 
     /// What a set of formats needs, together.

@@ -210,7 +210,8 @@ public enum Metrics {
         let top = reach(l)
         var titles: [(id: String, title: String)] = []
         titles.reserveCapacity(l.levels.count)
-        for i in l.levels.indices { titles.append((l.levels[i].id.value, l.levels[i].title)) }
+        // Titles capped as findings cap them: one aliased title may be 256 KiB (docs/security.md §2).
+        for i in l.levels.indices { titles.append((l.levels[i].id.value, Escape.capped(l.levels[i].title))) }
         return LadderMetrics(
             id: l.id, name: l.ladder.name, organization: l.ladder.organization, file: l.file,
             topIC: top.ic, topManagement: top.management, pay: pay, survey: survey, levelTitles: titles)

@@ -119,6 +119,25 @@ import Testing
         #expect(gitlab?.count == 2)
     }
 
+    /// A pay formula's factor changed moves the level's bands in every zone: one finding per
+    /// pair of levels, at the factor (ladders/formula, Osprey's PostHog-style formula).
+    @Test func aPayFormulaFactorRaisedIsOneFindingAtTheFactor() throws {
+        var files: [String: FileContent] = [:]
+        for name in ["ladder.yaml", "pay-formula.yaml"] {
+            files["ladders/osprey/\(name)"] = .text(try String(contentsOf: Scenario.repoRoot.appendingPathComponent("ladders/formula/\(name)"), encoding: .utf8))
+        }
+        let dir = try Self.repository(files)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let formula = try Self.read("ladders/osprey/pay-formula.yaml", in: dir)
+        #expect(formula.contains("\n  em-3: 1.0\n"))
+        try Self.write(formula.replacingOccurrences(of: "\n  em-3: 1.0\n", with: "\n  em-3: 1.2\n"), to: "ladders/osprey/pay-formula.yaml", in: dir)
+        let r = try Scenario.run(["lint", "--changed-since", "main", "--today", "2026-11-21"], in: dir)
+        let changes = r.lines.filter { $0.hasSuffix("[band-change-parity]") }
+        #expect(changes.count == 1, "\(r)")
+        #expect(changes.first?.hasPrefix("ladders/osprey/pay-formula.yaml:15:9: warning: em-3 min +20.0% (") == true, "\(r)")
+        #expect(changes.first?.contains("as in every zone of the pay formula") == true, "\(r)")
+    }
+
     @Test func theICTrackLosingItsTopGradeIsAnError() throws {
         let dir = try Self.repository()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -108,6 +108,8 @@ import Testing
 
     @Test func cleanRunIsTheHeadingAndWhatWasChecked() throws {
         let run = try FormatRun.lint(FormatFixture.clean)
-        #expect(run.outputs["markdown"] == "### ladderlint: no findings in 1 file\n\n**What was checked:** every rule family (tracks, pay, policy, transitions, survey) on the ladder.\n")
+        // Then the verdict per ladder, in the HTML report's words (issue 20.2).
+        #expect(run.outputs["markdown"] == "### ladderlint: no findings in 1 file\n\n**What was checked:** every rule family (tracks, pay, policy, transitions, survey) on the ladder.\n\n**Verdict:**\n\n"
+            + "- **Engineering** (parity): IC and management are paid alike at the one grade × zone pair with both tracks; leadership training is open to ICs and managers; engineers own technical decisions; ICs sit in every planning and decision forum; switching tracks keeps grade and pay.\n")
     }
 }

@@ -183,6 +183,10 @@ struct ManagementPhrases: Sendable {
 
     /// The first pattern, in the parameter's order, that `criterion` mentions outside the exceptions.
     func first(in criterion: String) -> String? {
+        // Most criteria hold no anchor: look in the string's own ASCII bytes (lowered on the fly)
+        // before lowering a copy. An anchor is one word, so the copy's other changes (dashes and
+        // runs of spaces made one space) cannot make one appear.
+        if let any = criterion.utf8.withContiguousStorageIfAvailable({ holdsAnyAnchor($0) }), any == false { return nil }
         let text = Check.phraseUTF8(criterion)
         var present: [Bool?] = Array(repeating: nil, count: anchors.count)
         for p in patterns {
@@ -194,5 +198,23 @@ struct ManagementPhrases: Sendable {
             if has && Check.mentions(text, p.bytes, unless: exceptions) { return p.shown }
         }
         return nil
+    }
+
+    /// Whether the ASCII text holds one of the anchors, capitals read as small letters; nil
+    /// when it is not ASCII (only the lowered copy answers then).
+    private func holdsAnyAnchor(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        @inline(__always) func lowered(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+        let n = bytes.count
+        for i in 0..<n {
+            let b = bytes[i]
+            if b >= 0x80 { return nil }
+            let l = lowered(b)
+            for a in anchors where a.first == l && i + a.count <= n {
+                var j = 1
+                while j < a.count && lowered(bytes[i + j]) == a[j] { j += 1 }
+                if j == a.count { return true }
+            }
+        }
+        return false
     }
 }

@@ -36,6 +36,10 @@ extension Check {
         }
         func change(_ old: Double, _ new: Double) -> Double { old > 0 ? (new - old) / old : 0 }
         var hits: [Hit] = []
+        // Two levels of one pay formula move together in every zone and measure (a factor
+        // changed): one finding per pair, at the factor, not one per zone and measure.
+        struct FormulaPair: Hashable { var management: String, ic: String }
+        var formulaPairs = Set<FormulaPair>()
         for group in ctx.payGroups {
             for mi in group.members where bands[mi].kind == .management {
                 let m = bands[mi]
@@ -52,6 +56,8 @@ extension Check {
                     let raised = mChange > 0 && mChange - tChange > tolerance
                     let cut = tChange < 0 && mChange >= 0
                     guard raised || cut else { continue }
+                    let formula = m.band.formula != nil && t.band.formula != nil && m.source.file == t.source.file
+                    if formula && !formulaPairs.insert(FormulaPair(management: m.level.id.value, ic: t.level.id.value)).inserted { continue }
                     // On the changed line: the management value raised, or the IC value cut.
                     let (at, span, path): (PlacedBand, Span, ModelPath) = raised
                         ? (m, located.span, m.band.path.key("base").key(name))
@@ -71,7 +77,7 @@ extension Check {
                             "management_before": .amount(mBefore, currency: currency), "management_after": .amount(mAfter, currency: currency),
                             "ic_before": .amount(tBefore, currency: currency), "ic_after": .amount(tAfter, currency: currency),
                             "fix": .text(raised ? "if you must raise the management bands, raise the engineering bands too" : "cut the engineering bands only with their management peers"),
-                            "zone": .text(group.zone), "grade": .int(m.grade),
+                            "zone": .text(formula ? "\(group.zone), as in every zone of the pay formula" : group.zone), "grade": .int(m.grade),
                         ],
                         track: at.track.id.value, grade: m.grade, zone: group.zone))
                 }
