@@ -365,12 +365,17 @@ public struct Resolver: Sendable {
             }
         }
         guard zones.count > 1 else { return [] }
+        // Each name's forms worked out once, not once per pair compared (most ladders have a
+        // few zones, none alike: this is all the work then).
+        let names = zones.map { ZoneName($0.name) }
         var out: [Finding] = []
-        for z in zones {
-            guard let s = zones.first(where: { s in
-                s.name != z.name && (z.count < s.count || (z.count == s.count && z.first > s.first))
-                    && zonesAlike(z.name, s.name) && z.levels.isDisjoint(with: s.levels)
+        for (zi, z) in zones.enumerated() {
+            guard let si = zones.indices.first(where: { si in
+                let s = zones[si]
+                return s.name != z.name && (z.count < s.count || (z.count == s.count && z.first > s.first))
+                    && names[zi].alike(names[si]) && z.levels.isDisjoint(with: s.levels)
             }) else { continue }
+            let s = zones[si]
             let b = bands[z.first]
             let held = z.levels.sorted()
             let what = held.count == 1 ? "the band of \(held[0])" : "the bands of \(held.prefix(12).joined(separator: ", "))\(held.count > 12 ? ", ..." : "")"
@@ -382,14 +387,25 @@ public struct Resolver: Sendable {
         return out
     }
 
-    /// Two zone names one slip apart: equal but for case, `-`, `_`, `.` and spaces; or, both of
-    /// 4 characters or more, one edit apart (a swap of neighbours counts once) with the same
-    /// digits, so that `us-tier-1` and `us-tier-2` stay two zones.
-    static func zonesAlike(_ a: String, _ b: String) -> Bool {
-        func plain(_ s: String) -> String { String(s.lowercased().filter { !"-_. ".contains($0) }) }
-        if plain(a) == plain(b) { return true }
-        guard a.count >= 4, b.count >= 4, abs(a.count - b.count) <= 1, a.filter(\.isNumber) == b.filter(\.isNumber) else { return false }
-        return Suggest.distance(a.lowercased(), b.lowercased()) == 1
+    /// A zone name's forms, for telling whether two names are one slip apart: equal but for
+    /// case, `-`, `_`, `.` and spaces; or, both of 4 characters or more, one edit apart (a swap
+    /// of neighbours counts once) with the same digits, so that `us-tier-1` and `us-tier-2`
+    /// stay two zones.
+    struct ZoneName {
+        var lower: String, plain: String, digits: String, count: Int
+
+        init(_ s: String) {
+            lower = s.lowercased()
+            plain = String(lower.filter { !"-_. ".contains($0) })
+            digits = String(s.filter(\.isNumber))
+            count = s.count
+        }
+
+        func alike(_ o: ZoneName) -> Bool {
+            if plain == o.plain { return true }
+            guard count >= 4, o.count >= 4, abs(count - o.count) <= 1, digits == o.digits else { return false }
+            return Suggest.distance(lower, o.lower) == 1
+        }
     }
 
     static func problem(_ rule: String, _ file: String, _ value: Located<String>, ladder: String?, path: ModelPath, _ message: String) -> Finding {
