@@ -350,34 +350,43 @@ public struct Resolver: Sendable {
     static func zoneSlips(_ bands: [PlacedBand], ladder: String) -> [Finding] {
         struct Zone {
             var name: String
-            var levels: Set<String>
-            var count: Int
-            var first: Int
+            /// The zone's bands, indices into `bands`.
+            var members: [Int]
+            var count: Int { members.count }
+            var first: Int { members[0] }
         }
-        // Zones are few: a list searched in place costs less than a dictionary.
+        // Zones are few: a list searched in place costs less than a dictionary. Bands are read
+        // in place (a PlacedBand copy retains a dozen strings and arrays).
         var zones: [Zone] = []
-        for (i, b) in bands.enumerated() where b.band.formula == nil {
-            if let z = zones.firstIndex(where: { $0.name == b.band.zone }) {
-                zones[z].levels.insert(b.level.id.value)
-                zones[z].count += 1
+        for i in bands.indices where bands[i].band.formula == nil {
+            let zone = bands[i].band.zone
+            if let z = zones.firstIndex(where: { $0.name == zone }) {
+                zones[z].members.append(i)
             } else {
-                zones.append(Zone(name: b.band.zone, levels: [b.level.id.value], count: 1, first: i))
+                zones.append(Zone(name: zone, members: [i]))
             }
         }
         guard zones.count > 1 else { return [] }
-        // Each name's forms worked out once, not once per pair compared (most ladders have a
-        // few zones, none alike: this is all the work then).
+        // Each name's forms worked out once, not once per pair compared, and a zone's levels only
+        // for a zone whose name is alike another's (most ladders have a few zones, none alike).
         let names = zones.map { ZoneName($0.name) }
+        var levelSets: [Set<String>?] = Array(repeating: nil, count: zones.count)
+        func levels(_ zi: Int) -> Set<String> {
+            if let known = levelSets[zi] { return known }
+            let set = Set(zones[zi].members.map { bands[$0].level.id.value })
+            levelSets[zi] = set
+            return set
+        }
         var out: [Finding] = []
         for (zi, z) in zones.enumerated() {
             guard let si = zones.indices.first(where: { si in
                 let s = zones[si]
                 return s.name != z.name && (z.count < s.count || (z.count == s.count && z.first > s.first))
-                    && names[zi].alike(names[si]) && z.levels.isDisjoint(with: s.levels)
+                    && names[zi].alike(names[si]) && levels(zi).isDisjoint(with: levels(si))
             }) else { continue }
             let s = zones[si]
             let b = bands[z.first]
-            let held = z.levels.sorted()
+            let held = levels(zi).sorted()
             let what = held.count == 1 ? "the band of \(held[0])" : "the bands of \(held.prefix(12).joined(separator: ", "))\(held.count > 12 ? ", ..." : "")"
             out.append(problem(
                 "unknown-reference", b.source.file, Located(z.name, span: b.band.zoneSpan ?? b.band.level.span), ladder: ladder,
