@@ -189,6 +189,10 @@ import Testing
             - \(Self.policyLine)
             - \(Self.transitionsLine)
 
+            **Verdict:**
+
+            - **Engineering** (too little on file to judge): No pay bands on file.
+
             """)
         let required = try render("markdown", requiringPay())
         #expect(required.contains("- \(Self.payLine) (required)\n"))
