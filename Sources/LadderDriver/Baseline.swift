@@ -97,7 +97,7 @@ public struct Baseline: Sendable {
         var used = Set<Key>()
         let out = findings.map { f -> Finding in
             guard !f.suppressed else { return f }
-            var key = Key(fingerprint: f.fingerprint, rule: f.rule, file: f.location.file)
+            var key = Key(f)
             if !known.contains(key) {
                 guard let olds = oldIDs[f.rule], let k = olds.lazy.map({ old in
                     Key(fingerprint: Fingerprint.of(rule: old, file: f.location.file, ladder: f.ladder, subjects: f.subjects, zone: f.zone, modelPath: f.modelPath), rule: old, file: f.location.file)
@@ -172,7 +172,9 @@ public struct Baseline: Sendable {
         return notes
     }
 
-    private struct Key: Hashable {
+    /// What matches a finding to an entry: fingerprint, rule and file. `--changed-since`
+    /// matches the findings of two revisions by the same key.
+    struct Key: Hashable {
         var fingerprint: String
         var rule: String
         var file: String
@@ -184,5 +186,7 @@ public struct Baseline: Sendable {
         }
 
         init(_ e: Entry) { self.init(fingerprint: e.fingerprint, rule: e.rule, file: e.file) }
+
+        init(_ f: Finding) { self.init(fingerprint: f.fingerprint, rule: f.rule, file: f.location.file) }
     }
 }

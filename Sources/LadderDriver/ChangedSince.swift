@@ -34,14 +34,13 @@ struct ChangedSince {
     /// baseline marks them), and the counts. In a scoped run (named files) only the findings
     /// of the ladders and files it reports count as fixed.
     func compare(_ findings: [Finding], reported: Checked, scoped: Bool) -> (findings: [Finding], change: ChangeSummary) {
-        struct Key: Hashable { var fingerprint: String, rule: String, file: String }
-        var before = Set(self.findings.lazy.filter { !$0.suppressed }.map { Key(fingerprint: $0.fingerprint, rule: $0.rule, file: $0.location.file) })
+        // Matched as a baseline matches its entries.
+        var before = Set(self.findings.lazy.filter { !$0.suppressed }.map(Baseline.Key.init))
         let ladders = Set(reported.outcomes.map(\.id)), files = Set(reported.files)
         var added = 0, unchanged = 0
         let out = findings.map { f -> Finding in
             guard !f.suppressed else { return f }
-            let key = Key(fingerprint: f.fingerprint, rule: f.rule, file: f.location.file)
-            guard before.remove(key) != nil else {
+            guard before.remove(Baseline.Key(f)) != nil else {
                 added += 1
                 return f
             }
@@ -49,7 +48,7 @@ struct ChangedSince {
             return f.with(suppression: Suppression(kind: .baseline, reason: "unchanged since \(Escape.capped(revision.ref))"))
         }
         let fixed = self.findings.filter { f in
-            !f.suppressed && before.contains(Key(fingerprint: f.fingerprint, rule: f.rule, file: f.location.file))
+            !f.suppressed && before.contains(Baseline.Key(f))
                 && (!scoped || f.ladder.map(ladders.contains) ?? false || files.contains(f.location.file))
         }.count
         return (out, ChangeSummary(ref: revision.ref, commit: revision.commit, added: added, fixed: fixed, unchanged: unchanged))

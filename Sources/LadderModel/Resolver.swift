@@ -261,39 +261,34 @@ public struct Resolver: Sendable {
                 }
             case .policy(var p):
                 let file = p.source.file
-                var seen = Set<String>()
-                p.programs = p.programs.filter { pr in
-                    guard checkTracks(pr.eligible, file, pr.path.key("eligible")) else {
-                        rl.incomplete.insert(.policy)
+                // Items of one kind with an id and an audience: one whose audience names an
+                // unknown track or role is left out (reported by checkTracks); of two with one
+                // id, the second (reported here).
+                func kept<T>(
+                    _ items: [T], _ what: String, id: KeyPath<T, Located<String>>, audience: KeyPath<T, Located<Audience>>,
+                    key: String, path: KeyPath<T, ModelPath>, incomplete: Bool
+                ) -> [T] {
+                    var seen = Set<String>()
+                    return items.filter { x in
+                        guard checkTracks(x[keyPath: audience], file, x[keyPath: path].key(key)) else {
+                            if incomplete { rl.incomplete.insert(.policy) }
+                            return false
+                        }
+                        let id = x[keyPath: id]
+                        if seen.insert(id.value).inserted { return true }
+                        problem("duplicate-id", file, id, path: x[keyPath: path].key("id"), "\(what) id '\(id.value)' appears twice in this document: rename the second")
                         return false
                     }
-                    if seen.insert(pr.id.value).inserted { return true }
-                    problem("duplicate-id", file, pr.id, path: pr.path.key("id"), "program id '\(pr.id.value)' appears twice in this document: rename the second")
-                    return false
                 }
+                p.programs = kept(p.programs, "program", id: \.id, audience: \.eligible, key: "eligible", path: \.path, incomplete: true)
                 p.decisions = p.decisions.filter { d in
                     let owner = checkTracks(d.owner, file, d.path.key("owner"))
                     let consulted = d.consulted.map { checkTracks($0, file, d.path.key("consulted")) } ?? true
                     let concerns = d.concerns.map { checkTracks($0, file, d.path.key("concerns")) } ?? true
                     return owner && consulted && concerns
                 }
-                seen = []
-                p.forums = p.forums.filter { f in
-                    guard checkTracks(f.members, file, f.path.key("members")) else { return false }
-                    if seen.insert(f.id.value).inserted { return true }
-                    problem("duplicate-id", file, f.id, path: f.path.key("id"), "forum id '\(f.id.value)' appears twice in this document: rename the second")
-                    return false
-                }
-                seen = []
-                p.recognition = p.recognition.filter { x in
-                    guard checkTracks(x.audience, file, x.path.key("audience")) else {
-                        rl.incomplete.insert(.policy)
-                        return false
-                    }
-                    if seen.insert(x.id.value).inserted { return true }
-                    problem("duplicate-id", file, x.id, path: x.path.key("id"), "recognition id '\(x.id.value)' appears twice in this document: rename the second")
-                    return false
-                }
+                p.forums = kept(p.forums, "forum", id: \.id, audience: \.members, key: "members", path: \.path, incomplete: false)
+                p.recognition = kept(p.recognition, "recognition", id: \.id, audience: \.audience, key: "audience", path: \.path, incomplete: true)
                 p.transitions = p.transitions.filter { t in
                     var ok = true
                     for (end, key) in [(t.from, "from"), (t.to, "to")] where tracks[end.value] == nil {
